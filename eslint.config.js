@@ -1,0 +1,73 @@
+// One lint config for the whole repository: TypeScript rules, React hooks rules, import cycles and
+// the architecture's one-way import boundaries (see ../shared/design/architecture.md).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const restrict = (patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description', 'ts-ignore': true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-cycle': 'error',
+      'import-x/no-self-import': 'error',
+      'import-x/no-duplicates': 'error',
+    },
+  },
+  {
+    files: ['src/spa/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  // Boundaries: contract depends on zod only; the SPA never reaches the BFF or simulator;
+  // the simulator never imports the BFF; the BFF reaches the simulator only at its composition root.
+  {
+    files: ['src/contract/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict([{ group: ['**/spa/**', '**/bff/**', '**/simulator/**', 'node:*', 'react', 'fastify'], message: 'src/contract depends on zod only.' }]) },
+  },
+  {
+    files: ['src/spa/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': restrict([{ group: ['**/bff/**', '**/simulator/**', 'node:*'], message: 'The SPA talks to the BFF over HTTP only.' }]) },
+  },
+  {
+    files: ['src/spa/features/*/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['**/bff/**', '**/simulator/**', 'node:*'], message: 'The SPA talks to the BFF over HTTP only.' },
+        { group: ['**/app/**', '../../features/**', '../*/**', '!../shared/**'], message: 'A feature never imports another feature or app/.' },
+      ]),
+    },
+  },
+  {
+    files: ['src/spa/shared/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['**/bff/**', '**/simulator/**', 'node:*'], message: 'The SPA talks to the BFF over HTTP only.' },
+        { group: ['**/features/**', '**/app/**'], message: 'shared/ imports neither features nor app/.' },
+      ]),
+    },
+  },
+  {
+    files: ['src/simulator/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict([{ group: ['**/bff/**', '**/spa/**'], message: 'The simulator depends on the contract only.' }]) },
+  },
+  {
+    files: ['src/bff/**/*.ts'],
+    ignores: ['src/bff/server.ts', 'src/bff/compose.ts', 'src/bff/**/*.test.ts'],
+    rules: { 'no-restricted-imports': restrict([{ group: ['**/simulator/**', '**/spa/**'], message: 'The BFF reaches the simulator only at its composition root (compose.ts).' }]) },
+  },
+);
