@@ -1,0 +1,152 @@
+/**
+ * `npm run bench`: prints the console's speed and size figures in one run. A benchmark, not a test:
+ * it measures and prints; the budgets are printed beside the figures for a reader to compare.
+ *
+ * 1. First-page weight: loads the built console in headless Chromium and sums the gzip size of every
+ *    JS and CSS file the first page (the cluster list) fetched. Budget: JS ≤ 200 KB gzip.
+ * 2. Throughput and latency of `GET clusters` through the BFF and directly against the standalone
+ *    simulator, on loopback. The BFF runs in cloud mode pointed at the standalone simulator, so the
+ *    comparison includes everything the BFF adds: routing, validation, signing, one more HTTP hop.
+ *    The direct client signs its own requests. Budget: BFF throughput ≥ 70 % of direct.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { signRequest } from '../src/contract/signing.ts';
+import { SIMULATOR_DEFAULT_CREDENTIALS, SIMULATOR_PROJECT_ID, SIMULATOR_REGION } from '../src/simulator/config.ts';
+
+const SIM_PORT = 9531;
+const BFF_PORT = 8531;
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const children: ChildProcess[] = [];
+
+function start(script: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url: string, init?: RequestInit): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const res = await fetch(url, init);
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not come up within 30 s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function chromiumPath(): string | undefined {
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  return process.env.PLAYWRIGHT_CHROMIUM_PATH;
+}
+
+async function firstPageWeight(url: string) {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    const assets: { url: string; type: 'js' | 'css'; raw: number; gzip: number }[] = [];
+    page.on('response', async (res) => {
+      const type = res.request().resourceType();
+      if (type !== 'script' && type !== 'stylesheet') return;
+      const body = await res.body();
+      assets.push({ url: new URL(res.url()).pathname, type: type === 'script' ? 'js' : 'css', raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+    });
+    await page.goto(url);
+    await page.getByRole('table').first().waitFor({ timeout: 30_000 });
+    await page.waitForLoadState('load');
+    return assets;
+  } finally {
+    await browser.close();
+  }
+}
+
+interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+}
+
+async function load(makeRequest: () => Promise<Response>): Promise<LoadResult> {
+  // Warm-up, then a fixed-duration closed loop with CONCURRENCY workers.
+  for (let i = 0; i < 50; i++) await (await makeRequest()).arrayBuffer();
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const end = started + DURATION_MS;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        const res = await makeRequest();
+        await res.arrayBuffer();
+        if (res.status !== 200) errors++;
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? NaN;
+  return { requests: latencies.length, errors, seconds, p50: pct(0.5), p99: pct(0.99) };
+}
+
+function row(name: string, r: LoadResult) {
+  const rps = r.requests / r.seconds;
+  console.log(`  ${name.padEnd(28)} ${rps.toFixed(0).padStart(7)} req/s   p50 ${r.p50.toFixed(2).padStart(7)} ms   p99 ${r.p99.toFixed(2).padStart(7)} ms   errors ${r.errors}`);
+  return rps;
+}
+
+async function main() {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does).');
+  const keys = SIMULATOR_DEFAULT_CREDENTIALS;
+  start('src/simulator/server.ts', { SIMULATOR_PORT: String(SIM_PORT), SIMULATOR_HOST: '127.0.0.1' });
+  start('src/bff/server.ts', {
+    PORT: String(BFF_PORT),
+    HOST: '127.0.0.1',
+    CCE_ENDPOINT: `http://127.0.0.1:${SIM_PORT}`,
+    HUAWEICLOUD_SDK_AK: keys.ak,
+    HUAWEICLOUD_SDK_SK: keys.sk,
+    HUAWEICLOUD_SDK_PROJECT_ID: SIMULATOR_PROJECT_ID,
+    HUAWEICLOUD_SDK_REGION: SIMULATOR_REGION,
+  });
+  await waitFor(`http://127.0.0.1:${SIM_PORT}/`);
+  await waitFor(`http://127.0.0.1:${BFF_PORT}/api/health`);
+
+  console.log('First page (cluster list) — gzip -9 of every JS/CSS file Chromium fetched');
+  const assets = await firstPageWeight(`http://127.0.0.1:${BFF_PORT}/clusters`);
+  for (const a of assets) console.log(`  ${a.type.padEnd(3)} ${a.url.padEnd(48)} ${(a.raw / 1024).toFixed(1).padStart(8)} KB raw ${(a.gzip / 1024).toFixed(1).padStart(7)} KB gzip`);
+  const sum = (t: 'js' | 'css') => assets.filter((a) => a.type === t).reduce((n, a) => n + a.gzip, 0) / 1024;
+  console.log(`  total JS  ${sum('js').toFixed(1)} KB gzip (budget ≤ 200 KB)`);
+  console.log(`  total CSS ${sum('css').toFixed(1)} KB gzip`);
+
+  const path = `/autopilot/v3/projects/${SIMULATOR_PROJECT_ID}/clusters`;
+  console.log(`\nGET clusters: ${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s each, loopback, 2-core machine`);
+  const direct = row('direct → simulator', await load(async () => {
+    const host = `127.0.0.1:${SIM_PORT}`;
+    const headers = await signRequest({ method: 'GET', host, path, query: {}, headers: { 'X-Project-Id': SIMULATOR_PROJECT_ID } }, keys, new Date());
+    return fetch(`http://${host}${path}`, { headers });
+  }));
+  const viaBff = row('via BFF → simulator', await load(() => fetch(`http://127.0.0.1:${BFF_PORT}/api/cce${path}`)));
+  console.log(`  ratio BFF / direct           ${((viaBff / direct) * 100).toFixed(1)} % (budget ≥ 70 %)`);
+}
+
+try {
+  await main();
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+}
