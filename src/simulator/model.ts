@@ -1,0 +1,160 @@
+/**
+ * The simulator's own records. They hold what the service would keep in its database; the wire
+ * objects of the reference are rendered from them per request (render.ts), so a response never
+ * carries state that could go stale.
+ */
+
+/** `status.phase` values (reference §4.1). */
+export type ClusterPhase =
+  | 'Available'
+  | 'Unavailable'
+  | 'ScalingUp'
+  | 'ScalingDown'
+  | 'Creating'
+  | 'Deleting'
+  | 'Upgrading'
+  | 'Resizing'
+  | 'ResizeFailed'
+  | 'RollingBack'
+  | 'RollbackFailed'
+  | 'Hibernating'
+  | 'Hibernation'
+  | 'Freezing'
+  | 'Frozen'
+  | 'UnFreezing'
+  | 'Awaking'
+  | 'Empty'
+  | 'Error';
+
+/**
+ * Phases in which a job is changing the cluster. Another mutating call meanwhile is refused with
+ * 429 `CCE.01429002` "Resource locked by other requests." (the documented code for a resource another
+ * request holds).
+ */
+export const PHASES_IN_MOTION: ReadonlySet<ClusterPhase> = new Set<ClusterPhase>([
+  'Creating',
+  'Deleting',
+  'Upgrading',
+  'Resizing',
+  'RollingBack',
+  'Hibernating',
+  'Awaking',
+  'Freezing',
+  'UnFreezing',
+  'ScalingUp',
+  'ScalingDown',
+]);
+
+/** Phases in which the kube-apiserver answers, so a certificate can be issued for it. */
+export const PHASES_WITH_API_SERVER: ReadonlySet<ClusterPhase> = new Set<ClusterPhase>([
+  'Available',
+  'Upgrading',
+  'RollingBack',
+  'RollbackFailed',
+  'Resizing',
+  'ResizeFailed',
+  'ScalingUp',
+  'ScalingDown',
+]);
+
+/** Phases from which a delete is accepted: settled ones, including the broken ones the reference says to delete manually. */
+export const PHASES_DELETABLE: ReadonlySet<ClusterPhase> = new Set<ClusterPhase>([
+  'Available',
+  'Unavailable',
+  'Error',
+  'Empty',
+  'ResizeFailed',
+  'RollbackFailed',
+  'Hibernation',
+]);
+
+export interface SubnetRecord {
+  /** Network ID: what `spec.hostNetwork.subnet` names. */
+  networkId: string;
+  /** IPv4 subnet ID: what `spec.eniNetwork.subnets[].subnetID` names. */
+  subnetId: string;
+  name: string;
+  cidr: string;
+  /** Free addresses; an ENI subnet with fewer than {@link MIN_FREE_ENI_IPS} makes creation fail. */
+  freeIps: number;
+}
+
+export interface VpcRecord {
+  id: string;
+  name: string;
+  cidr: string;
+  subnets: SubnetRecord[];
+}
+
+export interface EipRecord {
+  id: string;
+  address: string;
+  bandwidthSize: number;
+  shareType: 'PER' | 'WHOLE';
+  /** Cluster the EIP is bound to as its public API-server address. */
+  boundTo?: string;
+}
+
+/** An ENI subnet needs room for the control plane's ENIs (master VIP, ELB, first pods). */
+export const MIN_FREE_ENI_IPS = 8;
+
+export interface ClusterTag {
+  key: string;
+  value: string;
+}
+
+export interface ClusterRecord {
+  uid: string;
+  name: string;
+  /** Alias as stored: the name when none was given ("the alias of the cluster is the same as the cluster name"). */
+  alias: string;
+  /** Whether the create request configured an alias; the create response omits it otherwise (OP1). */
+  aliasConfigured: boolean;
+  description: string;
+  version: string;
+  platformVersion: string;
+  az: string;
+  vpcId: string;
+  hostSubnetId: string;
+  eniSubnetIds: string[];
+  serviceCidr: string;
+  enterpriseProjectId: string;
+  enableSnat: boolean;
+  enableSWRImageAccess: boolean;
+  tags: ClusterTag[];
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** Add-ons requested through the `cluster.install.addons/install` annotation, kept for the add-on area. */
+  requestedAddons: unknown[];
+  createdAt: number;
+  updatedAt: number;
+  phase: ClusterPhase;
+  reason?: string;
+  message?: string;
+  /** `status.jobID`: the job behind the current phase, or the last failed one. */
+  jobId?: string;
+  /** The job moving the cluster now; settled away when it finishes. */
+  activeJobId?: string;
+  /** Version the running upgrade job moves to. */
+  upgradeTarget?: { version: string; platformVersion: string };
+  /** Private IP of the API server (the VIP). */
+  privateIp: string;
+  /** `Port-ID` of the master's port, returned with the certificate. */
+  portId: string;
+  eipId?: string;
+  upgradeFrom: string;
+  isLocked?: boolean;
+  lockScene?: string;
+  lockSource?: string;
+  lockSourceId?: string;
+  /** Echo of the options of the accepted delete request (`status.deleteOption`). */
+  deleteOption?: Record<string, string>;
+}
+
+/** Kubernetes versions and their current platform version (`cce.X.Y`), as in the reference's examples. */
+export interface VersionInfo {
+  version: string;
+  platformVersion: string;
+  /** New clusters can be created with this version. */
+  creatable: boolean;
+}
