@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { signRequest } from '../src/contract/signing.ts';
+import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_HELP } from './chromium.ts';
 import { SIMULATOR_DEFAULT_CREDENTIALS, SIMULATOR_PROJECT_ID, SIMULATOR_REGION } from '../src/simulator/config.ts';
 
 const SIM_PORT = 9531;
@@ -45,16 +46,11 @@ async function waitFor(url: string, init?: RequestInit): Promise<void> {
   }
 }
 
-function chromiumPath(): string | undefined {
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  return process.env.PLAYWRIGHT_CHROMIUM_PATH;
-}
 
 async function firstPageWeight(url: string) {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(NO_CHROMIUM_HELP);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     const assets: { url: string; type: 'js' | 'css'; raw: number; gzip: number }[] = [];

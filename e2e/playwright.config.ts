@@ -1,0 +1,48 @@
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.ts';
+
+const PORT = Number(process.env.E2E_PORT ?? 8190);
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+/**
+ * The journeys run against the real BFF serving the built SPA, in simulator mode, so every call
+ * the browser makes is signed by the BFF and verified by the simulator. One worker: the journeys
+ * share the simulator's project, as operators share a real one.
+ */
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  outputDir: '../test-results',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    ...devices['Desktop Chrome'],
+    launchOptions: { executablePath: process.env.E2E_CHROMIUM_PATH ?? findChromium(), args: CHROMIUM_ARGS },
+  },
+  webServer: {
+    command: 'node --import tsx src/bff/server.ts',
+    cwd: '..',
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      STATIC_DIR: 'dist',
+      // Lifecycles at 20× speed: a cluster is created in a few seconds of wall time, still slow enough to see it move.
+      SIMULATOR_SPEED: process.env.E2E_SIMULATOR_SPEED ?? '20',
+      SIMULATOR_SEED: 'demo',
+    },
+  },
+});

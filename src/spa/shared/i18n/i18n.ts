@@ -1,0 +1,86 @@
+import type { ClusterPhase } from '../../../contract/clusters.ts';
+import { en, type MessageKey, type Messages } from './en.ts';
+import { zhCN } from './zh-CN.ts';
+
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Each language named in itself, so an operator finds their own language whatever is showing now. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
+
+const catalogs: Record<Language, Messages> = { en, 'zh-CN': zhCN };
+
+/** localStorage key holding the operator's chosen language. */
+export const LANGUAGE_STORAGE_KEY = 'cce-console.language';
+
+// Compile-time check: every documented phase has a label and a meaning, so a badge never shows a raw key.
+type PhaseKey = `phase.${ClusterPhase}.label` | `phase.${ClusterPhase}.meaning`;
+const _everyPhaseTranslated: Record<PhaseKey, string> = en;
+void _everyPhaseTranslated;
+
+export type MessageParams = Record<string, string | number>;
+
+/** Keys that come in `.one`/`.other` plural forms, named without the suffix. */
+export type PluralKey = { [K in MessageKey]: K extends `${infer Base}.other` ? (`${Base}.one` extends MessageKey ? Base : never) : never }[MessageKey];
+
+export interface Translator {
+  language: Language;
+  t(key: MessageKey, params?: MessageParams): string;
+  /** Plural message chosen by the language's plural rules; `{count}` is filled in. */
+  tn(key: PluralKey, count: number, params?: MessageParams): string;
+  /** Date and time in the language's conventions (medium date, short time). */
+  formatDateTime(date: Date): string;
+}
+
+function interpolate(template: string, params: MessageParams | undefined): string {
+  if (!params) return template;
+  // Placeholders without a matching parameter stay as written: some messages show a literal `{name}`.
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+export function createTranslator(language: Language): Translator {
+  const messages = catalogs[language];
+  const plural = new Intl.PluralRules(language);
+  const numberFormat = new Intl.NumberFormat(language);
+  const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const t = (key: MessageKey, params?: MessageParams) => interpolate(messages[key], params);
+  return {
+    language,
+    t,
+    tn(key, count, params) {
+      const form = plural.select(count) === 'one' ? 'one' : 'other';
+      return t(`${key}.${form}` as MessageKey, { ...params, count: numberFormat.format(count) });
+    },
+    formatDateTime: (date) => dateTimeFormat.format(date),
+  };
+}
+
+function readStoredLanguage(): Language | undefined {
+  try {
+    const stored = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+    return isLanguage(stored) ? stored : undefined;
+  } catch {
+    // Storage can be disabled (privacy settings); the console still works, it just does not remember.
+    return undefined;
+  }
+}
+
+export function storeLanguage(language: Language): void {
+  try {
+    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch {
+    // See readStoredLanguage.
+  }
+}
+
+/** The stored choice, else Simplified Chinese for a browser that prefers Chinese, else English. */
+export function initialLanguage(): Language {
+  const stored = readStoredLanguage();
+  if (stored) return stored;
+  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+  return preferred.some((tag) => /^zh(-|$)/i.test(tag) && !/^zh-(hant|tw|hk|mo)/i.test(tag)) ? 'zh-CN' : 'en';
+}
