@@ -46,6 +46,11 @@ export interface OperationDefinition {
   readonly body: OperationBody | null;
   /** Response body schema (lenient), or null when the success response has no body (204). */
   readonly response: z.ZodType | null;
+  /**
+   * How the success body is read: `json` (the default when absent) or `binary`, a file passed through
+   * as bytes and never parsed (chart archive download; `response` is then null).
+   */
+  readonly responseKind?: 'json' | 'binary';
   /** The single success status the reference documents for this operation. */
   readonly successStatus: 200 | 201 | 202 | 204;
   /** Response headers the reference documents (e.g. `Port-ID` on the cluster certificate). */
