@@ -53,7 +53,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         { group: ['**/bff/**', '**/simulator/**', 'node:*'], message: 'The SPA talks to the BFF over HTTP only.' },
-        { group: ['**/app/**', '../../features/**', '../*/**', '!../shared/**'], message: 'A feature never imports another feature or app/.' },
+        // `../x/` from a feature's top level is a sibling feature; any path through app/ or features/ leaves the feature.
+        { regex: '^\\.\\./[^./][^/]*/', message: 'A feature never imports another feature or app/.' },
+        { regex: '(^|/)(app|features)/', message: 'A feature never imports another feature or app/.' },
       ]),
     },
   },

@@ -7,6 +7,7 @@ import { clusterPhaseMeanings } from '../../../contract/clusters.ts';
  */
 export const en = {
   'app.name': 'CCE Autopilot console',
+  'app.loading': 'Loading…',
 
   'nav.label': 'Main navigation',
   'nav.clusters': 'Clusters',
@@ -35,8 +36,7 @@ export const en = {
   'clusters.count.one': '{count} cluster',
   'clusters.count.other': '{count} clusters',
   'clusters.polling': 'Updating every 5 seconds while a cluster is changing.',
-  'clusters.refresh': 'Refresh the cluster list',
-  'clusters.refreshShort': 'Refresh',
+  'clusters.refresh': 'Refresh',
   'clusters.column.name': 'Name',
   'clusters.column.status': 'Status',
   'clusters.column.version': 'Kubernetes version',

@@ -3,6 +3,7 @@ import type { Messages } from './en.ts';
 /** Simplified Chinese. Typed as `Messages`, so a key missing here (or one English does not have) fails the build. */
 export const zhCN: Messages = {
   'app.name': 'CCE Autopilot 控制台',
+  'app.loading': '加载中…',
 
   'nav.label': '主导航',
   'nav.clusters': '集群',
@@ -31,8 +32,7 @@ export const zhCN: Messages = {
   'clusters.count.one': '{count} 个集群',
   'clusters.count.other': '{count} 个集群',
   'clusters.polling': '有集群正在变化，列表每 5 秒刷新一次。',
-  'clusters.refresh': '刷新集群列表',
-  'clusters.refreshShort': '刷新',
+  'clusters.refresh': '刷新',
   'clusters.column.name': '名称',
   'clusters.column.status': '状态',
   'clusters.column.version': 'Kubernetes 版本',

@@ -1,0 +1,63 @@
+import { Anchor, AppShell, Burger, Group, Loader, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { NavLink as RouterNavLink, Link, Outlet, useLocation, useNavigation } from 'react-router';
+import { useI18n } from '../shared/i18n/i18n-context.ts';
+import { PageLoader } from '../shared/ui/page-loader.tsx';
+import { ColorSchemeToggle } from './color-scheme-toggle.tsx';
+import { ContextIndicator } from './context-indicator.tsx';
+import { LanguageSelect } from './language-select.tsx';
+import { NAV_ITEMS } from './nav-items.ts';
+
+export function AppLayout() {
+  const { t } = useI18n();
+  const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const { pathname } = useLocation();
+  const navigation = useNavigation();
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={navOpened} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label={t('header.toggleNavigation')} />
+            <Anchor component={Link} to="/clusters" underline="never" c="inherit">
+              <Text fw={700} size="lg" style={{ whiteSpace: 'nowrap' }}>
+                {t('app.name')}
+              </Text>
+            </Anchor>
+            {/* A page's code is loading after a navigation: show it, the old page stays until then. */}
+            {navigation.state === 'loading' ? <Loader size="xs" aria-label={t('app.loading')} /> : null}
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <ContextIndicator />
+            <LanguageSelect />
+            <ColorSchemeToggle />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      {/* Plain overflow rather than Mantine's ScrollArea: seven links rarely scroll, and it is ~4 KB gzip. */}
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>
+        <AppShell.Section grow>
+          {NAV_ITEMS.map((item) => (
+            <NavLink
+              key={item.to}
+              component={RouterNavLink}
+              to={item.to}
+              label={t(item.label)}
+              active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+              onClick={closeNav}
+            />
+          ))}
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

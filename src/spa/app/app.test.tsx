@@ -1,0 +1,146 @@
+import { notifications } from '@mantine/notifications';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { LANGUAGE_STORAGE_KEY } from '../shared/i18n/i18n.ts';
+import { cceClusterList, cloudContext, installFakeBff, simulatorContext } from '../shared/test/fake-bff.ts';
+import { createTestQueryClient } from '../shared/test/render.tsx';
+import { AppProviders } from './providers.tsx';
+import { routes } from './router.tsx';
+
+const clusters = cceClusterList([
+  { name: 'prod-payments', phase: 'Available' },
+  { name: 'ml-inference', phase: 'Creating' },
+]);
+
+function renderApp(path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const user = userEvent.setup();
+  render(
+    <AppProviders queryClient={createTestQueryClient()}>
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return { router, user };
+}
+
+describe('console shell', () => {
+  it('opens on the cluster list, in a shell that names the product, project and region and flags the simulator', async () => {
+    installFakeBff({ clusters, context: simulatorContext });
+    const { router, user } = renderApp('/');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Clusters' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/clusters');
+    expect(await screen.findByRole('table', { name: 'Clusters' })).toBeInTheDocument();
+
+    const header = screen.getByRole('banner');
+    expect(within(header).getByText('CCE Autopilot console')).toBeInTheDocument();
+    expect(within(header).getByText(simulatorContext.projectId)).toBeInTheDocument();
+    expect(within(header).getByText(simulatorContext.region)).toBeInTheDocument();
+
+    const badge = within(header).getByText('Simulator', { exact: true });
+    await user.hover(badge);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent('no cloud account is used');
+  });
+
+  it('shows no simulator badge when the console talks to the cloud', async () => {
+    installFakeBff({ clusters, context: cloudContext });
+    renderApp('/clusters');
+    await screen.findByRole('table', { name: 'Clusters' });
+    const header = screen.getByRole('banner');
+    expect(within(header).getByText(cloudContext.projectId)).toBeInTheDocument();
+    expect(within(header).queryByText('Simulator')).not.toBeInTheDocument();
+  });
+
+  it('navigates to every section; the current one is marked, and future pages say what they will do', async () => {
+    installFakeBff({ clusters });
+    const { user, router } = renderApp('/clusters');
+    await screen.findByRole('table', { name: 'Clusters' });
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Clusters', 'Add-ons', 'Upgrades', 'Charts', 'Releases', 'Quotas', 'Audit']);
+    expect(within(nav).getByRole('link', { name: 'Clusters' })).toHaveAttribute('aria-current', 'page');
+
+    await user.click(within(nav).getByRole('link', { name: 'Upgrades' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Upgrades' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/upgrades');
+    expect(screen.getByText(/pre-upgrade check/)).toBeInTheDocument();
+    expect(screen.getByText(/nothing here reads from or changes your project/)).toBeInTheDocument();
+    expect(within(nav).getByRole('link', { name: 'Upgrades' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Clusters' })).not.toHaveAttribute('aria-current');
+    // No dead controls on a page that does nothing yet.
+    expect(within(screen.getByRole('main')).queryAllByRole('button')).toEqual([]);
+  });
+
+  it('switches to Simplified Chinese and back; the choice sets <html lang> and is remembered', async () => {
+    installFakeBff({ clusters });
+    const { user } = renderApp('/clusters');
+    await screen.findByRole('table', { name: 'Clusters' });
+    expect(document.documentElement.lang).toBe('en');
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('combobox', { name: 'Language' }));
+    expect(screen.getByRole('listbox', { name: 'Language' })).toBeVisible();
+    expect(screen.getByRole('option', { name: 'English' })).toHaveAttribute('aria-selected', 'true');
+    await user.click(screen.getByRole('option', { name: '简体中文' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: '集群' })).toBeInTheDocument();
+    expect(screen.queryByRole('listbox')).not.toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('zh-CN');
+    expect(screen.getByRole('table', { name: '集群' })).toBeInTheDocument();
+    expect(screen.getByText('可用')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '升级' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '切换浅色/深色主题' })).toBeInTheDocument();
+
+    // Back with the keyboard alone: open, move to English, choose.
+    const combobox = screen.getByRole('combobox', { name: '语言' });
+    combobox.focus();
+    await user.keyboard('{ArrowDown}');
+    expect(combobox).toHaveAttribute('aria-expanded', 'true');
+    await user.keyboard('{Home}{Enter}');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Clusters' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('en');
+    expect(combobox).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('starts in the remembered language', async () => {
+    window.localStorage.setItem(LANGUAGE_STORAGE_KEY, 'zh-CN');
+    installFakeBff({ clusters });
+    renderApp('/clusters');
+    expect(await screen.findByRole('heading', { level: 1, name: '集群' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('zh-CN');
+  });
+
+  it('toggles between light and dark', async () => {
+    installFakeBff({ clusters });
+    const { user } = renderApp('/clusters');
+    await screen.findByRole('table', { name: 'Clusters' });
+    const root = document.documentElement;
+    const before = root.getAttribute('data-mantine-color-scheme');
+    await user.click(screen.getByRole('button', { name: 'Toggle color scheme' }));
+    await waitFor(() => expect(root.getAttribute('data-mantine-color-scheme')).not.toBe(before));
+    expect(['light', 'dark']).toContain(root.getAttribute('data-mantine-color-scheme'));
+  });
+
+  it('shows a not-found page for an unknown address, with a way back to the clusters', async () => {
+    installFakeBff({ clusters });
+    const { user, router } = renderApp('/no-such-page');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getByText(/There is no page at \/no-such-page/)).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Go to the cluster list' }));
+    expect(await screen.findByRole('table', { name: 'Clusters' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/clusters');
+  });
+
+  it('shows notifications even though their container is loaded only on first use', async () => {
+    installFakeBff({ clusters });
+    renderApp('/clusters');
+    await screen.findByRole('table', { name: 'Clusters' });
+    act(() => {
+      notifications.show({ title: 'Cluster deleted', message: 'prod-payments is being deleted.' });
+    });
+    expect(await screen.findByText('prod-payments is being deleted.')).toBeInTheDocument();
+    act(() => notifications.clean());
+  });
+});

@@ -1,0 +1,37 @@
+import { MantineProvider } from '@mantine/core';
+
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import type { Language } from '../shared/i18n/i18n.ts';
+import { I18nProvider } from '../shared/i18n/i18n-provider.tsx';
+import { AppErrorBoundary } from '../shared/ui/app-error-boundary.tsx';
+import { DeferredNotifications } from './deferred-notifications.tsx';
+import { createQueryClient } from './query-client.ts';
+import { theme } from './theme.ts';
+
+export interface AppProvidersProps {
+  children: ReactNode;
+  /** Tests pass their own client (no retries) and a fixed language. */
+  queryClient?: QueryClient;
+  language?: Language;
+}
+
+/**
+ * Theme outermost so that even the last-resort error boundary renders styled; i18n next so that it
+ * speaks the operator's language; data and notifications inside the boundary.
+ */
+export function AppProviders({ children, queryClient, language }: AppProvidersProps) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto">
+      <I18nProvider {...(language ? { language } : {})}>
+        <AppErrorBoundary>
+          <QueryClientProvider client={client}>
+            <DeferredNotifications />
+            {children}
+          </QueryClientProvider>
+        </AppErrorBoundary>
+      </I18nProvider>
+    </MantineProvider>
+  );
+}

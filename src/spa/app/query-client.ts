@@ -1,0 +1,19 @@
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError } from '../shared/api/api-error.ts';
+
+/**
+ * Retries only what a retry can fix: network failures and 5xx/502/504. A 4xx (bad input, unknown
+ * cluster, foreign project) answers the same every time, so it is shown at once.
+ */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.isClientError) return false;
+  return failureCount < 2;
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetry },
+    },
+  });
+}

@@ -1,0 +1,30 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app.tsx';
+
+/**
+ * Mantine's ColorSchemeScript sets the colour scheme before the first paint with an inline script,
+ * which the BFF's Content-Security-Policy forbids. Doing the same here, before React renders, keeps
+ * a dark-mode operator from seeing a flash of light. (Same key and values as Mantine's manager.)
+ */
+function applyStoredColorScheme() {
+  try {
+    const stored = window.localStorage.getItem('mantine-color-scheme-value');
+    const scheme = stored === 'light' || stored === 'dark' ? stored : window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+    document.documentElement.setAttribute('data-mantine-color-scheme', scheme);
+  } catch {
+    // No storage or media queries: Mantine falls back to its default on mount.
+  }
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+applyStoredColorScheme();
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

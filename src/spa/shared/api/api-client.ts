@@ -1,0 +1,122 @@
+import type { BodyOf, OperationDefinition, ParamsOf, QueryOf, ResponseOf } from '../../../contract/define-operation.ts';
+import { apiErrorEnvelopeSchema, normaliseCceError } from '../../../contract/errors.ts';
+import { buildPath } from '../../../contract/paths.ts';
+import { ApiError, SPA_ERROR_CODES } from './api-error.ts';
+
+/** Where the BFF forwards CCE operations: `/api/cce` + the operation's own path. */
+export const CCE_PREFIX = '/api/cce';
+const REQUEST_ID_HEADER = 'X-Request-Id';
+
+export interface CallInput<Op extends OperationDefinition> {
+  params: ParamsOf<Op>;
+  query?: QueryOf<Op>;
+  body?: BodyOf<Op>;
+  signal?: AbortSignal;
+}
+
+/** The URL of an operation call: path parameters filled in (one encoded segment each), query appended. */
+export function operationUrl<Op extends OperationDefinition>(op: Op, params: ParamsOf<Op>, query?: QueryOf<Op>): string {
+  const path = CCE_PREFIX + buildPath(op.path, params as Record<string, string>);
+  const search = new URLSearchParams();
+  if (query && typeof query === 'object') {
+    for (const [key, value] of Object.entries(query as Record<string, unknown>)) {
+      if (value === undefined || value === null) continue;
+      search.append(key, String(value));
+    }
+  }
+  const qs = search.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/**
+ * Calls one contract operation through the BFF. The response is parsed leniently with the
+ * operation's schema: a body that does not match is still returned as it came (and reported once per
+ * operation in the console), because a newer cloud adding or changing a field must not blank a page.
+ * Every failure — network, non-2xx, unreadable body — is thrown as one `ApiError`.
+ */
+export async function callOperation<Op extends OperationDefinition>(op: Op, input: CallInput<Op>): Promise<ResponseOf<Op>> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (op.body?.kind === 'json' && input.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(input.body);
+  } else if (op.body?.kind === 'multipart' && input.body instanceof FormData) {
+    // The browser writes the multipart boundary into Content-Type itself.
+    body = input.body;
+  }
+  const data = await requestJson(operationUrl(op, input.params, input.query), {
+    method: op.method,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+    ...(input.signal ? { signal: input.signal } : {}),
+  });
+  if (op.response === null || data === undefined) return null as ResponseOf<Op>;
+  const parsed = op.response.safeParse(data);
+  if (parsed.success) return parsed.data as ResponseOf<Op>;
+  warnDriftOnce(op.id, parsed.error.issues);
+  return data as ResponseOf<Op>;
+}
+
+const driftReported = new Set<string>();
+
+function warnDriftOnce(operationId: string, issues: readonly unknown[]) {
+  if (driftReported.has(operationId)) return;
+  driftReported.add(operationId);
+  console.warn(`[api] ${operationId}: the response does not match the contract; showing it as received.`, issues);
+}
+
+/**
+ * Fetches a BFF URL and returns its JSON body (`undefined` for an empty body). Used for contract
+ * operations and for the BFF's own routes (`/api/context`), so both fail the same way.
+ */
+export async function requestJson(url: string, init: RequestInit = {}): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', ...init });
+  } catch (cause) {
+    if (init.signal?.aborted) throw cause;
+    throw new ApiError(
+      { status: 0, code: SPA_ERROR_CODES.network, message: cause instanceof Error ? cause.message : String(cause) },
+      { cause },
+    );
+  }
+  const headerRequestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
+  const text = await response.text();
+  let json: unknown;
+  let readable = true;
+  if (text.length > 0) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      readable = false;
+    }
+  }
+
+  if (!response.ok) throw errorFromResponse(response, json, headerRequestId);
+  if (!readable) {
+    throw new ApiError({
+      status: response.status,
+      code: SPA_ERROR_CODES.badResponse,
+      message: `Expected JSON from ${url}, got ${response.headers.get('Content-Type') ?? 'no content type'}`,
+      requestId: headerRequestId,
+    });
+  }
+  return json;
+}
+
+function errorFromResponse(response: Response, json: unknown, headerRequestId: string | undefined): ApiError {
+  const envelope = apiErrorEnvelopeSchema.safeParse(json);
+  if (envelope.success) {
+    const { status, code, message, requestId, fields } = envelope.data.error;
+    return new ApiError({ status, code, message, requestId: requestId || headerRequestId, fields });
+  }
+  // Not the BFF's envelope: perhaps a CCE body that reached us another way, else a bare HTTP failure.
+  const cce = normaliseCceError(json);
+  if (cce) return new ApiError({ status: response.status, code: cce.code, message: cce.message, requestId: cce.requestId ?? headerRequestId });
+  return new ApiError({
+    status: response.status,
+    code: SPA_ERROR_CODES.http,
+    message: `${response.status} ${response.statusText}`.trim(),
+    requestId: headerRequestId,
+  });
+}
