@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { ClustersPage } from './pages/clusters-page.ts';
 
 test('an operator opens the console and sees the demo project\'s clusters with their statuses', async ({ page }) => {

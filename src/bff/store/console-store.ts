@@ -1,17 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { Account, AuditEntry, AuditOutcome, Role } from '../../contract/console-api.ts';
 import { migrate } from './migrations.ts';
 import type { SqlClient } from './sql-client.ts';
 
-export const ROLES = ['viewer', 'operator', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export interface Account {
-  username: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export interface SessionRecord {
   username: string;
@@ -21,8 +12,6 @@ export interface SessionRecord {
   lastSeenAt: number;
 }
 
-export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
-export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 export interface AuditEntryInput {
   actor: string | null;
@@ -38,12 +27,6 @@ export interface AuditEntryInput {
   requestId?: string | null;
   upstreamRequestId?: string | null;
   clientIp?: string | null;
-}
-
-export interface AuditEntry extends Required<Omit<AuditEntryInput, 'summary'>> {
-  id: string;
-  at: string;
-  summary: Record<string, unknown>;
 }
 
 export interface AuditQuery {

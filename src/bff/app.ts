@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import fastifyHelmet from '@fastify/helmet';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { pino, type DestinationStream } from 'pino';
+import type { ApiErrorEnvelope, FieldError } from '../contract/errors.ts';
+import type { BffConfig, LogLevel } from './config.ts';
+import { ApiError } from './errors.ts';
+import { CCE_PREFIX, cceRoutes, type CceRouteOptions } from './routes/cce.ts';
+import { metaRoutes } from './routes/meta.ts';
+import { registerSpa } from './routes/spa.ts';
+import { CceClient } from './upstream/cce-client.ts';
+import { systemClock, type Clock, type Upstream } from './upstream/upstream.ts';
+
+export interface BuildAppOptions {
+  config: BffConfig;
+  upstream: Upstream;
+  /** Where logs go; default stdout at `config.logLevel`. Tests capture them to check redaction. */
+  logger?: { stream: DestinationStream; level?: LogLevel };
+  /** Clock for signatures (`X-Sdk-Date`) and IAM token expiry; tests share the simulator's fake clock. */
+  clock?: Clock;
+  /** Test seam: forward a different operation list (e.g. a synthetic multipart operation). */
+  operations?: CceRouteOptions['operations'];
+  match?: CceRouteOptions['match'];
+}
+
+/** Header names whose values are secrets; redacted wherever a logged object carries headers. */
+const SECRET_HEADERS = ['authorization', 'x-auth-token', 'cookie', 'set-cookie', 'x-csrf-token', 'x-subject-token', 'x-security-token'];
+const HEADER_CONTAINERS = ['req.headers', 'res.headers', 'headers', 'request.headers', 'response.headers'];
+const SECRET_FIELDS = ['password', 'sk', 'secret', 'token'];
+
+function titleCase(header: string): string {
+  return header.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+}
+
+/** pino redact paths: secret headers in either spelling, and any field named like a secret up to three levels deep. */
+export const REDACT_PATHS: readonly string[] = [
+  ...HEADER_CONTAINERS.flatMap((container) => SECRET_HEADERS.flatMap((h) => [`${container}["${h}"]`, `${container}["${titleCase(h)}"]`])),
+  ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`, `*.*.*.${f}`]),
+];
+
+function createLogger(config: BffConfig, options: BuildAppOptions['logger']): FastifyBaseLogger {
+  const settings = {
+    level: options?.level ?? config.logLevel,
+    redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
+  };
+  return options ? pino(settings, options.stream) : pino(settings);
+}
+
+const API_PREFIX = '/api/';
+
+function envelope(status: number, code: string, message: string, requestId: string, fields?: FieldError[]): ApiErrorEnvelope {
+  return { error: { status, code, message, requestId, ...(fields && fields.length > 0 ? { fields } : {}) } };
+}
+
+/** Fastify's own 4xx errors (body limits, media types, malformed JSON headers) in the envelope's terms. */
+function fromFastifyError(error: FastifyError): ApiError {
+  const status = error.statusCode ?? 500;
+  if (status === 413) return new ApiError(413, 'BFF.PAYLOAD_TOO_LARGE', 'The request body is too large (JSON ≤ 1 MB, chart packages ≤ 12 MB).');
+  if (status === 415) return new ApiError(415, 'BFF.UNSUPPORTED_MEDIA_TYPE', 'The request body has an unsupported content type.');
+  if (status >= 400 && status < 500) return new ApiError(status, 'BFF.BAD_REQUEST', error.message);
+  return new ApiError(500, 'BFF.INTERNAL', 'The console server failed to process the request.');
+}
+
+/**
+ * Builds the BFF (no listen): security headers, the one error handler, `/api/health`,
+ * `/api/context`, the `/api/cce/*` forwarder and the SPA. Everything the app talks to comes in
+ * through `upstream`, so tests run it against a spy or the in-process simulator.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, upstream } = options;
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    loggerInstance: createLogger(config, options.logger),
+    // The BFF's own id on every request; an incoming X-Request-Id is not trusted (it would let a caller forge log correlation).
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
+    // Fastify's own URL/header errors in the envelope too.
+    frameworkErrors: (error, request, rawReply) => {
+      // The reply's generic parameters here are not the app's; it is the same object at run time.
+      const reply = rawReply as unknown as FastifyReply;
+      void reply
+        .code(400)
+        .header('x-request-id', request.id)
+        .send(envelope(400, 'BFF.BAD_REQUEST', `The request is malformed (${error.code}).`, request.id));
+    },
+  });
+
+  // Registered first so that its headers are on every answer, errors raised by later hooks included.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine injects inline style attributes and <style> tags at runtime.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const method = request.method;
+    if (method === 'GET' || method === 'HEAD') return;
+    // Until sessions and CSRF tokens arrive, a mutation must come from this origin: a browser sends
+    // Origin on cross-origin POST/PUT/DELETE and Sec-Fetch-Site on everything it sends.
+    const origin = request.headers.origin;
+    if (request.headers['sec-fetch-site'] === 'cross-site' || (origin !== undefined && origin !== `${request.protocol}://${request.host}`)) {
+      throw new ApiError(403, 'BFF.CROSS_SITE_REQUEST', 'Changes can only be made from the console itself.');
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply) => {
+    const apiError = error instanceof ApiError ? error : fromFastifyError(error);
+    if (apiError.status >= 500 && !(error instanceof ApiError)) request.log.error({ err: error }, 'request failed');
+    for (const [name, value] of Object.entries(apiError.options.headers ?? {})) reply.header(name, value);
+    const requestId = apiError.options.requestId ?? request.id;
+    return reply.code(apiError.status).send(envelope(apiError.status, apiError.code, apiError.message, requestId, apiError.options.fields));
+  });
+
+  const client = new CceClient(upstream, config.timeoutMs, clock);
+  await app.register(metaRoutes, { upstream });
+  await app.register(cceRoutes, {
+    client,
+    projectId: upstream.projectId,
+    ...(options.operations ? { operations: options.operations } : {}),
+    ...(options.match ? { match: options.match } : {}),
+  });
+  const spaFallback = await registerSpa(app, { staticDir: config.staticDir });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?', 1)[0]!;
+    if (path.startsWith(API_PREFIX) || path === '/api' || path === CCE_PREFIX) {
+      return reply.code(404).send(envelope(404, 'BFF.NOT_FOUND', 'No such API route.', request.id));
+    }
+    if (spaFallback(request, reply)) return reply;
+    return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+  });
+
+  return app;
+}

@@ -1,0 +1,67 @@
+/**
+ * The composition root: the one place that decides what the BFF talks to. Simulator mode (no
+ * CCE_ENDPOINT) starts the simulator in-process and hands the BFF its handler, key pair, project and
+ * region — the BFF then signs every request exactly as it would for the cloud, and the simulator
+ * verifies it. Cloud mode hands it the configured endpoint and a keep-alive node:http(s) transport.
+ */
+import type { FastifyInstance } from 'fastify';
+import { createSimulator } from '../simulator/create-simulator.ts';
+import { readSimulatorEnv } from '../simulator/config.ts';
+import { buildApp, type BuildAppOptions } from './app.ts';
+import type { BffConfig } from './config.ts';
+import { createHttpTransport } from './upstream/http-transport.ts';
+import { fetchTransport, type Upstream } from './upstream/upstream.ts';
+
+/** Host the in-process simulator is addressed as; it is signed like any other host. */
+export const SIMULATOR_ORIGIN = 'http://cce.simulator.local';
+
+export interface Composed {
+  app: FastifyInstance;
+  upstream: Upstream;
+  /** Closes the server and, in simulator mode, the simulator. */
+  close(): Promise<void>;
+}
+
+export function composeUpstream(config: BffConfig, env: NodeJS.ProcessEnv): { upstream: Upstream; close(): void } {
+  if (config.cloud) {
+    const { endpoint, projectId, region, credentials } = config.cloud;
+    const http = createHttpTransport();
+    return { upstream: { mode: 'cloud', endpoint, projectId, region, credentials, transport: http.transport }, close: () => http.close() };
+  }
+  // SIMULATOR_* variables (seed, speed, key pair, project, …) configure the embedded simulator too.
+  const simEnv = readSimulatorEnv(env);
+  const simulator = createSimulator({
+    seed: simEnv.seed,
+    speed: simEnv.speed,
+    credentials: simEnv.credentials,
+    projectId: simEnv.projectId,
+    region: simEnv.region,
+    iamUser: simEnv.iamUser,
+    ...(simEnv.clusterQuota !== undefined ? { clusterQuota: simEnv.clusterQuota } : {}),
+  });
+  return {
+    upstream: {
+      mode: 'simulator',
+      endpoint: SIMULATOR_ORIGIN,
+      projectId: simulator.projectId,
+      region: simulator.region,
+      credentials: { kind: 'aksk', ...simulator.credentials },
+      transport: fetchTransport((url, init) => simulator.fetch(new Request(url, init))),
+      simulator: { speed: simEnv.speed },
+    },
+    close: () => simulator.close(),
+  };
+}
+
+export async function compose(config: BffConfig, env: NodeJS.ProcessEnv = process.env, logger?: BuildAppOptions['logger']): Promise<Composed> {
+  const { upstream, close } = composeUpstream(config, env);
+  const app = await buildApp({ config, upstream, ...(logger ? { logger } : {}) });
+  return {
+    app,
+    upstream,
+    async close() {
+      await app.close();
+      close();
+    },
+  };
+}

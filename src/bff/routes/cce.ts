@@ -1,0 +1,243 @@
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { MultipartBody, OperationDefinition } from '../../contract/define-operation.ts';
+import { toFieldErrors, type FieldError } from '../../contract/errors.ts';
+import { matchOperation, operationList } from '../../contract/operations.ts';
+import { buildPath } from '../../contract/paths.ts';
+import { ApiError, badRequest } from '../errors.ts';
+import { MultipartError, multipartBoundary, readMultipart } from '../multipart.ts';
+import type { CceClient, CceRequest } from '../upstream/cce-client.ts';
+
+export const CCE_PREFIX = '/api/cce';
+/** JSON bodies: far above any documented request, small enough that a stray upload cannot tie the BFF up. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+/** AK/SK requests carry at most 12 MB (reference §1.4); chart packages are the only large bodies. */
+export const MULTIPART_BODY_LIMIT = 12 * 1024 * 1024;
+
+export interface CceRouteOptions {
+  client: CceClient;
+  /** The configured project: a `project_id` in a path must equal it. */
+  projectId: string;
+  /** Operations to forward; default the contract's registry. Tests pass synthetic ones. */
+  operations?: readonly OperationDefinition[];
+  match?: typeof matchOperation;
+}
+
+interface PreparedCall {
+  op: OperationDefinition;
+  path: string;
+  query: Record<string, string | string[]>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    cceCall: PreparedCall | null;
+  }
+}
+
+/** Decoded query in the signer's form: one string per key, an array for a repeated key. */
+function parseQuery(search: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  if (search === '') return out;
+  for (const [key, value] of new URLSearchParams(search)) {
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else out[key] = [existing, value];
+  }
+  return out;
+}
+
+function mediaType(request: FastifyRequest): string {
+  const value = request.headers['content-type'];
+  return value ? value.split(';', 1)[0]!.trim().toLowerCase() : '';
+}
+
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
+}
+
+/** Names a multipart operation accepts as text fields (the keys of its `fields` object schema). */
+function fieldNames(body: MultipartBody): ReadonlySet<string> {
+  return new Set(body.fields instanceof z.ZodObject ? Object.keys(body.fields.shape) : []);
+}
+
+function validateJson(op: OperationDefinition, schema: z.ZodType, raw: unknown): Uint8Array {
+  const bytes = raw instanceof Uint8Array ? raw : new Uint8Array(0);
+  let value: unknown;
+  if (bytes.byteLength > 0) {
+    try {
+      value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    } catch {
+      throw badRequest(`The body of ${op.id} is not valid JSON.`, [{ path: 'body', message: 'must be valid JSON' }]);
+    }
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) throw badRequest(`The body of ${op.id} is invalid.`, toFieldErrors('body', result.error));
+  // The client's own bytes go upstream: they passed the contract, and re-serialising could reorder or reformat them.
+  return bytes;
+}
+
+function validateMultipart(op: OperationDefinition, body: MultipartBody, raw: unknown, contentType: string, names: ReadonlySet<string>): Buffer {
+  const bytes = Buffer.isBuffer(raw) ? raw : Buffer.alloc(0);
+  const boundary = multipartBoundary(contentType);
+  if (!boundary) throw badRequest(`The body of ${op.id} has no multipart boundary.`, [{ path: 'body', message: 'multipart boundary is missing' }]);
+  let parts;
+  try {
+    parts = readMultipart(bytes, boundary);
+  } catch (error) {
+    const message = error instanceof MultipartError ? error.message : 'is not valid multipart/form-data';
+    throw badRequest(`The body of ${op.id} is not valid multipart/form-data.`, [{ path: 'body', message }]);
+  }
+  const fields: FieldError[] = [];
+  const values: Record<string, string> = {};
+  const seen = new Set<string>();
+  for (const part of parts) {
+    const file = body.files.find((f) => f.name === part.name);
+    if (seen.has(part.name)) fields.push({ path: `body.${part.name}`, message: 'appears more than once' });
+    seen.add(part.name);
+    if (file) {
+      if (part.filename === undefined) fields.push({ path: `body.${part.name}`, message: 'must be a file part' });
+    } else if (names.has(part.name)) {
+      if (part.filename !== undefined) fields.push({ path: `body.${part.name}`, message: 'must be a text field, not a file' });
+      else values[part.name] = part.content.toString('utf8');
+    } else {
+      fields.push({ path: `body.${part.name}`, message: `is not a part of ${op.id}` });
+    }
+  }
+  for (const file of body.files) if (file.required && !seen.has(file.name)) fields.push({ path: `body.${file.name}`, message: 'file is required' });
+  const parsed = body.fields.safeParse(values);
+  if (!parsed.success) fields.push(...toFieldErrors('body', parsed.error));
+  if (fields.length > 0) throw badRequest(`The body of ${op.id} is invalid.`, fields);
+  return bytes;
+}
+
+/**
+ * Checks successful JSON responses against the operation's (lenient) response schema and logs drift.
+ * The upstream JSON is passed on either way. Checks are sampled per operation — at most one every
+ * {@link DRIFT_CHECK_INTERVAL_MS} — because parsing a cluster list with zod costs about as much CPU as
+ * the rest of the forwarding; drift comes from a new cloud release, so it shows in every response of
+ * an operation and a sample finds it. At console traffic (a few calls a second) nearly every
+ * response is checked; under load the check stays off the hot path.
+ */
+export const DRIFT_CHECK_INTERVAL_MS = 1000;
+
+function createDriftCheck(now: () => number = () => performance.now()) {
+  const lastChecked = new Map<OperationDefinition, number>();
+  return function checkDrift(op: OperationDefinition, body: Buffer, contentType: string | undefined, log: FastifyBaseLogger): void {
+    if (!op.response || body.byteLength === 0) return;
+    if (contentType !== undefined && !contentType.includes('json')) return;
+    const t = now();
+    const last = lastChecked.get(op);
+    if (last !== undefined && t - last < DRIFT_CHECK_INTERVAL_MS) return;
+    lastChecked.set(op, t);
+    let value: unknown;
+    try {
+      value = JSON.parse(body.toString('utf8'));
+    } catch {
+      log.warn({ op: op.id }, 'upstream response is not valid JSON');
+      return;
+    }
+    const result = op.response.safeParse(value);
+    if (!result.success) {
+      const issues = result.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+      log.warn({ op: op.id, issues }, 'upstream response does not match the contract');
+    }
+  };
+}
+
+/**
+ * `/api/cce/<CCE path>`: forwards exactly the contract's method + path pairs. Everything is checked
+ * before a byte is sent upstream — the operation (404/405), the path parameters (no `/`, `..`, escapes
+ * or hosts; the configured project only: 403), the query (no unknown keys) and the body — and all of
+ * it except the body is checked before the body is even read.
+ */
+export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions): Promise<void> {
+  const { client, projectId } = options;
+  const checkDrift = createDriftCheck();
+  const match = options.match ?? matchOperation;
+  const ops = options.operations ?? operationList;
+  const queryKeys = new Map<OperationDefinition, ReadonlySet<string>>(ops.map((op) => [op, new Set(op.query ? Object.keys(op.query.shape) : [])]));
+  const multipartNames = new Map<OperationDefinition, ReadonlySet<string>>(
+    ops.flatMap((op) => (op.body?.kind === 'multipart' ? [[op, fieldNames(op.body)] as const] : [])),
+  );
+
+  app.decorateRequest('cceCall', null);
+  // Bodies stay raw here: JSON is validated against the operation's schema and forwarded byte for byte;
+  // multipart is checked and forwarded with its original boundary.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit: JSON_BODY_LIMIT }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MULTIPART_BODY_LIMIT }, (_req, body, done) => done(null, body));
+
+  async function prepare(request: FastifyRequest): Promise<void> {
+    const raw = request.url;
+    const q = raw.indexOf('?');
+    const ccePath = (q === -1 ? raw : raw.slice(0, q)).slice(CCE_PREFIX.length);
+    const found = match(request.method, ccePath);
+    if (found.kind === 'none') throw new ApiError(404, 'BFF.NOT_FOUND', 'No CCE API operation has this method and path.');
+    if (found.kind === 'method-not-allowed') {
+      throw new ApiError(405, 'BFF.METHOD_NOT_ALLOWED', `This CCE API path accepts ${found.allowed.join(', ')} only.`, {
+        headers: { allow: found.allowed.join(', ') },
+      });
+    }
+    const op = found.op;
+    const params = op.params.safeParse(found.params);
+    if (!params.success) throw badRequest('A path parameter is invalid.', toFieldErrors('params', params.error));
+    const values = params.data as Record<string, string>;
+    if (values.project_id !== undefined && values.project_id !== projectId) {
+      throw new ApiError(403, 'BFF.FOREIGN_PROJECT', 'The console manages one project; the path names another.', {
+        fields: [{ path: 'params.project_id', message: 'must be the configured project' }],
+      });
+    }
+
+    const query = parseQuery(q === -1 ? '' : raw.slice(q + 1));
+    const allowed = queryKeys.get(op)!;
+    const unknown = Object.keys(query).filter((k) => !allowed.has(k));
+    if (unknown.length > 0) {
+      throw badRequest(
+        `Unknown query parameter${unknown.length > 1 ? 's' : ''} for ${op.id}.`,
+        unknown.map((k) => ({ path: `query.${k}`, message: 'is not a parameter of this operation' })),
+      );
+    }
+    if (op.query) {
+      const result = op.query.safeParse(query);
+      if (!result.success) throw badRequest(`The query of ${op.id} is invalid.`, toFieldErrors('query', result.error));
+    }
+
+    const type = mediaType(request);
+    if (op.body === null) {
+      if (hasBody(request)) throw badRequest(`${op.id} takes no request body.`, [{ path: 'body', message: 'must be empty' }]);
+    } else if (op.body.kind === 'json') {
+      if (hasBody(request) && type !== 'application/json') {
+        throw new ApiError(415, 'BFF.UNSUPPORTED_MEDIA_TYPE', `${op.id} takes an application/json body.`);
+      }
+    } else if (type !== 'multipart/form-data') {
+      throw new ApiError(415, 'BFF.UNSUPPORTED_MEDIA_TYPE', `${op.id} takes a multipart/form-data body.`);
+    }
+    request.cceCall = { op, path: buildPath(op.path, values), query };
+  }
+
+  app.route({
+    method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    url: `${CCE_PREFIX}/*`,
+    exposeHeadRoute: false,
+    onRequest: prepare,
+    handler: async (request, reply) => {
+      const call = request.cceCall!;
+      const { op } = call;
+      const upstreamRequest: CceRequest = { op, path: call.path, query: call.query };
+      if (op.body?.kind === 'json') {
+        upstreamRequest.body = { kind: 'json', contentType: 'application/json', bytes: validateJson(op, op.body.schema, request.body) };
+        if (upstreamRequest.body.bytes.byteLength === 0) delete upstreamRequest.body;
+      } else if (op.body?.kind === 'multipart') {
+        const contentType = request.headers['content-type']!;
+        upstreamRequest.body = { kind: 'multipart', contentType, bytes: validateMultipart(op, op.body, request.body, contentType, multipartNames.get(op)!) };
+      }
+      const result = await client.send(upstreamRequest, request.log);
+      checkDrift(op, result.body, result.headers['content-type'], request.log);
+      reply.code(result.status).headers(result.headers);
+      return reply.send(result.body.byteLength > 0 ? result.body : undefined);
+    },
+  });
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { Upstream } from '../upstream/upstream.ts';
+
+export interface HealthBody {
+  status: 'ok';
+  mode: Upstream['mode'];
+}
+
+/** What the SPA needs to build CCE calls and to say where it is pointed. Never credentials. */
+export interface ContextBody {
+  mode: Upstream['mode'];
+  region: string;
+  projectId: string;
+  simulator?: { speed: number };
+}
+
+/** The BFF's own read-only routes: `GET /api/health` and `GET /api/context`. */
+export async function metaRoutes(app: FastifyInstance, options: { upstream: Upstream }): Promise<void> {
+  const { upstream } = options;
+  const health: HealthBody = { status: 'ok', mode: upstream.mode };
+  const context: ContextBody = {
+    mode: upstream.mode,
+    region: upstream.region,
+    projectId: upstream.projectId,
+    ...(upstream.simulator ? { simulator: { speed: upstream.simulator.speed } } : {}),
+  };
+  app.get('/api/health', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return health;
+  });
+  app.get('/api/context', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return context;
+  });
+}
