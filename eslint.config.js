@@ -41,7 +41,7 @@ export default tseslint.config(
   // the simulator never imports the BFF; the BFF reaches the simulator only at its composition root.
   {
     files: ['src/contract/**/*.ts'],
-    ignores: ['src/contract/**/*.test.ts'],
+    ignores: ['src/contract/**/*.test.ts', 'src/contract/test-support.ts'],
     rules: { 'no-restricted-imports': restrict([{ group: ['**/spa/**', '**/bff/**', '**/simulator/**', 'node:*', 'react', 'fastify'], message: 'src/contract depends on zod only.' }]) },
   },
   {

@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import {
   CHART_PACKAGE_FIELD,
   chartArchiveFileName,
@@ -20,15 +16,9 @@ import {
   uploadChart,
 } from './charts.ts';
 import { matchOperation } from './operations.ts';
+import { example, messages } from './test-support.ts';
 
-const examples = join(dirname(fileURLToPath(import.meta.url)), 'examples');
-const example = (file: string): unknown => JSON.parse(readFileSync(join(examples, file), 'utf8'));
 
-/** The messages of a failed parse (empty when the input was accepted). */
-function messages(schema: z.ZodType, input: unknown): string[] {
-  const result = schema.safeParse(input);
-  return result.success ? [] : result.error.issues.map((i) => i.message);
-}
 
 describe('chart operations', () => {
   it('are the 8 documented chart operations with their ids, methods, paths and statuses', () => {

@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
 import {
   CLUSTER_INSTALL_ADDONS_ANNOTATION,
   CLUSTER_PHASES,
@@ -24,30 +20,12 @@ import {
   updateClusterBodySchema,
   updateClusterEip,
 } from './clusters.ts';
+import { REMOVE, example, messages, withPath } from './test-support.ts';
 import { CCE_ERROR_CODES } from './error-codes.ts';
 
-const examples = join(dirname(fileURLToPath(import.meta.url)), 'examples');
-const example = (file: string): unknown => JSON.parse(readFileSync(join(examples, file), 'utf8'));
 
-/** The messages of a failed parse (empty when the input was accepted). */
-function messages(schema: z.ZodType, input: unknown): string[] {
-  const result = schema.safeParse(input);
-  return result.success ? [] : result.error.issues.map((i) => i.message);
-}
 
-const REMOVE = Symbol('remove');
 
-/** A copy of `base` with the value at a dotted path replaced (or removed with `REMOVE`). */
-function withPath(base: unknown, path: string, value: unknown): unknown {
-  const copy = structuredClone(base) as Record<string, unknown>;
-  const keys = path.split('.');
-  const last = keys.pop()!;
-  let node = copy;
-  for (const key of keys) node = node[key] as Record<string, unknown>;
-  if (value === REMOVE) delete node[last];
-  else node[last] = value;
-  return copy;
-}
 
 /** The reference's create example with one field changed: a valid body apart from that change. */
 const createBody = (path?: string, value?: unknown): unknown =>

@@ -87,6 +87,18 @@ function canonicalUri(path: string): string {
   return encoded.endsWith('/') ? encoded : `${encoded}/`;
 }
 
+/** Decoded query parameters in the signer's form: one string, or an array for a repeated key. */
+export function queryToSignable(search: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of new URLSearchParams(search)) {
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else out[key] = [existing, value];
+  }
+  return out;
+}
+
 function canonicalQuery(query: SignableRequest['query']): string {
   const pairs: string[] = [];
   for (const key of Object.keys(query).sort()) {

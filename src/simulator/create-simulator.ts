@@ -11,7 +11,8 @@ import { createIdGenerator, seededUuidV4 } from './ids.ts';
 import { KUBERNETES_VERSIONS, SEED_CLUSTER_QUOTA, seedStore } from './seed.ts';
 import { SimulatorStore } from './store.ts';
 import { systemClock, type Clock } from './time.ts';
-import { queryToSignable, verifySignature, type SignatureFailure } from './verify-signature.ts';
+import { queryToSignable } from '../contract/signing.ts';
+import { verifySignature, type SignatureFailure } from './verify-signature.ts';
 
 export type { Clock } from './time.ts';
 

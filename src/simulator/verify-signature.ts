@@ -4,6 +4,7 @@ import {
   computeSignature,
   parseAuthorization,
   parseSdkDate,
+  queryToSignable,
   sha256Hex,
   signaturesEqual,
   type AccessKeyPair,
@@ -39,17 +40,6 @@ export interface ReceivedRequest {
   body: Uint8Array;
 }
 
-/** Decoded query parameters in the signer's form: one string, or an array for a repeated key. */
-export function queryToSignable(search: string): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of new URLSearchParams(search)) {
-    const existing = out[key];
-    if (existing === undefined) out[key] = value;
-    else if (Array.isArray(existing)) existing.push(value);
-    else out[key] = [existing, value];
-  }
-  return out;
-}
 
 /**
  * Verifies an `SDK-HMAC-SHA256` signature the way the gateway does: the canonical request is rebuilt

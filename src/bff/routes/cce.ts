@@ -4,6 +4,7 @@ import type { MultipartBody, OperationDefinition } from '../../contract/define-o
 import { toFieldErrors, type FieldError } from '../../contract/errors.ts';
 import { matchOperation, operationList } from '../../contract/operations.ts';
 import { buildPath } from '../../contract/paths.ts';
+import { queryToSignable } from '../../contract/signing.ts';
 import { ApiError, badRequest } from '../errors.ts';
 import { MultipartError, multipartBoundary, readMultipart } from '../multipart.ts';
 import type { CceClient, CceRequest } from '../upstream/cce-client.ts';
@@ -33,19 +34,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     cceCall: PreparedCall | null;
   }
-}
-
-/** Decoded query in the signer's form: one string per key, an array for a repeated key. */
-function parseQuery(search: string): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  if (search === '') return out;
-  for (const [key, value] of new URLSearchParams(search)) {
-    const existing = out[key];
-    if (existing === undefined) out[key] = value;
-    else if (Array.isArray(existing)) existing.push(value);
-    else out[key] = [existing, value];
-  }
-  return out;
 }
 
 function mediaType(request: FastifyRequest): string {
@@ -191,7 +179,7 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
       });
     }
 
-    const query = parseQuery(q === -1 ? '' : raw.slice(q + 1));
+    const query = queryToSignable(q === -1 ? '' : raw.slice(q + 1));
     const allowed = queryKeys.get(op)!;
     const unknown = Object.keys(query).filter((k) => !allowed.has(k));
     if (unknown.length > 0) {
