@@ -1,7 +1,23 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 8190);
+
+/**
+ * The key pair the simulator accepts and the BFF signs with during the journeys: not the documented
+ * defaults, so that the secret scan (secrets.spec.ts) looks for values nobody could find by chance.
+ */
+export const E2E_SECRETS = {
+  ak: process.env.E2E_SIMULATOR_AK ?? 'HPUAE2ETESTKEY20261125',
+  sk: process.env.E2E_SIMULATOR_SK ?? 'e2eSecretKeyThatMustNotLeak7f3a9c1d5b',
+};
+
+// A fresh embedded store per run: accounts, sessions and audit start from the demo state.
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'cce-console-e2e-'));
+process.env.E2E_DATA_DIR = dataDir;
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 /**
@@ -43,6 +59,9 @@ export default defineConfig({
       // Lifecycles at 20× speed: a cluster is created in a few seconds of wall time, still slow enough to see it move.
       SIMULATOR_SPEED: process.env.E2E_SIMULATOR_SPEED ?? '20',
       SIMULATOR_SEED: 'demo',
+      SIMULATOR_AK: E2E_SECRETS.ak,
+      SIMULATOR_SK: E2E_SECRETS.sk,
+      CONSOLE_DATA_DIR: dataDir,
     },
   },
 });

@@ -10,7 +10,9 @@
  *    The direct client signs its own requests. Budget: BFF throughput ≥ 70 % of direct.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { signRequest } from '../src/contract/signing.ts';
@@ -22,6 +24,7 @@ const BFF_PORT = 8531;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const children: ChildProcess[] = [];
+const cleanups: (() => void)[] = [];
 
 function start(script: string, env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
@@ -47,12 +50,25 @@ async function waitFor(url: string, init?: RequestInit): Promise<void> {
 }
 
 
+/** The benchmark's own admin in the BFF's throw-away store; the load runs as a signed-in operator would. */
+const BENCH_ADMIN = { username: 'bench-admin', password: 'bench admin passphrase' };
+
+async function signIn(origin: string): Promise<{ cookie: string; csrfToken: string }> {
+  const res = await fetch(`${origin}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN) });
+  if (res.status !== 200) throw new Error(`bench sign-in failed: ${res.status} ${await res.text()}`);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie: res.headers.get('set-cookie')!.split(';', 1)[0]!, csrfToken };
+}
+
 async function firstPageWeight(url: string) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(NO_CHROMIUM_HELP);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
+    // Sign in through the API (the cookie lands in the page's context), so the first page is the cluster list.
+    const signedIn = await page.request.post(new URL('/api/session', url).href, { data: BENCH_ADMIN });
+    if (!signedIn.ok()) throw new Error(`bench sign-in failed: ${signedIn.status()}`);
     const assets: { url: string; type: 'js' | 'css'; raw: number; gzip: number }[] = [];
     page.on('response', async (res) => {
       const type = res.request().resourceType();
@@ -110,6 +126,8 @@ function row(name: string, r: LoadResult) {
 async function main() {
   if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does).');
   const keys = SIMULATOR_DEFAULT_CREDENTIALS;
+  const dataDir = mkdtempSync(join(tmpdir(), 'cce-console-bench-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   start('src/simulator/server.ts', { SIMULATOR_PORT: String(SIM_PORT), SIMULATOR_HOST: '127.0.0.1' });
   start('src/bff/server.ts', {
     PORT: String(BFF_PORT),
@@ -119,6 +137,11 @@ async function main() {
     HUAWEICLOUD_SDK_SK: keys.sk,
     HUAWEICLOUD_SDK_PROJECT_ID: SIMULATOR_PROJECT_ID,
     HUAWEICLOUD_SDK_REGION: SIMULATOR_REGION,
+    CONSOLE_DATA_DIR: dataDir,
+    CONSOLE_ADMIN_USER: BENCH_ADMIN.username,
+    CONSOLE_ADMIN_PASSWORD: BENCH_ADMIN.password,
+    // The load comes from one address far faster than an operator clicks; the API rate limit would cap it.
+    RATE_LIMIT_PER_MINUTE: '0',
   });
   await waitFor(`http://127.0.0.1:${SIM_PORT}/`);
   await waitFor(`http://127.0.0.1:${BFF_PORT}/api/health`);
@@ -137,7 +160,8 @@ async function main() {
     const headers = await signRequest({ method: 'GET', host, path, query: {}, headers: { 'X-Project-Id': SIMULATOR_PROJECT_ID } }, keys, new Date());
     return fetch(`http://${host}${path}`, { headers });
   }));
-  const viaBff = row('via BFF → simulator', await load(() => fetch(`http://127.0.0.1:${BFF_PORT}/api/cce${path}`)));
+  const session = await signIn(`http://127.0.0.1:${BFF_PORT}`);
+  const viaBff = row('via BFF → simulator', await load(() => fetch(`http://127.0.0.1:${BFF_PORT}/api/cce${path}`, { headers: { cookie: session.cookie } })));
   console.log(`  ratio BFF / direct           ${((viaBff / direct) * 100).toFixed(1)} % (budget ≥ 70 %)`);
 }
 
@@ -145,4 +169,6 @@ try {
   await main();
 } finally {
   for (const child of children) child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  for (const cleanup of cleanups) cleanup();
 }

@@ -9,8 +9,8 @@ import { apiErrorEnvelopeSchema, type ApiErrorEnvelope } from '../contract/error
 import { operationList } from '../contract/operations.ts';
 import { createOperationMatcher } from '../contract/paths.ts';
 import { parseAuthorization } from '../contract/signing.ts';
-import { buildApp, type BuildAppOptions } from './app.ts';
-import { captureStream, spyUpstream, testConfig, TEST_ENDPOINT, TEST_KEYS, TEST_PROJECT_ID, type RecordedCall } from './testing.ts';
+import type { BuildAppOptions } from './app.ts';
+import { captureStream, signedInApp, spyUpstream, testConfig, TEST_ENDPOINT, TEST_KEYS, TEST_PROJECT_ID, type RecordedCall } from './testing.ts';
 import type { Upstream } from './upstream/upstream.ts';
 
 const BASE = `/api/cce/autopilot/v3/projects/${TEST_PROJECT_ID}`;
@@ -21,8 +21,9 @@ afterEach(async () => {
   await Promise.all(apps.splice(0).map((a) => a.close()));
 });
 
-async function appWith(upstream: Upstream, options: Partial<BuildAppOptions> = {}): Promise<FastifyInstance> {
-  const app = await buildApp({ config: testConfig(), upstream, ...options });
+/** The BFF as a signed-in operator's browser sees it. */
+async function appWith(upstream: Upstream, options: Partial<Omit<BuildAppOptions, 'store'>> = {}): Promise<FastifyInstance> {
+  const app = await signedInApp({ config: testConfig(), upstream, ...options });
   apps.push(app);
   return app;
 }
@@ -304,7 +305,7 @@ describe('cross-site protection', () => {
 describe('upstream errors', () => {
   async function errorFrom(response: () => Response, timeoutMs = 5_000) {
     const { upstream } = spyUpstream(response);
-    const app = await buildApp({ config: testConfig({ timeoutMs }), upstream });
+    const app = await signedInApp({ config: testConfig({ timeoutMs }), upstream });
     apps.push(app);
     const res = await app.inject({ method: 'GET', url: `${BASE}/clusters/${CLUSTER}` });
     return { res, error: envelopeOf(res.body), ownId: res.headers['x-request-id'] as string };
@@ -346,7 +347,7 @@ describe('upstream errors', () => {
 
   it('turns an upstream that never answers into 504 after the timeout', async () => {
     const { upstream, calls } = spyUpstream(() => new Promise<Response>(() => {}));
-    const app = await buildApp({ config: testConfig({ timeoutMs: 50 }), upstream });
+    const app = await signedInApp({ config: testConfig({ timeoutMs: 50 }), upstream });
     apps.push(app);
     const started = Date.now();
     const res = await app.inject({ method: 'GET', url: `${BASE}/quotas` });
@@ -499,7 +500,7 @@ describe('static SPA', () => {
     writeFileSync(join(dir, 'assets', 'index-3f2a1b.js'), 'console.log(1)');
     writeFileSync(join(dir, 'favicon.svg'), '<svg/>');
     const { upstream, calls } = spyUpstream();
-    const app = await buildApp({ config: testConfig({ staticDir: dir }), upstream });
+    const app = await signedInApp({ config: testConfig({ staticDir: dir }), upstream });
     apps.push(app);
     return { app, calls };
   }
@@ -544,7 +545,7 @@ describe('static SPA', () => {
   it('answers the 503 page when the static directory does not exist at all', async () => {
     dir = mkdtempSync(join(tmpdir(), 'bff-spa-'));
     const { upstream } = spyUpstream();
-    const app = await buildApp({ config: testConfig({ staticDir: join(dir, 'missing') }), upstream });
+    const app = await signedInApp({ config: testConfig({ staticDir: join(dir, 'missing') }), upstream });
     apps.push(app);
     const res = await app.inject({ method: 'GET', url: '/' });
     expect(res.statusCode).toBe(503);

@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { pino, type DestinationStream } from 'pino';
 import type { ApiErrorEnvelope, FieldError } from '../contract/errors.ts';
 import type { BffConfig, LogLevel } from './config.ts';
+import { recordAudit } from './auth/audit.ts';
+import { auditSummary, auditTarget } from './auth/audit-summary.ts';
+import type { DemoAccount } from './auth/bootstrap.ts';
+import { registerSecurity } from './auth/security.ts';
+import { SessionCache } from './auth/session-cache.ts';
 import { ApiError } from './errors.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { sessionRoutes } from './routes/session.ts';
+import type { ConsoleStore } from './store/console-store.ts';
 import { CCE_PREFIX, cceRoutes, type CceRouteOptions } from './routes/cce.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { registerSpa } from './routes/spa.ts';
@@ -14,6 +24,10 @@ import { systemClock, type Clock, type Upstream } from './upstream/upstream.ts';
 export interface BuildAppOptions {
   config: BffConfig;
   upstream: Upstream;
+  /** Accounts, sessions and the audit trail. */
+  store: ConsoleStore;
+  /** Demo accounts the sign-in page may list (simulator mode only). */
+  demoAccounts?: readonly DemoAccount[];
   /** Where logs go; default stdout at `config.logLevel`. Tests capture them to check redaction. */
   logger?: { stream: DestinationStream; level?: LogLevel };
   /** Clock for signatures (`X-Sdk-Date`) and IAM token expiry; tests share the simulator's fake clock. */
@@ -71,6 +85,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const clock = options.clock ?? systemClock;
   const app = Fastify({
     loggerInstance: createLogger(config, options.logger),
+    trustProxy: config.console.trustProxy,
     // The BFF's own id on every request; an incoming X-Request-Id is not trusted (it would let a caller forge log correlation).
     requestIdHeader: false,
     genReqId: () => randomUUID(),
@@ -117,6 +132,24 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }
   });
 
+  const { store } = options;
+  const sessions = new SessionCache(store, { idleMs: config.console.sessionIdleMs, absoluteMs: config.console.sessionAbsoluteMs }, () => clock.now());
+  if (config.console.rateLimitPerMinute > 0) {
+    await app.register(fastifyRateLimit, {
+      max: config.console.rateLimitPerMinute,
+      timeWindow: 60_000,
+      allowList: (request) => !request.url.startsWith(API_PREFIX),
+      errorResponseBuilder: (_request, context) =>
+        new ApiError(429, 'BFF.RATE_LIMITED', `Too many requests from this address; try again in ${context.after}.`, { headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) } }),
+    });
+  }
+  await registerSecurity(app, { store, sessions, sessionAbsoluteMs: config.console.sessionAbsoluteMs });
+  const sweep = setInterval(() => {
+    store.deleteExpiredSessions({ idleMs: config.console.sessionIdleMs, absoluteMs: config.console.sessionAbsoluteMs }).catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
+  }, 3_600_000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
+
   app.setErrorHandler((error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply) => {
     const apiError = error instanceof ApiError ? error : fromFastifyError(error);
     if (apiError.status >= 500 && !(error instanceof ApiError)) request.log.error({ err: error }, 'request failed');
@@ -126,12 +159,29 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   const client = new CceClient(upstream, config.timeoutMs, clock);
-  await app.register(metaRoutes, { upstream });
+  await app.register(metaRoutes, { upstream, demoAccounts: options.demoAccounts ?? [] });
+  await app.register(sessionRoutes, { store, sessions, sessionAbsoluteMs: config.console.sessionAbsoluteMs });
+  await app.register(accountRoutes, { store, sessions });
+  await app.register(auditRoutes, { store });
   await app.register(cceRoutes, {
     client,
     projectId: upstream.projectId,
     ...(options.operations ? { operations: options.operations } : {}),
     ...(options.match ? { match: options.match } : {}),
+    onMutation: async (request, outcome) => {
+      const { op, params, query } = outcome.call;
+      const target = auditTarget(op, params, outcome.responseBody, outcome.requestBody);
+      await recordAudit(store, request, {
+        action: op.id,
+        targetKind: target.kind,
+        targetId: target.id,
+        summary: auditSummary(op, params, query, outcome.requestBody, outcome.multipartBytes !== undefined ? { bytes: outcome.multipartBytes } : undefined),
+        outcome: outcome.error ? 'failure' : 'success',
+        status: outcome.status,
+        errorCode: outcome.error?.code ?? null,
+        upstreamRequestId: outcome.error?.requestId ?? null,
+      });
+    },
   });
   const spaFallback = await registerSpa(app, { staticDir: config.staticDir });
 

@@ -8,7 +8,11 @@ import type { FastifyInstance } from 'fastify';
 import { createSimulator } from '../simulator/create-simulator.ts';
 import { readSimulatorEnv } from '../simulator/config.ts';
 import { buildApp, type BuildAppOptions } from './app.ts';
-import type { BffConfig } from './config.ts';
+import { resolve } from 'node:path';
+import { bootstrapAccounts } from './auth/bootstrap.ts';
+import type { BffConfig, ConsoleSettings } from './config.ts';
+import { ConsoleStore } from './store/console-store.ts';
+import { openEmbedded, openPostgres } from './store/sql-client.ts';
 import { createHttpTransport } from './upstream/http-transport.ts';
 import { fetchTransport, type Upstream } from './upstream/upstream.ts';
 
@@ -53,15 +57,30 @@ export function composeUpstream(config: BffConfig, env: NodeJS.ProcessEnv): { up
   };
 }
 
+/** The embedded store in CONSOLE_DATA_DIR, or PostgreSQL when DATABASE_URL is set; migrated on open. */
+export async function openStore(settings: ConsoleSettings): Promise<ConsoleStore> {
+  const db = settings.databaseUrl ? await openPostgres(settings.databaseUrl) : await openEmbedded(resolve(settings.dataDir));
+  return ConsoleStore.open(db);
+}
+
 export async function compose(config: BffConfig, env: NodeJS.ProcessEnv = process.env, logger?: BuildAppOptions['logger']): Promise<Composed> {
+  const store = await openStore(config.console);
   const { upstream, close } = composeUpstream(config, env);
-  const app = await buildApp({ config, upstream, ...(logger ? { logger } : {}) });
-  return {
-    app,
-    upstream,
-    async close() {
-      await app.close();
-      close();
-    },
-  };
+  try {
+    const demoAccounts = await bootstrapAccounts(store, config.console, upstream.mode);
+    const app = await buildApp({ config, upstream, store, demoAccounts, ...(logger ? { logger } : {}) });
+    return {
+      app,
+      upstream,
+      async close() {
+        await app.close();
+        close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    close();
+    await store.close();
+    throw error;
+  }
 }

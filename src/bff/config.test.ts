@@ -31,7 +31,45 @@ describe('loadConfig', () => {
       staticDir: 'dist',
       cloud: null,
       ignored: [],
+      console: {
+        dataDir: './data',
+        databaseUrl: null,
+        admin: null,
+        sessionIdleMs: 30 * 60_000,
+        sessionAbsoluteMs: 12 * 3_600_000,
+        trustProxy: false,
+        rateLimitPerMinute: 600,
+      },
     });
+  });
+
+  it('reads the console settings and refuses a weak or half-configured admin', () => {
+    expect(
+      loadConfig({
+        CONSOLE_DATA_DIR: '/var/lib/console',
+        DATABASE_URL: 'postgres://console@db:5432/console',
+        CONSOLE_ADMIN_USER: 'alice',
+        CONSOLE_ADMIN_PASSWORD: 'a long admin passphrase',
+        SESSION_IDLE_MINUTES: '15',
+        SESSION_MAX_HOURS: '8',
+        TRUST_PROXY: 'true',
+        RATE_LIMIT_PER_MINUTE: '0',
+      }).console,
+    ).toEqual({
+      dataDir: '/var/lib/console',
+      databaseUrl: 'postgres://console@db:5432/console',
+      admin: { username: 'alice', password: 'a long admin passphrase' },
+      sessionIdleMs: 15 * 60_000,
+      sessionAbsoluteMs: 8 * 3_600_000,
+      trustProxy: true,
+      rateLimitPerMinute: 0,
+    });
+    expect(() => loadConfig({ CONSOLE_ADMIN_USER: 'alice' })).toThrow(/^CONSOLE_ADMIN_PASSWORD is required/);
+    expect(() => loadConfig({ CONSOLE_ADMIN_USER: 'alice', CONSOLE_ADMIN_PASSWORD: 'short' })).toThrow(/^CONSOLE_ADMIN_PASSWORD must be at least 12/);
+    expect(() => loadConfig({ CONSOLE_ADMIN_USER: 'Alice!', CONSOLE_ADMIN_PASSWORD: 'a long admin passphrase' })).toThrow(/^CONSOLE_ADMIN_USER /);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/^DATABASE_URL /);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' })).toThrow(/^TRUST_PROXY /);
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow(/^SESSION_IDLE_MINUTES /);
   });
 
   it('reads the general settings', () => {

@@ -5,6 +5,9 @@
  * in every environment.
  */
 
+import { usernameSchema } from '../contract/console-api.ts';
+import { passwordProblem } from './store/passwords.ts';
+
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -34,6 +37,22 @@ export interface CloudConfig {
   credentials: UpstreamCredentials;
 }
 
+/** Sign-in, sessions, storage and limits of the console itself (issue 4). */
+export interface ConsoleSettings {
+  /** Directory of the embedded store (PGlite data directory) when `databaseUrl` is null. */
+  dataDir: string;
+  /** PostgreSQL connection string: several replicas share accounts, sessions and the audit trail. */
+  databaseUrl: string | null;
+  /** First admin, created (or its password reset) at start-up. Null: none configured. */
+  admin: { username: string; password: string } | null;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  /** Trust X-Forwarded-* from a reverse proxy (client address, https for the `Secure` cookie). */
+  trustProxy: boolean;
+  /** Requests per minute per client address on /api (sign-in has its own, stricter throttle); 0 = no limit. */
+  rateLimitPerMinute: number;
+}
+
 export interface BffConfig {
   host: string;
   port: number;
@@ -46,6 +65,7 @@ export interface BffConfig {
   cloud: CloudConfig | null;
   /** Cloud variables that were set but have no effect because CCE_ENDPOINT is unset; the server warns about them. */
   ignored: readonly string[];
+  console: ConsoleSettings;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +110,22 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'CCE_TIMEOUT_MS', default: '30000', meaning: 'timeout of one upstream call in milliseconds (1–600000); a timeout answers 504' },
   { name: 'LOG_LEVEL', default: 'info', meaning: `log level: ${LOG_LEVELS.join(', ')}` },
   { name: 'STATIC_DIR', default: 'dist', meaning: 'directory of the built SPA (the Vite output) the console serves' },
+  { name: 'CONSOLE_DATA_DIR', default: './data', meaning: 'directory of the embedded store (accounts, sessions, audit trail) when DATABASE_URL is unset' },
+  {
+    name: 'DATABASE_URL',
+    default: '— (embedded store)',
+    meaning: 'PostgreSQL connection string (postgres://user:password@host:5432/db); replicas behind a load balancer share accounts, sessions and the audit trail',
+  },
+  {
+    name: 'CONSOLE_ADMIN_USER',
+    default: '— (simulator mode: demo accounts)',
+    meaning: 'username of the first admin, created at start-up (its password is reset to CONSOLE_ADMIN_PASSWORD each start); required in cloud mode until an admin exists',
+  },
+  { name: 'CONSOLE_ADMIN_PASSWORD', default: '—', meaning: 'password of that admin (at least 12 characters, not containing the username); never logged' },
+  { name: 'SESSION_IDLE_MINUTES', default: '30', meaning: 'a session ends after this many minutes without a request (1–1440)' },
+  { name: 'SESSION_MAX_HOURS', default: '12', meaning: 'a session ends this many hours after sign-in however busy (1–168)' },
+  { name: 'TRUST_PROXY', default: 'false', meaning: 'true behind a TLS-terminating reverse proxy: trust X-Forwarded-For/-Proto (client address, Secure __Host- cookie)' },
+  { name: 'RATE_LIMIT_PER_MINUTE', default: '600', meaning: 'API requests per minute per client address (0 = no limit); sign-in has its own throttle' },
 ];
 
 const AKSK_VARIABLES = ['HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK'] as const;
@@ -203,5 +239,33 @@ export function loadConfig(env: Env): BffConfig {
   const endpointRaw = read(env, 'CCE_ENDPOINT');
   const cloud = endpointRaw === undefined ? null : readCloud(env, endpointRaw);
   const ignored = cloud ? [] : CLOUD_ONLY_VARIABLES.filter((n) => read(env, n) !== undefined);
-  return { host, port, timeoutMs, logLevel: logLevel as LogLevel, staticDir, cloud, ignored };
+  return { host, port, timeoutMs, logLevel: logLevel as LogLevel, staticDir, cloud, ignored, console: readConsoleSettings(env) };
+}
+
+function readConsoleSettings(env: Env): ConsoleSettings {
+  const databaseUrl = read(env, 'DATABASE_URL') ?? null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL', 'must be a PostgreSQL connection string starting with postgres:// or postgresql://');
+  }
+  const username = read(env, 'CONSOLE_ADMIN_USER');
+  const password = env.CONSOLE_ADMIN_PASSWORD;
+  if (username !== undefined && !password) throw new ConfigError('CONSOLE_ADMIN_PASSWORD', 'is required when CONSOLE_ADMIN_USER is set');
+  if (username === undefined && password) throw new ConfigError('CONSOLE_ADMIN_USER', 'is required when CONSOLE_ADMIN_PASSWORD is set');
+  if (username !== undefined) {
+    const nameCheck = usernameSchema.safeParse(username);
+    if (!nameCheck.success) throw new ConfigError('CONSOLE_ADMIN_USER', nameCheck.error.issues[0]!.message);
+    const problem = passwordProblem(password!, username);
+    if (problem) throw new ConfigError('CONSOLE_ADMIN_PASSWORD', problem);
+  }
+  const trustProxy = (read(env, 'TRUST_PROXY') ?? 'false').toLowerCase();
+  if (trustProxy !== 'true' && trustProxy !== 'false') throw new ConfigError('TRUST_PROXY', `must be true or false, got "${env.TRUST_PROXY}"`);
+  return {
+    dataDir: read(env, 'CONSOLE_DATA_DIR') ?? './data',
+    databaseUrl,
+    admin: username !== undefined ? { username, password: password! } : null,
+    sessionIdleMs: readInteger(env, 'SESSION_IDLE_MINUTES', 30, 1, 1440) * 60_000,
+    sessionAbsoluteMs: readInteger(env, 'SESSION_MAX_HOURS', 12, 1, 168) * 3_600_000,
+    trustProxy: trustProxy === 'true',
+    rateLimitPerMinute: readInteger(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+  };
 }

@@ -8,8 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulator } from '../simulator/create-simulator.ts';
 import { TEST_START_MS, validCreateBody } from '../simulator/test-support.ts';
 import { ManualClock } from '../simulator/time.ts';
-import { buildApp } from './app.ts';
-import { captureStream, testConfig } from './testing.ts';
+import { captureStream, signedInApp, testConfig } from './testing.ts';
 import { fetchTransport, type FetchLike, type Upstream } from './upstream/upstream.ts';
 
 const AK = 'HPUALOGTESTAK0000042';
@@ -56,7 +55,7 @@ describe('log redaction', () => {
       transport: fetchTransport((url, init) => sim.fetch(new Request(url, init))),
     };
     const logs = captureStream();
-    const app = await buildApp({ config: testConfig(), upstream, clock, logger: { stream: logs.stream, level: 'trace' } });
+    const app = await signedInApp({ config: testConfig(), upstream, clock, logger: { stream: logs.stream, level: 'trace' } });
     apps.push(app);
     const exposedText = (await exercise(app, sim.projectId, clock)).join('\n');
 
@@ -92,7 +91,7 @@ describe('log redaction', () => {
       transport: fetchTransport(fetch),
     };
     const logs = captureStream();
-    const app = await buildApp({ config: testConfig(), upstream, clock, logger: { stream: logs.stream, level: 'trace' } });
+    const app = await signedInApp({ config: testConfig(), upstream, clock, logger: { stream: logs.stream, level: 'trace' } });
     apps.push(app);
     const exposedText = (await exercise(app, sim.projectId, clock)).join('\n');
 

@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { SimulatorConfigError } from '../simulator/config.ts';
+import { BootstrapError } from './auth/bootstrap.ts';
 import { compose } from './compose.ts';
 import { ConfigError, loadConfig, type BffConfig } from './config.ts';
 
@@ -27,6 +28,10 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof SimulatorConfigError) {
       console.error(`CCE Autopilot console: invalid simulator configuration — ${error.message}`);
+      process.exit(2);
+    }
+    if (error instanceof BootstrapError) {
+      console.error(`CCE Autopilot console: refusing to start — ${error.message}`);
       process.exit(2);
     }
     throw error;

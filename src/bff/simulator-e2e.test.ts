@@ -4,16 +4,19 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { readSimulatorEnv } from '../simulator/config.ts';
 import { createSimulator, type Simulator } from '../simulator/create-simulator.ts';
 import { startSimulatorServer } from '../simulator/server.ts';
 import { TEST_START_MS, validCreateBody } from '../simulator/test-support.ts';
 import { ManualClock } from '../simulator/time.ts';
-import { buildApp } from './app.ts';
+import { BootstrapError, DEMO_ACCOUNTS } from './auth/bootstrap.ts';
 import { compose, SIMULATOR_ORIGIN } from './compose.ts';
 import { loadConfig } from './config.ts';
-import { testConfig } from './testing.ts';
+import { asSignedIn, signedInApp, signIn, testConfig } from './testing.ts';
 import { fetchTransport, type Upstream } from './upstream/upstream.ts';
 
 const SPEED = 1000;
@@ -35,7 +38,7 @@ async function start(): Promise<{ app: FastifyInstance; sim: Simulator; clock: M
     transport: fetchTransport((url, init) => sim.fetch(new Request(url, init))),
     simulator: { speed: SPEED },
   };
-  const app = await buildApp({ config: testConfig(), upstream, clock });
+  const app = await signedInApp({ config: testConfig(), upstream, clock });
   cleanups.push(() => app.close(), () => sim.close());
   return { app, sim, clock, base: `/api/cce/autopilot/v3/projects/${sim.projectId}` };
 }
@@ -93,7 +96,7 @@ describe('BFF → simulator', () => {
       credentials: { kind: 'aksk', ...sim.credentials },
       transport: fetchTransport((url, init) => sim.fetch(new Request(url, init))),
     };
-    const skewed = await buildApp({ config: testConfig(), upstream, clock });
+    const skewed = await signedInApp({ config: testConfig(), upstream, clock });
     cleanups.push(() => skewed.close());
     const res = await skewed.inject({ method: 'GET', url: `${base}/clusters` });
     expect(res.statusCode).toBe(401);
@@ -101,15 +104,45 @@ describe('BFF → simulator', () => {
   });
 });
 
+/** A fresh data directory for the embedded store of one composed BFF. */
+function dataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bff-compose-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const CLOUD_ADMIN = { username: 'cloud-admin', password: 'a long cloud admin passphrase' };
+
 describe('compose', () => {
-  it('starts in simulator mode with the simulator’s project, region and speed', async () => {
-    const composed = await compose(loadConfig({ LOG_LEVEL: 'silent', STATIC_DIR: '/nonexistent' }), { SIMULATOR_SPEED: '50' });
+  it('starts in simulator mode with the simulator’s project, region and speed, and its demo accounts', async () => {
+    const composed = await compose(loadConfig({ LOG_LEVEL: 'silent', STATIC_DIR: '/nonexistent', CONSOLE_DATA_DIR: dataDir() }), { SIMULATOR_SPEED: '50' });
     cleanups.push(() => composed.close());
     expect(composed.upstream).toMatchObject({ mode: 'simulator', endpoint: SIMULATOR_ORIGIN, simulator: { speed: 50 } });
     const context = (await composed.app.inject({ method: 'GET', url: '/api/context' })).json() as { projectId: string; region: string };
-    expect(context).toEqual({ mode: 'simulator', projectId: composed.upstream.projectId, region: composed.upstream.region, simulator: { speed: 50 } });
-    const res = await composed.app.inject({ method: 'GET', url: `/api/cce/autopilot/v3/projects/${context.projectId}/clusters` });
-    expect(res.statusCode).toBe(200);
+    expect(context).toEqual({
+      mode: 'simulator',
+      projectId: composed.upstream.projectId,
+      region: composed.upstream.region,
+      simulator: { speed: 50 },
+      demoAccounts: DEMO_ACCOUNTS,
+    });
+    const url = `/api/cce/autopilot/v3/projects/${context.projectId}/clusters`;
+    expect((await composed.app.inject({ method: 'GET', url })).statusCode).toBe(401);
+    const viewer = asSignedIn(composed.app, await signIn(composed.app, DEMO_ACCOUNTS.find((a) => a.role === 'viewer')!));
+    expect((await viewer.inject({ method: 'GET', url })).statusCode).toBe(200);
+  });
+
+  it('refuses to start in cloud mode without an admin', async () => {
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      CCE_ENDPOINT: 'http://127.0.0.1:9',
+      HUAWEICLOUD_SDK_AK: 'AK1',
+      HUAWEICLOUD_SDK_SK: 'SK1',
+      HUAWEICLOUD_SDK_PROJECT_ID: '0c1e7b3a5d9f4e2a8b6c4d2e0f1a3b5c',
+      HUAWEICLOUD_SDK_REGION: 'ap-southeast-3',
+      CONSOLE_DATA_DIR: dataDir(),
+    });
+    await expect(compose(config, {})).rejects.toThrow(BootstrapError);
   });
 
   it('uses the keep-alive HTTP transport in cloud mode', async () => {
@@ -121,13 +154,17 @@ describe('compose', () => {
         HUAWEICLOUD_SDK_SK: 'SK1',
         HUAWEICLOUD_SDK_PROJECT_ID: '0c1e7b3a5d9f4e2a8b6c4d2e0f1a3b5c',
         HUAWEICLOUD_SDK_REGION: 'ap-southeast-3',
+        CONSOLE_DATA_DIR: dataDir(),
+        CONSOLE_ADMIN_USER: CLOUD_ADMIN.username,
+        CONSOLE_ADMIN_PASSWORD: CLOUD_ADMIN.password,
       }),
       {},
     );
     cleanups.push(() => composed.close());
     expect(composed.upstream).toMatchObject({ mode: 'cloud', endpoint: 'http://127.0.0.1:9' });
+    const app = asSignedIn(composed.app, await signIn(composed.app, CLOUD_ADMIN));
     // Port 9 (discard) is closed on loopback: a real network failure, answered 504.
-    const res = await composed.app.inject({ method: 'GET', url: '/api/cce/autopilot/v3/projects/0c1e7b3a5d9f4e2a8b6c4d2e0f1a3b5c/quotas' });
+    const res = await app.inject({ method: 'GET', url: '/api/cce/autopilot/v3/projects/0c1e7b3a5d9f4e2a8b6c4d2e0f1a3b5c/quotas' });
     expect(res.statusCode).toBe(504);
   });
 });
@@ -147,17 +184,21 @@ describe('BFF in cloud mode → standalone simulator over HTTP (the benchmark pa
         HUAWEICLOUD_SDK_SK: simulator.credentials.sk,
         HUAWEICLOUD_SDK_PROJECT_ID: simulator.projectId,
         HUAWEICLOUD_SDK_REGION: simulator.region,
+        CONSOLE_DATA_DIR: dataDir(),
+        CONSOLE_ADMIN_USER: CLOUD_ADMIN.username,
+        CONSOLE_ADMIN_PASSWORD: CLOUD_ADMIN.password,
       }),
       {},
     );
     cleanups.unshift(() => composed.close());
+    const app = asSignedIn(composed.app, await signIn(composed.app, CLOUD_ADMIN));
     const base = `/api/cce/autopilot/v3/projects/${simulator.projectId}`;
-    const list = await composed.app.inject({ method: 'GET', url: `${base}/clusters?status=Available` });
+    const list = await app.inject({ method: 'GET', url: `${base}/clusters?status=Available` });
     expect(list.statusCode).toBe(200);
     expect((list.json() as ClusterList).items.every((c) => c.status?.phase === 'Available')).toBe(true);
-    const created = await composed.app.inject({ method: 'POST', url: `${base}/clusters`, payload: validCreateBody('over-http-cluster') });
+    const created = await app.inject({ method: 'POST', url: `${base}/clusters`, payload: validCreateBody('over-http-cluster') });
     expect(created.statusCode).toBe(201);
-    const again = (await composed.app.inject({ method: 'GET', url: `${base}/clusters` })).json() as ClusterList;
+    const again = (await app.inject({ method: 'GET', url: `${base}/clusters` })).json() as ClusterList;
     expect(again.items.map((c) => c.metadata.name)).toContain('over-http-cluster');
   });
 });

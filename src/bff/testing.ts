@@ -3,7 +3,13 @@
  * need the real simulator import it themselves (only tests and the composition root may).
  */
 import { Writable } from 'node:stream';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { Role } from '../contract/console-api.ts';
+import { buildApp, type BuildAppOptions } from './app.ts';
 import type { BffConfig } from './config.ts';
+import { ConsoleStore } from './store/console-store.ts';
+import { hashPassword } from './store/passwords.ts';
+import { openEmbedded } from './store/sql-client.ts';
 import { fetchTransport, type Upstream } from './upstream/upstream.ts';
 
 export const TEST_PROJECT_ID = '5f0c9e1d2b3a4c5d6e7f8091a2b3c4d5';
@@ -19,8 +25,66 @@ export function testConfig(overrides: Partial<BffConfig> = {}): BffConfig {
     staticDir: '/nonexistent-static-dir',
     cloud: null,
     ignored: [],
+    console: {
+      dataDir: '/nonexistent-data-dir',
+      databaseUrl: null,
+      admin: null,
+      sessionIdleMs: 30 * 60_000,
+      sessionAbsoluteMs: 12 * 3_600_000,
+      trustProxy: false,
+      rateLimitPerMinute: 0,
+    },
     ...overrides,
   };
+}
+
+/** The accounts every test store holds, one per role. */
+export const TEST_USERS = {
+  admin: { username: 'root-admin', password: 'root-admin-password-1', role: 'admin' },
+  operator: { username: 'ops-operator', password: 'ops-operator-password-1', role: 'operator' },
+  viewer: { username: 'read-viewer', password: 'read-viewer-password-1', role: 'viewer' },
+} as const satisfies Record<Role, { username: string; password: string; role: Role }>;
+
+let sharedStore: Promise<ConsoleStore> | undefined;
+
+/** An in-memory console store with {@link TEST_USERS}; one per test file (vitest isolates modules per file). */
+export function testStore(): Promise<ConsoleStore> {
+  sharedStore ??= (async () => {
+    const store = await ConsoleStore.open(await openEmbedded(null));
+    for (const user of Object.values(TEST_USERS)) {
+      await store.createAccount({ username: user.username, passwordHash: await hashPassword(user.password), role: user.role });
+    }
+    return store;
+  })();
+  return sharedStore;
+}
+
+export interface TestSession {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** Signs in through the real `POST /api/session` and returns what a browser would then send. */
+export async function signIn(app: FastifyInstance, user: { username: string; password: string }): Promise<TestSession> {
+  const response = await app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: user.password } });
+  if (response.statusCode !== 200) throw new Error(`sign-in as ${user.username} failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return { cookie, csrfToken: (response.json() as { csrfToken: string }).csrfToken };
+}
+
+/**
+ * The app as seen by a signed-in browser: every `inject` carries the session cookie, and changes
+ * carry the CSRF token, unless the test sets those headers itself.
+ */
+export function asSignedIn(app: FastifyInstance, session: TestSession): FastifyInstance {
+  const inject = ((options: InjectOptions) => {
+    const headers = { ...(options.headers ?? {}) } as Record<string, string>;
+    // A browser sends every cookie it holds: the caller's own (if any) and the session's.
+    headers.cookie = headers.cookie ? `${headers.cookie}; ${session.cookie}` : session.cookie;
+    if (!('x-csrf-token' in headers)) headers['x-csrf-token'] = session.csrfToken;
+    return app.inject({ ...options, headers });
+  }) as FastifyInstance['inject'];
+  return new Proxy(app, { get: (target, property, receiver) => (property === 'inject' ? inject : Reflect.get(target, property, receiver)) });
 }
 
 export interface RecordedCall {
@@ -76,4 +140,10 @@ export function captureStream(): { stream: Writable; text(): string; lines(): Re
         .filter((l) => l.trim() !== '')
         .map((l) => JSON.parse(l) as Record<string, unknown>),
   };
+}
+
+/** Builds the BFF on the test store and signs in as `role`: the app as that user's browser sees it. */
+export async function signedInApp(options: Omit<BuildAppOptions, 'store'>, role: Role = 'operator'): Promise<FastifyInstance> {
+  const app = await buildApp({ store: await testStore(), ...options });
+  return asSignedIn(app, await signIn(app, TEST_USERS[role]));
 }

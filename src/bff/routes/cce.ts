@@ -22,12 +22,30 @@ export interface CceRouteOptions {
   /** Operations to forward; default the contract's registry. Tests pass synthetic ones. */
   operations?: readonly OperationDefinition[];
   match?: typeof matchOperation;
+  /**
+   * Called for every mutating call once its outcome is known and before the reply is sent; the reply
+   * waits for it, so what the operator sees acknowledged is already on record.
+   */
+  onMutation?: (request: FastifyRequest, outcome: CallOutcome) => Promise<void>;
 }
 
 interface PreparedCall {
   op: OperationDefinition;
+  params: Record<string, string>;
   path: string;
   query: Record<string, string | string[]>;
+}
+
+/** What a mutating call came to, for the audit trail: the upstream's answer or the error that ended it. */
+export interface CallOutcome {
+  call: PreparedCall;
+  status: number;
+  /** Parsed request body (JSON operations) or the multipart size. */
+  requestBody: unknown;
+  multipartBytes?: number;
+  /** Parsed JSON answer on success (a create names the new resource's id in it). */
+  responseBody?: unknown;
+  error?: { code: string; requestId?: string };
 }
 
 declare module 'fastify' {
@@ -135,6 +153,19 @@ function createDriftCheck(now: () => number = () => performance.now()) {
   };
 }
 
+function parseJsonQuietly(bytes: Uint8Array): unknown {
+  if (bytes.byteLength === 0 || bytes.byteLength > 256 * 1024) return undefined;
+  try {
+    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function jsonOf(request: CceRequest): unknown {
+  return request.body?.kind === 'json' ? parseJsonQuietly(request.body.bytes) : undefined;
+}
+
 /**
  * `/api/cce/<CCE path>`: forwards exactly the contract's method + path pairs. Everything is checked
  * before a byte is sent upstream — the operation (404/405), the path parameters (no `/`, `..`, escapes
@@ -203,7 +234,7 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
     } else if (type !== 'multipart/form-data') {
       throw new ApiError(415, 'BFF.UNSUPPORTED_MEDIA_TYPE', `${op.id} takes a multipart/form-data body.`);
     }
-    request.cceCall = { op, path: buildPath(op.path, values), query };
+    request.cceCall = { op, params: values, path: buildPath(op.path, values), query };
   }
 
   app.route({
@@ -214,18 +245,40 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
     handler: async (request, reply) => {
       const call = request.cceCall!;
       const { op } = call;
+      const mutation = op.method !== 'GET' && options.onMutation !== undefined;
       const upstreamRequest: CceRequest = { op, path: call.path, query: call.query };
-      if (op.body?.kind === 'json') {
-        upstreamRequest.body = { kind: 'json', contentType: 'application/json', bytes: validateJson(op, op.body.schema, request.body) };
-        if (upstreamRequest.body.bytes.byteLength === 0) delete upstreamRequest.body;
-      } else if (op.body?.kind === 'multipart') {
-        const contentType = request.headers['content-type']!;
-        upstreamRequest.body = { kind: 'multipart', contentType, bytes: validateMultipart(op, op.body, request.body, contentType, multipartNames.get(op)!) };
+      try {
+        if (op.body?.kind === 'json') {
+          upstreamRequest.body = { kind: 'json', contentType: 'application/json', bytes: validateJson(op, op.body.schema, request.body) };
+          if (upstreamRequest.body.bytes.byteLength === 0) delete upstreamRequest.body;
+        } else if (op.body?.kind === 'multipart') {
+          const contentType = request.headers['content-type']!;
+          upstreamRequest.body = { kind: 'multipart', contentType, bytes: validateMultipart(op, op.body, request.body, contentType, multipartNames.get(op)!) };
+        }
+        const result = await client.send(upstreamRequest, request.log);
+        checkDrift(op, result.body, result.headers['content-type'], request.log);
+        if (mutation) {
+          await options.onMutation!(request, {
+            call,
+            status: result.status,
+            requestBody: jsonOf(upstreamRequest),
+            ...(upstreamRequest.body?.kind === 'multipart' ? { multipartBytes: upstreamRequest.body.bytes.byteLength } : {}),
+            responseBody: parseJsonQuietly(result.body),
+          });
+        }
+        reply.code(result.status).headers(result.headers);
+        return reply.send(result.body.byteLength > 0 ? result.body : undefined);
+      } catch (error) {
+        if (mutation && error instanceof ApiError) {
+          await options.onMutation!(request, {
+            call,
+            status: error.status,
+            requestBody: jsonOf(upstreamRequest),
+            error: { code: error.code, ...(error.options.requestId ? { requestId: error.options.requestId } : {}) },
+          });
+        }
+        throw error;
       }
-      const result = await client.send(upstreamRequest, request.log);
-      checkDrift(op, result.body, result.headers['content-type'], request.log);
-      reply.code(result.status).headers(result.headers);
-      return reply.send(result.body.byteLength > 0 ? result.body : undefined);
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { DemoAccount } from '../auth/bootstrap.ts';
 import type { Upstream } from '../upstream/upstream.ts';
 
 export interface HealthBody {
@@ -12,10 +13,12 @@ export interface ContextBody {
   region: string;
   projectId: string;
   simulator?: { speed: number };
+  /** Simulator mode only: the demo accounts the sign-in page lists, with their public passwords. */
+  demoAccounts?: readonly DemoAccount[];
 }
 
 /** The BFF's own read-only routes: `GET /api/health` and `GET /api/context`. */
-export async function metaRoutes(app: FastifyInstance, options: { upstream: Upstream }): Promise<void> {
+export async function metaRoutes(app: FastifyInstance, options: { upstream: Upstream; demoAccounts: readonly DemoAccount[] }): Promise<void> {
   const { upstream } = options;
   const health: HealthBody = { status: 'ok', mode: upstream.mode };
   const context: ContextBody = {
@@ -23,6 +26,7 @@ export async function metaRoutes(app: FastifyInstance, options: { upstream: Upst
     region: upstream.region,
     projectId: upstream.projectId,
     ...(upstream.simulator ? { simulator: { speed: upstream.simulator.speed } } : {}),
+    ...(upstream.mode === 'simulator' && options.demoAccounts.length > 0 ? { demoAccounts: options.demoAccounts } : {}),
   };
   app.get('/api/health', async (_request, reply) => {
     reply.header('cache-control', 'no-store');

@@ -16,10 +16,11 @@ export interface SqlClient {
   close(): Promise<void>;
 }
 
-export async function openEmbedded(dataDir: string): Promise<SqlClient> {
-  mkdirSync(dataDir, { recursive: true });
+/** `dataDir` null: an in-memory database (tests). */
+export async function openEmbedded(dataDir: string | null): Promise<SqlClient> {
+  if (dataDir !== null) mkdirSync(dataDir, { recursive: true });
   // relaxedDurability stays off: every top-level query resolves only after its writes reach the files.
-  const db = await PGlite.create(dataDir, { relaxedDurability: false });
+  const db = dataDir === null ? await PGlite.create({ relaxedDurability: false }) : await PGlite.create(dataDir, { relaxedDurability: false });
   return {
     engine: 'embedded',
     async query<Row>(text: string, params: readonly unknown[] = []) {

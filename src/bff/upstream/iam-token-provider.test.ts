@@ -8,8 +8,7 @@ import { DEFAULT_IAM_USER } from '../../simulator/config.ts';
 import { createSimulator } from '../../simulator/create-simulator.ts';
 import { TEST_START_MS } from '../../simulator/test-support.ts';
 import { ManualClock } from '../../simulator/time.ts';
-import { buildApp } from '../app.ts';
-import { testConfig } from '../testing.ts';
+import { signedInApp, testConfig } from '../testing.ts';
 import { IamTokenProvider, TOKEN_REFRESH_MARGIN_MS } from './iam-token-provider.ts';
 import { fetchTransport, type FetchLike, type Upstream } from './upstream.ts';
 
@@ -60,7 +59,7 @@ function iamSetup(options: { password?: string; interceptCce?: (n: number) => Re
 }
 
 async function appFor(setup: ReturnType<typeof iamSetup>): Promise<FastifyInstance> {
-  const app = await buildApp({ config: testConfig(), upstream: setup.upstream, clock: setup.clock });
+  const app = await signedInApp({ config: testConfig(), upstream: setup.upstream, clock: setup.clock });
   apps.push(app);
   return app;
 }
