@@ -143,6 +143,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         new ApiError(429, 'BFF.RATE_LIMITED', `Too many requests from this address; try again in ${context.after}.`, { headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) } }),
     });
   }
+  // JSON only where JSON is expected: Fastify would otherwise also accept text/plain bodies.
+  app.removeContentTypeParser('text/plain');
   await registerSecurity(app, { store, sessions, sessionAbsoluteMs: config.console.sessionAbsoluteMs });
   const sweep = setInterval(() => {
     store.deleteExpiredSessions({ idleMs: config.console.sessionIdleMs, absoluteMs: config.console.sessionAbsoluteMs }).catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));

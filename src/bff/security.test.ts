@@ -71,6 +71,13 @@ describe('authentication', () => {
     expect((await app.inject({ method: 'GET', url: '/api/session', headers })).statusCode).toBe(401);
   });
 
+  it('takes JSON only where JSON is expected', async () => {
+    const { app } = await bff();
+    const res = await app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'text/plain' }, payload: 'username=a&password=b' });
+    expect(res.statusCode).toBe(415);
+    expect(res.json()).toMatchObject({ error: { code: 'BFF.UNSUPPORTED_MEDIA_TYPE' } });
+  });
+
   it('uses the __Host- cookie with Secure over TLS (behind a trusted proxy)', async () => {
     const { upstream } = spyUpstream();
     const config = testConfig();
