@@ -8,7 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulator } from '../simulator/create-simulator.ts';
 import { TEST_START_MS, validCreateBody } from '../simulator/test-support.ts';
 import { ManualClock } from '../simulator/time.ts';
-import { captureStream, signedInApp, testConfig } from './testing.ts';
+import { buildApp } from './app.ts';
+import { bootstrapAccounts } from './auth/bootstrap.ts';
+import { asSignedIn, captureStream, signedInApp, signIn, spyUpstream, testConfig, testStore } from './testing.ts';
 import { fetchTransport, type FetchLike, type Upstream } from './upstream/upstream.ts';
 
 const AK = 'HPUALOGTESTAK0000042';
@@ -103,4 +105,33 @@ describe('log redaction', () => {
       expect(exposedText, secret.slice(0, 12)).not.toContain(secret);
     }
   });
+
+  it('keeps the configured admin password, the session cookie and the CSRF token out of logs and responses', async () => {
+    const admin = { username: 'configured-admin', password: 'Configured-Admin-Passphrase-Never-Logged' };
+    const store = await testStore();
+    const config = testConfig();
+    await bootstrapAccounts(store, { ...config.console, admin }, 'cloud');
+    const logs = captureStream();
+    const { upstream } = spyUpstream();
+    const app = await buildApp({ config, upstream, store, logger: { stream: logs.stream, level: 'trace' } });
+    apps.push(app);
+    const signInResponse = await app.inject({ method: 'POST', url: '/api/session', payload: admin });
+    const session = await signIn(app, admin);
+    const signedIn = asSignedIn(app, session);
+    const seen = [
+      exposed(signInResponse),
+      exposed(await signedIn.inject({ method: 'GET', url: '/api/session' })),
+      exposed(await signedIn.inject({ method: 'GET', url: '/api/accounts' })),
+      exposed(await signedIn.inject({ method: 'GET', url: '/api/audit' })),
+      exposed(await signedIn.inject({ method: 'POST', url: '/api/accounts', payload: { username: 'another-one', password: admin.password.replace('Never', 'Other'), role: 'viewer' } })),
+    ].join('\n');
+    const text = logs.text();
+    const cookieValue = session.cookie.split('=')[1]!;
+    for (const secret of [admin.password, admin.password.replace('Never', 'Other'), cookieValue]) {
+      expect(text, 'log').not.toContain(secret);
+    }
+    expect(text, 'log').not.toContain(session.csrfToken);
+    for (const secret of [admin.password, admin.password.replace('Never', 'Other')]) expect(seen, 'responses').not.toContain(secret);
+  });
 });
+
