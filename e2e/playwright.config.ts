@@ -3,17 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.ts';
+import { E2E_SECRETS } from './e2e-env.ts';
 
 const PORT = Number(process.env.E2E_PORT ?? 8190);
-
-/**
- * The key pair the simulator accepts and the BFF signs with during the journeys: not the documented
- * defaults, so that the secret scan (secrets.spec.ts) looks for values nobody could find by chance.
- */
-export const E2E_SECRETS = {
-  ak: process.env.E2E_SIMULATOR_AK ?? 'HPUAE2ETESTKEY20261125',
-  sk: process.env.E2E_SIMULATOR_SK ?? 'e2eSecretKeyThatMustNotLeak7f3a9c1d5b',
-};
 
 // A fresh embedded store per run: accounts, sessions and audit start from the demo state.
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'cce-console-e2e-'));
