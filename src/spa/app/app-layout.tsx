@@ -1,19 +1,35 @@
 import { Anchor, AppShell, Burger, Group, Loader, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
-import { NavLink as RouterNavLink, Link, Outlet, useLocation, useNavigation } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Suspense, useRef } from 'react';
+import { NavLink as RouterNavLink, Link, Navigate, Outlet, useLocation, useNavigation } from 'react-router';
+import { roleCan } from '../../contract/console-api.ts';
+import { sessionQueries } from '../shared/auth/session.ts';
 import { useI18n } from '../shared/i18n/i18n-context.ts';
 import { PageLoader } from '../shared/ui/page-loader.tsx';
 import { ColorSchemeToggle } from './color-scheme-toggle.tsx';
 import { ContextIndicator } from './context-indicator.tsx';
 import { LanguageSelect } from './language-select.tsx';
 import { NAV_ITEMS } from './nav-items.ts';
+import { UserMenu } from './user-menu.tsx';
 
 export function AppLayout() {
   const { t } = useI18n();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
   const navigation = useNavigation();
+  const session = useQuery(sessionQueries.current());
+  const wasSignedIn = useRef(false);
+  if (session.data) wasSignedIn.current = true;
+
+  // Every page needs a session: without one, sign in and come back here.
+  if (session.isPending) return <PageLoader fullScreen />;
+  if (session.data === null) {
+    const next = encodeURIComponent(pathname + search);
+    return <Navigate to={`/sign-in?next=${next}${wasSignedIn.current ? '&reason=expired' : ''}`} replace />;
+  }
+  if (session.isError) throw session.error;
+  const role = session.data.role;
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="lg">
@@ -33,6 +49,7 @@ export function AppLayout() {
             <ContextIndicator />
             <LanguageSelect />
             <ColorSchemeToggle />
+            <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
@@ -40,7 +57,7 @@ export function AppLayout() {
       {/* Plain overflow rather than Mantine's ScrollArea: seven links rarely scroll, and it is ~4 KB gzip. */}
       <AppShell.Navbar p="xs" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>
         <AppShell.Section grow>
-          {NAV_ITEMS.map((item) => (
+          {NAV_ITEMS.filter((item) => !item.capability || roleCan(role, item.capability)).map((item) => (
             <NavLink
               key={item.to}
               component={RouterNavLink}

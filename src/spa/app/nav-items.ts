@@ -1,8 +1,11 @@
+import type { Capability } from '../../contract/console-api.ts';
 import type { MessageKey } from '../shared/i18n/en.ts';
 
 export interface NavItem {
   to: string;
   label: MessageKey;
+  /** Shown only to roles with this capability (the page itself also says what it needs). */
+  capability?: Capability;
 }
 
 /** The console's sections, in the order an operator works through them. */
@@ -14,4 +17,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/releases', label: 'nav.releases' },
   { to: '/quotas', label: 'nav.quotas' },
   { to: '/audit', label: 'nav.audit' },
+  { to: '/accounts', label: 'nav.accounts', capability: 'administer' },
 ];

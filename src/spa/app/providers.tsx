@@ -1,7 +1,9 @@
 import { MantineProvider } from '@mantine/core';
 
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { setUnauthenticatedHandler } from '../shared/api/api-client.ts';
+import { SESSION_QUERY_KEY } from '../shared/auth/session.ts';
 import type { Language } from '../shared/i18n/i18n.ts';
 import { I18nProvider } from '../shared/i18n/i18n-provider.tsx';
 import { AppErrorBoundary } from '../shared/ui/app-error-boundary.tsx';
@@ -22,6 +24,12 @@ export interface AppProvidersProps {
  */
 export function AppProviders({ children, queryClient, language }: AppProvidersProps) {
   const [client] = useState(() => queryClient ?? createQueryClient());
+  // A 401 from any call means the session ended (timeout, sign-out elsewhere, account disabled):
+  // marking it signed out makes the shell send the operator to the sign-in page.
+  useEffect(() => {
+    setUnauthenticatedHandler(() => client.setQueryData(SESSION_QUERY_KEY, null));
+    return () => setUnauthenticatedHandler(null);
+  }, [client]);
   return (
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <I18nProvider {...(language ? { language } : {})}>

@@ -22,6 +22,12 @@ function plannedRoute(page: PlannedPageId): RouteObject {
  */
 export const routes: RouteObject[] = [
   {
+    path: 'sign-in',
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <PageLoader fullScreen />,
+    lazy: async () => ({ Component: (await import('../features/session/sign-in-page.tsx')).SignInPage }),
+  },
+  {
     element: <AppLayout />,
     errorElement: <RouteErrorPage />,
     hydrateFallbackElement: <PageLoader fullScreen />,
@@ -39,7 +45,14 @@ export const routes: RouteObject[] = [
           plannedRoute('charts'),
           plannedRoute('releases'),
           plannedRoute('quotas'),
-          plannedRoute('audit'),
+          {
+            path: 'audit',
+            lazy: async () => ({ Component: (await import('../features/audit/audit-page.tsx')).AuditPage }),
+          },
+          {
+            path: 'accounts',
+            lazy: async () => ({ Component: (await import('../features/accounts/accounts-page.tsx')).AccountsPage }),
+          },
           {
             path: '*',
             lazy: async () => ({ Component: (await import('../shared/ui/not-found-page.tsx')).NotFoundPage }),

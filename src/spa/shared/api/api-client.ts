@@ -1,6 +1,7 @@
 import type { BodyOf, OperationDefinition, ParamsOf, QueryOf, ResponseOf } from '../../../contract/define-operation.ts';
 import { apiErrorEnvelopeSchema, normaliseCceError } from '../../../contract/errors.ts';
 import { buildPath } from '../../../contract/paths.ts';
+import { CSRF_HEADER } from '../../../contract/console-api.ts';
 import { ApiError, SPA_ERROR_CODES } from './api-error.ts';
 
 /** Where the BFF forwards CCE operations: `/api/cce` + the operation's own path. */
@@ -65,14 +66,31 @@ function warnDriftOnce(operationId: string, issues: readonly unknown[]) {
   console.warn(`[api] ${operationId}: the response does not match the contract; showing it as received.`, issues);
 }
 
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+/** The session's CSRF token: sent as `X-CSRF-Token` on every change (the BFF refuses changes without it). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when the BFF answers 401 (no session, or it ended): the app sends the operator to sign in. */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
 /**
  * Fetches a BFF URL and returns its JSON body (`undefined` for an empty body). Used for contract
  * operations and for the BFF's own routes (`/api/context`), so both fail the same way.
  */
 export async function requestJson(url: string, init: RequestInit = {}): Promise<unknown> {
   let response: Response;
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers = new Headers(init.headers);
+  if (!READ_METHODS.has(method) && csrfToken !== null && !headers.has(CSRF_HEADER)) headers.set(CSRF_HEADER, csrfToken);
   try {
-    response = await fetch(url, { credentials: 'same-origin', ...init });
+    response = await fetch(url, { credentials: 'same-origin', ...init, headers });
   } catch (cause) {
     if (init.signal?.aborted) throw cause;
     throw new ApiError(
@@ -92,7 +110,12 @@ export async function requestJson(url: string, init: RequestInit = {}): Promise<
     }
   }
 
-  if (!response.ok) throw errorFromResponse(response, json, headerRequestId);
+  if (!response.ok) {
+    const error = errorFromResponse(response, json, headerRequestId);
+    if (error.status === 401 && error.code === 'BFF.UNAUTHENTICATED') onUnauthenticated?.();
+    throw error;
+  }
+  if (response.status === 204) return undefined;
   if (!readable) {
     throw new ApiError({
       status: response.status,

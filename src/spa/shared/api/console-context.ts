@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
+import { roleSchema } from '../../../contract/console-api.ts';
 import { requestJson } from './api-client.ts';
 import { ApiError, SPA_ERROR_CODES } from './api-error.ts';
 
@@ -10,6 +11,8 @@ export const consoleContextSchema = z.looseObject({
   region: z.string(),
   projectId: z.string().min(1),
   simulator: z.looseObject({ speed: z.number() }).optional(),
+  /** Simulator mode only: the demo accounts (public passwords) the sign-in page lists. */
+  demoAccounts: z.array(z.object({ username: z.string(), password: z.string(), role: roleSchema })).optional(),
 });
 export type ConsoleContext = z.infer<typeof consoleContextSchema>;
 

@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import type { Session } from '../../../contract/console-api.ts';
 import type { ConsoleContext } from '../api/console-context.ts';
 
 /**
@@ -35,17 +36,24 @@ export function installFetch(handler: FakeHandler) {
   return fetchMock;
 }
 
+export const operatorSession: Session = { user: 'olivia', role: 'operator', csrfToken: 'csrf-token-of-olivia' };
+
 export interface FakeBffOptions {
   context?: ConsoleContext;
+  /** The signed-in session (`GET /api/session`); null = signed out (401). Default: an operator. */
+  session?: Session | null;
   /** The CCE body of `ListAutopilotClusters`, or a handler for it. */
   clusters?: unknown | FakeHandler;
 }
 
 /** `/api/context` and the cluster list; anything else is a 404 in the envelope, like the BFF. */
-export function installFakeBff({ context = simulatorContext, clusters = { kind: 'Cluster', apiVersion: 'v3', items: [] } }: FakeBffOptions = {}) {
+export function installFakeBff({ context = simulatorContext, session = operatorSession, clusters = { kind: 'Cluster', apiVersion: 'v3', items: [] } }: FakeBffOptions = {}) {
   return installFetch(async (request) => {
     const { pathname } = new URL(request.url);
     if (request.method === 'GET' && pathname === '/api/context') return jsonResponse(context);
+    if (request.method === 'GET' && pathname === '/api/session') {
+      return session ? jsonResponse(session) : envelopeResponse(401, 'BFF.UNAUTHENTICATED', 'Sign in to use the console.', 'req-no-session');
+    }
     if (request.method === 'GET' && pathname === CLUSTERS_PATH) {
       return typeof clusters === 'function' ? (clusters as FakeHandler)(request) : jsonResponse(clusters);
     }

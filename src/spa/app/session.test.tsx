@@ -1,0 +1,131 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../../contract/console-api.ts';
+import { AppProviders } from './providers.tsx';
+import { routes } from './router.tsx';
+import { CLUSTERS_PATH, envelopeResponse, installFetch, jsonResponse, operatorSession, simulatorContext } from '../shared/test/fake-bff.ts';
+import { createTestQueryClient } from '../shared/test/render.tsx';
+import { safeNext } from '../features/session/sign-in-page.tsx';
+
+const emptyList = { kind: 'Cluster', apiVersion: 'v3', items: [] };
+
+function renderApp(path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const user = userEvent.setup();
+  render(
+    <AppProviders queryClient={createTestQueryClient()} language="en">
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return { router, user };
+}
+
+/** A BFF with real session behaviour: 401 until signed in, CSRF checked on changes. */
+function sessionBff(accounts: Record<string, { password: string; session: Session }>, options: { throttle?: boolean } = {}) {
+  let current: Session | null = null;
+  const seen: Request[] = [];
+  const fetchMock = installFetch(async (request) => {
+    seen.push(request.clone());
+    const { pathname } = new URL(request.url);
+    if (pathname === '/api/context') return jsonResponse({ ...simulatorContext, demoAccounts: [{ username: 'viewer', password: 'demo-viewer-password', role: 'viewer' }] });
+    if (pathname === '/api/session' && request.method === 'POST') {
+      if (options.throttle) return envelopeResponse(429, 'BFF.TOO_MANY_ATTEMPTS', 'Too many failed sign-ins.', 'req-429');
+      const { username, password } = (await request.json()) as { username: string; password: string };
+      const account = accounts[username];
+      if (!account || account.password !== password) return envelopeResponse(401, 'BFF.INVALID_CREDENTIALS', 'Wrong username or password.', 'req-401');
+      current = account.session;
+      return jsonResponse(current);
+    }
+    if (!current) return envelopeResponse(401, 'BFF.UNAUTHENTICATED', 'Sign in to use the console.', 'req-anon');
+    if (pathname === '/api/session' && request.method === 'GET') return jsonResponse(current);
+    if (pathname === '/api/session' && request.method === 'DELETE') {
+      current = null;
+      return new Response(null, { status: 204 });
+    }
+    if (pathname === CLUSTERS_PATH) return jsonResponse(emptyList);
+    return envelopeResponse(404, 'BFF.NOT_FOUND', 'No route', 'req-404');
+  });
+  return { fetchMock, seen, endSession: () => (current = null) };
+}
+
+describe('sign-in', () => {
+  it('sends a signed-out operator to sign in, then back where they were going', async () => {
+    sessionBff({ olivia: { password: 'olivia-password-1', session: operatorSession } });
+    const { router, user } = renderApp('/clusters?status=Error');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to the CCE Autopilot console' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/sign-in');
+    // Simulator mode states the demo accounts plainly.
+    const demo = await screen.findByRole('table', { name: 'Demo accounts' });
+    expect(within(demo).getByText('demo-viewer-password')).toBeInTheDocument();
+
+    await user.type(screen.getByRole('textbox', { name: 'Username' }), 'olivia');
+    await user.type(screen.getByLabelText(/^Password/), 'olivia-password-1');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Clusters' })).toBeInTheDocument();
+    expect(router.state.location.pathname + router.state.location.search).toBe('/clusters?status=Error');
+    expect(within(screen.getByRole('banner')).getByText('olivia')).toBeInTheDocument();
+  });
+
+  it('says so when the credentials are wrong, keeping what was typed', async () => {
+    sessionBff({ olivia: { password: 'olivia-password-1', session: operatorSession } });
+    const { user } = renderApp('/sign-in');
+    await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'olivia');
+    await user.type(screen.getByLabelText(/^Password/), 'not-her-password');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('Wrong username or password.')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Username' })).toHaveValue('olivia');
+  });
+
+  it('tells a throttled operator to wait', async () => {
+    sessionBff({}, { throttle: true });
+    const { user } = renderApp('/sign-in');
+    await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'olivia');
+    await user.type(screen.getByLabelText(/^Password/), 'whatever-password');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText(/Wait 15 minutes/)).toBeInTheDocument();
+  });
+
+  it('sends the CSRF token on changes, and signs out for real', async () => {
+    const { seen } = sessionBff({ olivia: { password: 'olivia-password-1', session: operatorSession } });
+    const { user, router } = renderApp('/sign-in');
+    await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'olivia');
+    await user.type(screen.getByLabelText(/^Password/), 'olivia-password-1');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'));
+    const signOut = seen.find((r) => r.method === 'DELETE');
+    expect(signOut?.headers.get('x-csrf-token')).toBe(operatorSession.csrfToken);
+    expect(seen.filter((r) => r.method === 'GET').every((r) => r.headers.get('x-csrf-token') === null)).toBe(true);
+  });
+
+  it('only follows same-origin paths after sign-in', () => {
+    expect(safeNext('/clusters/abc?tab=access')).toBe('/clusters/abc?tab=access');
+    for (const hostile of ['https://evil.example', '//evil.example', '/\\evil.example', null, '', '/sign-in?next=/x']) expect(safeNext(hostile)).toBe('/clusters');
+  });
+});
+
+describe('roles in the shell', () => {
+  it('shows the Accounts section to admins only, and the page explains itself to others', async () => {
+    sessionBff({ ada: { password: 'ada-password-123', session: { user: 'ada', role: 'admin', csrfToken: 't' } } });
+    const first = renderApp('/sign-in');
+    await first.user.type(await screen.findByRole('textbox', { name: 'Username' }), 'ada');
+    await first.user.type(screen.getByLabelText(/^Password/), 'ada-password-123');
+    await first.user.click(screen.getByRole('button', { name: 'Sign in' }));
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+    expect(within(nav).getByRole('link', { name: 'Accounts' })).toBeInTheDocument();
+  });
+
+  it('hides Accounts from a viewer and shows why the page is closed', async () => {
+    sessionBff({ vic: { password: 'vic-password-1234', session: { user: 'vic', role: 'viewer', csrfToken: 't' } } });
+    const { user } = renderApp('/sign-in?next=/accounts');
+    await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'vic');
+    await user.type(screen.getByLabelText(/^Password/), 'vic-password-1234');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText('Managing accounts needs the admin role.')).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' });
+    expect(within(nav).queryByRole('link', { name: 'Accounts' })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,233 @@
+import { Alert, Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createAccountBodySchema, passwordSchema, ROLES, type Account, type CreateAccountBody, type Role } from '../../../contract/console-api.ts';
+import { ApiError } from '../../shared/api/api-error.ts';
+import { useCan, useSession } from '../../shared/auth/session.ts';
+import { useI18n } from '../../shared/i18n/i18n-context.ts';
+import { ErrorDetails } from '../../shared/ui/error-details.tsx';
+import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
+import { PageHeader } from '../../shared/ui/page-header.tsx';
+import { PageLoader } from '../../shared/ui/page-loader.tsx';
+import { accountQueries, createAccount, updateAccount } from './accounts-queries.ts';
+
+const INVALIDATES = { invalidates: [['accounts']] } as const;
+
+/** Field errors of a zod parse, keyed by top-level field, as @mantine/form wants them. */
+function zodErrors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): Record<string, string> {
+  if (result.success || !result.error) return {};
+  return Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message]));
+}
+
+/** Server field errors (`body.password`) onto the form's fields. */
+function serverFieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || !error.fields) return {};
+  return Object.fromEntries(error.fields.map((f) => [f.path.replace(/^body\./, ''), f.message]));
+}
+
+export function AccountsPage() {
+  const { t } = useI18n();
+  const isAdmin = useCan('administer');
+  const accounts = useQuery({ ...accountQueries.list(), enabled: isAdmin });
+  const [creating, setCreating] = useState(false);
+
+  if (!isAdmin) {
+    return (
+      <Stack maw={760}>
+        <PageHeader title={t('accounts.title')} />
+        <Alert color="yellow" variant="light">
+          {t('accounts.needsAdmin')}
+        </Alert>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('accounts.title')} description={t('accounts.description')} actions={<Button onClick={() => setCreating(true)}>{t('accounts.create')}</Button>} />
+      {accounts.isPending ? (
+        <PageLoader />
+      ) : accounts.isError ? (
+        <ErrorPanel title={t('accounts.loadFailed')} error={accounts.error} onRetry={() => void accounts.refetch()} />
+      ) : (
+        <Table aria-label={t('accounts.tableLabel')} striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('accounts.column.username')}</Table.Th>
+              <Table.Th>{t('accounts.column.role')}</Table.Th>
+              <Table.Th>{t('accounts.column.status')}</Table.Th>
+              <Table.Th>{t('accounts.column.updated')}</Table.Th>
+              <Table.Th>{t('accounts.column.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {accounts.data.map((account) => (
+              <AccountRow key={account.username} account={account} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <CreateAccountDialog opened={creating} onClose={() => setCreating(false)} />
+    </Stack>
+  );
+}
+
+function AccountRow({ account }: { account: Account }) {
+  const { t, formatDateTime } = useI18n();
+  const session = useSession();
+  const self = session?.user === account.username;
+  const [confirmToggle, setConfirmToggle] = useState(false);
+  const [resetting, setResetting] = useState(false);
+  const change = useMutation({ mutationFn: (body: Parameters<typeof updateAccount>[1]) => updateAccount(account.username, body), meta: INVALIDATES });
+  const roleOptions = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
+
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text fw={500}>{account.username}</Text>
+        {self ? <Text size="xs" c="dimmed">{t('accounts.you')}</Text> : null}
+      </Table.Td>
+      <Table.Td>
+        <Select
+          aria-label={t('accounts.roleOf', { username: account.username })}
+          data={roleOptions}
+          value={account.role}
+          allowDeselect={false}
+          disabled={self || change.isPending}
+          onChange={(value) => value && value !== account.role && change.mutate({ role: value as Role })}
+          w={140}
+        />
+      </Table.Td>
+      <Table.Td>
+        <Badge color={account.disabled ? 'gray' : 'green'} variant="light">
+          {t(account.disabled ? 'accounts.status.disabled' : 'accounts.status.active')}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        <time dateTime={account.updatedAt} title={account.updatedAt}>
+          {formatDateTime(new Date(account.updatedAt))}
+        </time>
+      </Table.Td>
+      <Table.Td>
+        <Group gap="xs" wrap="nowrap">
+          <Button size="compact-sm" variant="default" disabled={self} onClick={() => setConfirmToggle(true)}>
+            {t(account.disabled ? 'accounts.enable' : 'accounts.disable', { username: account.username })}
+          </Button>
+          <Button size="compact-sm" variant="default" onClick={() => setResetting(true)}>
+            {t('accounts.resetPassword', { username: account.username })}
+          </Button>
+        </Group>
+        {change.isError ? (
+          <Alert color="red" variant="light" mt="xs">
+            {change.error instanceof ApiError ? change.error.message : String(change.error)}
+            <ErrorDetails error={change.error} />
+          </Alert>
+        ) : null}
+        <Modal opened={confirmToggle} onClose={() => setConfirmToggle(false)} title={t(account.disabled ? 'accounts.enableTitle' : 'accounts.disableTitle', { username: account.username })}>
+          <Stack>
+            <Text>{t(account.disabled ? 'accounts.enableConfirm' : 'accounts.disableConfirm', { username: account.username })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirmToggle(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button
+                color={account.disabled ? 'blue' : 'red'}
+                loading={change.isPending}
+                onClick={() => change.mutate({ disabled: !account.disabled }, { onSuccess: () => setConfirmToggle(false) })}
+              >
+                {t(account.disabled ? 'accounts.enable' : 'accounts.disable', { username: account.username })}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+        <ResetPasswordDialog account={account} opened={resetting} onClose={() => setResetting(false)} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function ResetPasswordDialog({ account, opened, onClose }: { account: Account; opened: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { password: '' },
+    validate: {
+      password: (value) => {
+        const result = passwordSchema.safeParse(value);
+        return result.success ? null : (result.error.issues[0]?.message ?? null);
+      },
+    },
+  });
+  const reset = useMutation({
+    mutationFn: (password: string) => updateAccount(account.username, { password }),
+    meta: INVALIDATES,
+    onSuccess: () => {
+      form.reset();
+      onClose();
+    },
+    onError: (error) => form.setErrors(serverFieldErrors(error)),
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('accounts.resetTitle', { username: account.username })}>
+      <form onSubmit={form.onSubmit((values) => reset.mutate(values.password))} noValidate>
+        <Stack>
+          <Text size="sm">{t('accounts.resetHint')}</Text>
+          <PasswordInput label={t('accounts.field.newPassword')} autoComplete="new-password" required {...form.getInputProps('password')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={reset.isPending}>
+              {t('accounts.resetSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function CreateAccountDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  const form = useForm<CreateAccountBody>({
+    mode: 'controlled',
+    initialValues: { username: '', password: '', role: 'operator' },
+    validate: (values) => zodErrors(createAccountBodySchema.safeParse(values)),
+  });
+  const create = useMutation({
+    mutationFn: createAccount,
+    meta: INVALIDATES,
+    onSuccess: () => {
+      form.reset();
+      onClose();
+    },
+    onError: (error) => form.setErrors(serverFieldErrors(error)),
+  });
+  const otherError = create.error instanceof ApiError && !create.error.fields?.length ? create.error : null;
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('accounts.createTitle')}>
+      <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
+        <Stack>
+          <TextInput label={t('accounts.field.username')} autoComplete="off" required {...form.getInputProps('username')} />
+          <PasswordInput label={t('accounts.field.password')} description={t('accounts.passwordRule')} autoComplete="new-password" required {...form.getInputProps('password')} />
+          <Select label={t('accounts.field.role')} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} allowDeselect={false} {...form.getInputProps('role')} />
+          {otherError ? (
+            <Alert color="red" variant="light">
+              {otherError.message}
+              <ErrorDetails error={otherError} />
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('accounts.createSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,48 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { roleCan, sessionSchema, type Capability, type Session } from '../../../contract/console-api.ts';
+import { requestJson, setCsrfToken } from '../api/api-client.ts';
+import { ApiError, SPA_ERROR_CODES } from '../api/api-error.ts';
+
+export const SESSION_QUERY_KEY = ['session'] as const;
+
+/** The signed-in session, or null when signed out (the BFF answered 401). */
+async function fetchSession(signal?: AbortSignal): Promise<Session | null> {
+  try {
+    const data = await requestJson('/api/session', { headers: { Accept: 'application/json' }, ...(signal ? { signal } : {}) });
+    return acceptSession(data);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** Validates a session answer and arms the API client with its CSRF token. */
+export function acceptSession(data: unknown): Session {
+  const parsed = sessionSchema.safeParse(data);
+  if (!parsed.success) throw new ApiError({ status: 200, code: SPA_ERROR_CODES.badResponse, message: 'Unexpected /api/session answer.' });
+  setCsrfToken(parsed.data.csrfToken);
+  return parsed.data;
+}
+
+export const sessionQueries = {
+  current: () =>
+    queryOptions({
+      queryKey: SESSION_QUERY_KEY,
+      queryFn: ({ signal }) => fetchSession(signal),
+      staleTime: 5 * 60_000,
+      retry: false,
+    }),
+};
+
+/** `undefined` while loading, `null` when signed out. */
+export function useSession(): Session | null | undefined {
+  return useQuery(sessionQueries.current()).data;
+}
+
+/** Whether the signed-in role may do this (the BFF enforces it; the UI shows it up front). */
+export function useCan(capability: Capability): boolean {
+  return roleCan(useSession()?.role, capability);
+}
