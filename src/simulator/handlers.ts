@@ -7,6 +7,7 @@ import type { DeleteMode, DeletePlanOptions } from './cluster-jobs.ts';
 import { notImplementedArea, type Handler } from './handler.ts';
 import { createClusterCert, showClusterEndpoints, updateClusterEip } from './handlers/access.ts';
 import { createCluster, deleteCluster, listClusters, showCluster, updateCluster } from './handlers/clusters.ts';
+import { listUpgradePaths } from './handlers/upgrade-paths.ts';
 import { batchCreateClusterTags, batchDeleteClusterTags, showJob, showQuotas } from './handlers/project.ts';
 
 /** `true`/`false` are documented synonyms of `block`/`skip` (reference §4.5). */
@@ -86,6 +87,8 @@ export const handlers = {
   // Later issues implement these areas; until then each answers 501 (see notImplemented in handler.ts).
   ...notImplementedArea(addonOperations, 'add-ons: a later issue'),
   ...notImplementedArea(upgradeOperations, 'cluster upgrades: a later issue'),
+  // Read-only and needed by the cluster list's "upgrade available" mark now.
+  listUpgradePaths: () => listUpgradePaths(),
   ...notImplementedArea(chartOperations, 'charts: a later issue'),
   ...notImplementedArea(releaseOperations, 'releases: a later issue'),
 } satisfies { [K in OperationName]: Handler<Operations[K]> };

@@ -157,4 +157,6 @@ export interface VersionInfo {
   platformVersion: string;
   /** New clusters can be created with this version. */
   creatable: boolean;
+  /** Latest patch release (`v1.27.3-r0`), what an upgrade to this version installs. */
+  patch: string;
 }

@@ -14,9 +14,9 @@ const DAY = 24 * 60 * MINUTE;
  * counters restart per Kubernetes version, which is why v1.28's is lower than v1.27's.
  */
 export const KUBERNETES_VERSIONS: readonly VersionInfo[] = [
-  { version: 'v1.25', platformVersion: 'cce.5.0', creatable: false },
-  { version: 'v1.27', platformVersion: 'cce.6.0', creatable: true },
-  { version: 'v1.28', platformVersion: 'cce.4.0', creatable: true },
+  { version: 'v1.25', platformVersion: 'cce.5.0', creatable: false, patch: 'v1.25.6-r0' },
+  { version: 'v1.27', platformVersion: 'cce.6.0', creatable: true, patch: 'v1.27.3-r0' },
+  { version: 'v1.28', platformVersion: 'cce.4.0', creatable: true, patch: 'v1.28.3-r0' },
 ];
 
 /** Default cluster quota per seed. The reference's default is five per region (§1.6); the demo project has had it raised. */

@@ -1,3 +1,4 @@
+import { upgradePathsSchema } from '../contract/upgrades.ts';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +30,7 @@ const implemented = new Set([
   'ShowAutopilotQuotas',
   'BatchCreateAutopilotClusterTags',
   'BatchDeleteAutopilotClusterTags',
+  'ListAutopilotClusterUpgradePaths',
 ]);
 const later = operationList.filter((op) => !implemented.has(op.id));
 
@@ -51,6 +53,20 @@ describe('operations of later issues', () => {
     expect(res.body.errorMessage).toContain(op.id);
     // Authentication still comes first, as at the gateway.
     expect((await t.call(op.method, path, { unsigned: true })).status).toBe(401);
+  });
+});
+
+describe('upgrade paths', () => {
+  it('lists each version with its own latest patch and every later version, parseable by the contract', async () => {
+    const t = startTestSimulator();
+    const res = await t.json<unknown>('GET', '/autopilot/v3/clusterupgradepaths');
+    expect(res.status).toBe(200);
+    const paths = upgradePathsSchema.parse(res.body).upgradePaths ?? [];
+    expect(paths.map((p) => [p.version, p.targetVersions])).toEqual([
+      ['v1.25', ['v1.25.6-r0', 'v1.27.3-r0', 'v1.28.3-r0']],
+      ['v1.27', ['v1.27.3-r0', 'v1.28.3-r0']],
+      ['v1.28', ['v1.28.3-r0']],
+    ]);
   });
 });
 

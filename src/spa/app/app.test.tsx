@@ -89,7 +89,7 @@ describe('console shell', () => {
     expect(document.documentElement.lang).toBe('zh-CN');
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('zh-CN');
     expect(screen.getByRole('table', { name: '集群' })).toBeInTheDocument();
-    expect(screen.getByText('可用')).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: '集群' })).getByText('可用')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '升级' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '切换浅色/深色主题' })).toBeInTheDocument();
 

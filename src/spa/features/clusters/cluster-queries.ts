@@ -1,5 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import { isTransitionalClusterPhase, listClusters, type ClusterList, type ListClustersQuery } from '../../../contract/clusters.ts';
+import { isTransitionalClusterPhase, listClusters, showCluster, showJob, type Cluster, type ClusterList, type ListClustersQuery } from '../../../contract/clusters.ts';
+import { isJobFinished, type Job } from '../../../contract/jobs.ts';
+import { listUpgradePaths } from '../../../contract/upgrades.ts';
 import { callOperation } from '../../shared/api/api-client.ts';
 
 /** How often a list with a cluster in motion (Creating, Upgrading, Deleting, …) is fetched again. */
@@ -28,4 +30,33 @@ export const clusterQueries = {
       queryFn: ({ signal }) => callOperation(listClusters, { params: { project_id: input.projectId }, query: input.query ?? {}, signal }),
       refetchInterval: (query) => clusterListRefetchInterval(query.state.data),
     }),
+  detail: (input: { projectId: string; clusterId: string }) =>
+    queryOptions({
+      queryKey: [...clusterQueries.all(), 'detail', input] as const,
+      queryFn: ({ signal }) => callOperation(showCluster, { params: { project_id: input.projectId, cluster_id: input.clusterId }, signal }),
+      refetchInterval: (query) => clusterRefetchInterval(query.state.data),
+    }),
+  /** A creation or deletion job with its sub-jobs; polled until it finishes. */
+  job: (input: { projectId: string; jobId: string }) =>
+    queryOptions({
+      queryKey: ['jobs', 'detail', input] as const,
+      queryFn: ({ signal }) => callOperation(showJob, { params: { project_id: input.projectId, job_id: input.jobId }, signal }),
+      refetchInterval: (query) => jobRefetchInterval(query.state.data),
+    }),
+  /** The global upgrade paths (which versions each version can move to); they change with CCE releases only. */
+  upgradePaths: () =>
+    queryOptions({
+      queryKey: ['upgrade-paths'] as const,
+      queryFn: ({ signal }) => callOperation(listUpgradePaths, { params: {}, signal }),
+      staleTime: 10 * 60_000,
+    }),
 };
+
+export function clusterRefetchInterval(cluster: Cluster | undefined): number | false {
+  return cluster && isTransitionalClusterPhase(cluster.status?.phase) ? CLUSTER_POLL_INTERVAL_MS : false;
+}
+
+/** Jobs move faster than the list is polled: every 2 s until Success or Failed. */
+export function jobRefetchInterval(job: Job | undefined): number | false {
+  return job && isJobFinished(job.status?.phase) ? false : 2_000;
+}

@@ -47,7 +47,7 @@ describe('cluster list', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Clusters' })).toBeInTheDocument();
     const t = await table();
     expect(within(t).getAllByRole('row')).toHaveLength(1 + 5);
-    expect(within(t).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Name', 'Status', 'Kubernetes version', 'Created']);
+    expect(within(t).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Name▲', 'Status↕', 'Kubernetes version↕', 'Public endpoint', 'Tags', 'Created↕', 'Actions']);
 
     const payments = rowOf(t, 'prod-payments');
     expect(within(payments).getByText('Alias: payments')).toBeInTheDocument();
@@ -105,9 +105,11 @@ describe('cluster list', () => {
     const { user } = renderWithProviders(<ClustersPage />);
     await table();
 
-    await user.tab(); // the Refresh button
-    await user.tab(); // the first status badge
-    expect(badge(document.body, 'Hibernation').element).toHaveFocus();
+    const hibernating = badge(rowOf(await table(), 'qa-regression'), 'Hibernation').element;
+    // Keyboard users reach the badge by tabbing through the row: name link, then the badge.
+    within(rowOf(await table(), 'qa-regression')).getByRole('link', { name: 'qa-regression' }).focus();
+    await user.tab();
+    expect(hibernating).toHaveFocus();
     expect(await screen.findByRole('tooltip')).toHaveTextContent('The cluster is in hibernation.');
 
     await user.keyboard('{Escape}');

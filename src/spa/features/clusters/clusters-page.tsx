@@ -1,10 +1,15 @@
-import { Button, EmptyState, Skeleton, Stack, Table, VisuallyHidden } from '@mantine/core';
+import { Button, EmptyState, Group, NativeSelect, Pagination, Skeleton, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { CLUSTER_PHASES } from '../../../contract/clusters.ts';
+import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
 import { contextQueries } from '../../shared/api/console-context.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
 import { clusterListRefetchInterval, clusterQueries } from './cluster-queries.ts';
+import { applyView, PAGE_SIZES, paramsFromView, viewFromParams, type ClusterListView, type SortKey } from './cluster-list-view.ts';
 import { ClustersTable } from './clusters-table.tsx';
 
 export function ClustersPage() {
@@ -13,14 +18,24 @@ export function ClustersPage() {
   const projectId = context.data?.projectId;
   const list = useQuery({ ...clusterQueries.list({ projectId: projectId ?? '' }), enabled: projectId !== undefined });
 
+  // Upgrade paths only decorate rows: if they fail, the list still shows (without the marks).
+  const upgradePaths = useQuery(clusterQueries.upgradePaths());
+  const [params, setParams] = useSearchParams();
+  const view = viewFromParams(params);
+  const update = (change: Partial<ClusterListView>) => setParams(paramsFromView({ ...view, page: 1, ...change }), { replace: true });
+  const onSort = (key: SortKey) => update({ sort: key, dir: view.sort === key && view.dir === 'asc' ? 'desc' : 'asc', page: view.page });
+
   const polling = clusterListRefetchInterval(list.data) !== false;
-  const clusters = list.data?.items ?? [];
+  const clusters = useMemo(() => list.data?.items ?? [], [list.data]);
+  const versions = useMemo(() => [...new Set(clusters.map((c) => c.spec?.version).filter((v): v is string => Boolean(v)))].sort(), [clusters]);
+  const result = useMemo(() => applyView(clusters, view), [clusters, view]);
 
   let body;
   if (context.isError) {
     body = <ErrorPanel title={t('clusters.contextFailed')} error={context.error} onRetry={() => void context.refetch()} retrying={context.isFetching} />;
   } else if (list.data) {
-    const caption = polling ? `${tn('clusters.count', clusters.length)} · ${t('clusters.polling')}` : tn('clusters.count', clusters.length);
+    const counted = result.matching === clusters.length ? tn('clusters.count', clusters.length) : t('clusters.matching', { matching: result.matching, total: clusters.length });
+    const caption = polling ? `${counted} · ${t('clusters.polling')}` : counted;
     body = (
       <Stack gap="md">
         {/* A failed background refresh keeps the last good list on screen and says why it may be stale. */}
@@ -31,7 +46,42 @@ export function ClustersPage() {
             description={t('clusters.empty.description', { projectId: context.data?.projectId ?? '', region: context.data?.region ?? '' })}
           />
         ) : (
-          <ClustersTable clusters={clusters} caption={caption} />
+          <>
+            <Group gap="sm" align="flex-end" wrap="wrap">
+              <TextInput type="search" label={t('clusters.search')} placeholder={t('clusters.searchPlaceholder')} value={view.q} onChange={(e) => update({ q: e.currentTarget.value })} w={260} />
+              <NativeSelect
+                label={t('clusters.filter.status')}
+                value={view.status ?? ''}
+                onChange={(e) => update({ status: e.currentTarget.value || null })}
+                data={[{ value: '', label: t('clusters.filter.any') }, ...CLUSTER_PHASES.map((p) => ({ value: p, label: t(`phase.${p}.label`) }))]}
+              />
+              <NativeSelect
+                label={t('clusters.filter.version')}
+                value={view.version ?? ''}
+                onChange={(e) => update({ version: e.currentTarget.value || null })}
+                data={[{ value: '', label: t('clusters.filter.any') }, ...versions.map((v) => ({ value: v, label: v }))]}
+              />
+              <NativeSelect
+                label={t('clusters.pageSize')}
+                value={String(view.size)}
+                onChange={(e) => update({ size: Number(e.currentTarget.value) as ClusterListView['size'] })}
+                data={PAGE_SIZES.map((n) => String(n))}
+              />
+            </Group>
+            {result.matching === 0 ? (
+              <Text c="dimmed">{t('clusters.noMatch')}</Text>
+            ) : (
+              <ClustersTable projectId={projectId ?? ''} rows={result.rows} caption={caption} view={view} onSort={onSort} upgradePaths={upgradePaths.data?.upgradePaths} />
+            )}
+            {result.pageCount > 1 ? (
+              <Group justify="space-between">
+                <Text size="sm" c="dimmed">
+                  {t('clusters.pageOf', { page: result.page, pages: result.pageCount })}
+                </Text>
+                <Pagination total={result.pageCount} value={result.page} onChange={(page) => update({ page })} getControlProps={(control) => ({ 'aria-label': t(`clusters.pagination.${control}`) })} getItemProps={(page) => ({ 'aria-label': t('clusters.pagination.page', { page }) })} />
+              </Group>
+            ) : null}
+          </>
         )}
       </Stack>
     );
@@ -47,11 +97,20 @@ export function ClustersPage() {
         title={t('clusters.title')}
         description={context.data ? t('clusters.subtitle', { projectId: context.data.projectId, region: context.data.region }) : undefined}
         actions={
-          list.data ? (
-            <Button variant="default" onClick={() => void list.refetch()} loading={list.isFetching}>
-              {t('clusters.refresh')}
-            </Button>
-          ) : null
+          <>
+            {list.data ? (
+              <Button variant="default" onClick={() => void list.refetch()} loading={list.isFetching}>
+                {t('clusters.refresh')}
+              </Button>
+            ) : null}
+            <PermissionGate capability="operate">
+              {({ disabled }) => (
+                <Button component={Link} to="/clusters/new" disabled={disabled} data-disabled={disabled || undefined} onClick={(e) => disabled && e.preventDefault()}>
+                  {t('clusters.create')}
+                </Button>
+              )}
+            </PermissionGate>
+          </>
         }
       />
       {body}

@@ -1,30 +1,63 @@
-import { Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Link } from 'react-router';
 import type { Cluster } from '../../../contract/clusters.ts';
 import { parseCceTimestamp } from '../../../contract/time.ts';
+import type { UpgradePath } from '../../../contract/upgrades.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
+import { Tooltip } from '../../shared/ui/tooltip.tsx';
 import { ClusterStatusBadge } from './cluster-status-badge.tsx';
+import { hasPublicEndpoint, upgradeTargets, type ClusterListView, type SortKey } from './cluster-list-view.ts';
+import { DeleteClusterButton } from './delete-cluster-button.tsx';
 
-/**
- * The cluster list as a table, in the order the API returns it. Search, filters, sorting and
- * virtualisation for large projects come with issue 3; the columns are stable so they can be added.
- */
-export function ClustersTable({ clusters, caption }: { clusters: readonly Cluster[]; caption: string }) {
+export interface ClustersTableProps {
+  projectId: string;
+  rows: readonly Cluster[];
+  caption: string;
+  view: ClusterListView;
+  onSort: (key: SortKey) => void;
+  upgradePaths: readonly UpgradePath[] | undefined;
+}
+
+const MAX_TAGS_SHOWN = 2;
+
+/** One page of the cluster list; headers sort (`aria-sort` says how), names open the cluster. */
+export function ClustersTable({ projectId, rows, caption, view, onSort, upgradePaths }: ClustersTableProps) {
   const { t } = useI18n();
+  const header = (key: SortKey, label: string) => {
+    const active = view.sort === key;
+    return (
+      <Table.Th scope="col" aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+        <UnstyledButton onClick={() => onSort(key)} aria-label={t('clusters.sortBy', { column: label })}>
+          <Group gap={4} wrap="nowrap">
+            <Text size="sm" fw={700}>
+              {label}
+            </Text>
+            <Text size="xs" c={active ? undefined : 'dimmed'} aria-hidden>
+              {active ? (view.dir === 'asc' ? '▲' : '▼') : '↕'}
+            </Text>
+          </Group>
+        </UnstyledButton>
+      </Table.Th>
+    );
+  };
   return (
-    <Table.ScrollContainer minWidth={640}>
+    <Table.ScrollContainer minWidth={980}>
       <Table aria-label={t('clusters.tableLabel')} highlightOnHover verticalSpacing="sm" captionSide="bottom">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">{t('clusters.column.name')}</Table.Th>
-            <Table.Th scope="col">{t('clusters.column.status')}</Table.Th>
-            <Table.Th scope="col">{t('clusters.column.version')}</Table.Th>
-            <Table.Th scope="col">{t('clusters.column.created')}</Table.Th>
+            {header('name', t('clusters.column.name'))}
+            {header('status', t('clusters.column.status'))}
+            {header('version', t('clusters.column.version'))}
+            <Table.Th scope="col">{t('clusters.column.publicEndpoint')}</Table.Th>
+            <Table.Th scope="col">{t('clusters.column.tags')}</Table.Th>
+            {header('created', t('clusters.column.created'))}
+            <Table.Th scope="col">{t('clusters.column.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {clusters.map((cluster, index) => (
-            <ClusterRow key={cluster.metadata.uid ?? cluster.metadata.name ?? index} cluster={cluster} />
+          {rows.map((cluster, index) => (
+            <ClusterRow key={cluster.metadata.uid ?? cluster.metadata.name ?? index} projectId={projectId} cluster={cluster} targets={upgradeTargets(cluster, upgradePaths)} />
           ))}
         </Table.Tbody>
       </Table>
@@ -32,16 +65,23 @@ export function ClustersTable({ clusters, caption }: { clusters: readonly Cluste
   );
 }
 
-function ClusterRow({ cluster }: { cluster: Cluster }) {
+function ClusterRow({ projectId, cluster, targets }: { projectId: string; cluster: Cluster; targets: string[] }) {
   const { t } = useI18n();
-  const { name, alias } = cluster.metadata;
+  const { name, alias, uid } = cluster.metadata;
+  const tags = cluster.spec?.clusterTags ?? [];
   return (
     <Table.Tr>
       <Table.Td>
         <Stack gap={2}>
-          <Text fw={500} size="sm">
-            {name ?? cluster.metadata.uid ?? t('clusters.noValue')}
-          </Text>
+          {uid ? (
+            <Anchor component={Link} to={`/clusters/${encodeURIComponent(uid)}`} fw={500} size="sm">
+              {name ?? uid}
+            </Anchor>
+          ) : (
+            <Text fw={500} size="sm">
+              {name ?? t('clusters.noValue')}
+            </Text>
+          )}
           {alias && alias !== name ? (
             <Text size="xs" c="dimmed">
               {t('clusters.alias', { alias })}
@@ -53,10 +93,51 @@ function ClusterRow({ cluster }: { cluster: Cluster }) {
         <ClusterStatusBadge status={cluster.status} />
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{cluster.spec?.version ?? t('clusters.noValue')}</Text>
+        <Stack gap={2}>
+          <Text size="sm">{cluster.spec?.version ?? t('clusters.noValue')}</Text>
+          {cluster.spec?.platformVersion ? (
+            <Text size="xs" c="dimmed">
+              {cluster.spec.platformVersion}
+            </Text>
+          ) : null}
+          {targets.length > 0 ? (
+            <Tooltip label={t('clusters.upgradeTargets', { versions: targets.join(', ') })}>
+              <Badge size="sm" variant="light" color="teal" tabIndex={0} style={{ textTransform: 'none', cursor: 'help' }}>
+                {t('clusters.upgradeAvailable')}
+              </Badge>
+            </Tooltip>
+          ) : null}
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{hasPublicEndpoint(cluster) ? t('common.yes') : t('common.no')}</Text>
+      </Table.Td>
+      <Table.Td>
+        <Group gap={4}>
+          {tags.slice(0, MAX_TAGS_SHOWN).map((tag) => (
+            <Badge key={tag.key} size="sm" variant="outline" color="gray" style={{ textTransform: 'none' }}>
+              {tag.value ? `${tag.key}=${tag.value}` : tag.key}
+            </Badge>
+          ))}
+          {tags.length > MAX_TAGS_SHOWN ? (
+            <Tooltip label={tags.slice(MAX_TAGS_SHOWN).map((tag) => (tag.value ? `${tag.key}=${tag.value}` : tag.key)).join(', ')}>
+              <Badge size="sm" variant="transparent" color="gray" tabIndex={0}>
+                +{tags.length - MAX_TAGS_SHOWN}
+              </Badge>
+            </Tooltip>
+          ) : null}
+          {tags.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              —
+            </Text>
+          ) : null}
+        </Group>
       </Table.Td>
       <Table.Td>
         <CreatedAt value={cluster.metadata.creationTimestamp} />
+      </Table.Td>
+      <Table.Td>
+        <DeleteClusterButton projectId={projectId} cluster={cluster} />
       </Table.Td>
     </Table.Tr>
   );

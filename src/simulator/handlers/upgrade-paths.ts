@@ -1,0 +1,23 @@
+import type { UpgradePaths } from '../../contract/upgrades.ts';
+import { jsonResponse } from '../http.ts';
+import { KUBERNETES_VERSIONS } from '../seed.ts';
+
+/**
+ * `ListAutopilotClusterUpgradePaths` (global, read-only): one row per version and platform version,
+ * listing the full patch versions it can be upgraded to — its own latest patch and every later
+ * version's, as the reference's example shows (`v1.25` → `v1.25.6-r0`, `v1.27.3-r0`). Skipping
+ * minor versions is allowed here because the example allows it (v1.23 → v1.27.3-r0).
+ */
+export function listUpgradePaths(): Response {
+  const body: UpgradePaths = {
+    kind: 'ClusterUpgradePaths',
+    apiVersion: 'v3',
+    metadata: {},
+    upgradePaths: KUBERNETES_VERSIONS.map((from, index) => ({
+      version: from.version,
+      platformVersion: from.platformVersion,
+      targetVersions: KUBERNETES_VERSIONS.slice(index).map((to) => to.patch),
+    })),
+  };
+  return jsonResponse(200, body);
+}

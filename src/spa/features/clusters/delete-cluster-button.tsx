@@ -1,0 +1,38 @@
+import { Button } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
+import type { Cluster } from '../../../contract/clusters.ts';
+import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
+import { useI18n } from '../../shared/i18n/i18n-context.ts';
+
+// The dialog (Mantine Modal, radios, job view) loads on first use, not with the list.
+const DeleteClusterDialog = lazy(() => import('./delete-cluster-dialog.tsx'));
+
+/** "Delete cluster" for one cluster: disabled with the reason for roles that may not change clusters. */
+export function DeleteClusterButton({ projectId, cluster, size = 'compact-sm' }: { projectId: string; cluster: Cluster; size?: 'compact-sm' | 'sm' }) {
+  const { t } = useI18n();
+  const [opened, setOpened] = useState(false);
+  const deleting = cluster.status?.phase === 'Deleting';
+  return (
+    <>
+      <PermissionGate capability="operate">
+        {({ disabled }) => (
+          <Button
+            size={size}
+            variant="light"
+            color="red"
+            disabled={disabled || deleting}
+            onClick={() => setOpened(true)}
+            aria-label={t('clusterDelete.button', { name: cluster.metadata.name ?? '' })}
+          >
+            {t('clusterDelete.buttonShort')}
+          </Button>
+        )}
+      </PermissionGate>
+      {opened ? (
+        <Suspense fallback={null}>
+          <DeleteClusterDialog projectId={projectId} cluster={cluster} opened={opened} onClose={() => setOpened(false)} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
