@@ -44,7 +44,14 @@ export const routes: RouteObject[] = [
           plannedRoute('upgrades'),
           plannedRoute('charts'),
           plannedRoute('releases'),
-          plannedRoute('quotas'),
+          {
+            path: 'clusters/:clusterId',
+            lazy: async () => ({ Component: (await import('../features/clusters/cluster-detail-page.tsx')).ClusterDetailPage }),
+          },
+          {
+            path: 'quotas',
+            lazy: async () => ({ Component: (await import('../features/quotas/quotas-page.tsx')).QuotasPage }),
+          },
           {
             path: 'audit',
             lazy: async () => ({ Component: (await import('../features/audit/audit-page.tsx')).AuditPage }),

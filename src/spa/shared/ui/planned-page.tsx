@@ -2,7 +2,7 @@ import { Alert, Badge, Stack, Text } from '@mantine/core';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { PageHeader } from './page-header.tsx';
 
-export type PlannedPageId = 'addons' | 'upgrades' | 'charts' | 'releases' | 'quotas';
+export type PlannedPageId = 'addons' | 'upgrades' | 'charts' | 'releases';
 
 /**
  * A navigation target a later release fills in. It says what the page will do and that nothing

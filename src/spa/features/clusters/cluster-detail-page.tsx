@@ -1,0 +1,96 @@
+import { Anchor, Badge, Group, Stack, Tabs, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { contextQueries } from '../../shared/api/console-context.ts';
+import { ApiError } from '../../shared/api/api-error.ts';
+import { useI18n } from '../../shared/i18n/i18n-context.ts';
+import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
+import { PageHeader } from '../../shared/ui/page-header.tsx';
+import { PageLoader } from '../../shared/ui/page-loader.tsx';
+import { ClusterAccess } from './cluster-access.tsx';
+import { ClusterOverview } from './cluster-overview.tsx';
+import { clusterQueries } from './cluster-queries.ts';
+import { ClusterStatusBadge } from './cluster-status-badge.tsx';
+import { ClusterTags } from './cluster-tags.tsx';
+import { DeleteClusterButton } from './delete-cluster-button.tsx';
+import { JobProgress } from './job-progress.tsx';
+
+const TABS = ['overview', 'access', 'tags', 'jobs'] as const;
+type Tab = (typeof TABS)[number];
+
+/** One cluster: overview, access (endpoints, EIP, kubeconfig), tags and its job, each tab addressable (`?tab=access`). */
+export function ClusterDetailPage() {
+  const { t } = useI18n();
+  const { clusterId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'overview';
+  const context = useQuery(contextQueries.current());
+  const projectId = context.data?.projectId ?? '';
+  const cluster = useQuery({ ...clusterQueries.detail({ projectId, clusterId }), enabled: Boolean(projectId) });
+
+  if (cluster.isError) {
+    const gone = cluster.error instanceof ApiError && cluster.error.status === 404;
+    return (
+      <Stack>
+        <PageHeader title={clusterId} />
+        <ErrorPanel title={t(gone ? 'clusterDetail.notFound' : 'clusterDetail.loadFailed')} error={cluster.error} onRetry={() => void cluster.refetch()} />
+        <Anchor component={Link} to="/clusters">
+          {t('clusterDetail.backToList')}
+        </Anchor>
+      </Stack>
+    );
+  }
+  if (!cluster.data) return <PageLoader />;
+  const c = cluster.data;
+  const name = c.metadata.name ?? clusterId;
+
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/clusters" size="sm">
+        {t('clusterDetail.backToList')}
+      </Anchor>
+      <PageHeader
+        title={name}
+        description={
+          <Group gap="sm" component="span">
+            <ClusterStatusBadge status={c.status} />
+            <Text span size="sm">
+              {c.spec?.version} {c.spec?.platformVersion ? `(${c.spec.platformVersion})` : ''}
+            </Text>
+            {c.metadata.alias && c.metadata.alias !== name ? (
+              <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>
+                {t('clusters.alias', { alias: c.metadata.alias })}
+              </Badge>
+            ) : null}
+          </Group>
+        }
+        actions={<DeleteClusterButton projectId={projectId} cluster={c} size="sm" />}
+      />
+      <Tabs value={tab} onChange={(value) => setParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
+        <Tabs.List>
+          {TABS.map((key) => (
+            <Tabs.Tab key={key} value={key}>
+              {t(`clusterDetail.tab.${key}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <ClusterOverview projectId={projectId} cluster={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="access" pt="md">
+          <ClusterAccess projectId={projectId} cluster={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="tags" pt="md">
+          <ClusterTags projectId={projectId} cluster={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="jobs" pt="md">
+          {c.status?.jobID ? (
+            <JobProgress projectId={projectId} jobId={c.status.jobID} title={t('clusterDetail.lastJob')} />
+          ) : (
+            <Text c="dimmed">{t('clusterDetail.noJob')}</Text>
+          )}
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
