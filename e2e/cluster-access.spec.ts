@@ -60,7 +60,7 @@ test('an operator adds, edits and removes cluster tags', async ({ page }) => {
   });
 
   await test.step('add two tags', async () => {
-    for (const [k, v] of [['owner', 'data-team'], ['tier', 'batch']]) {
+    for (const [k, v] of [['owner', 'data-team'], ['tier', 'batch']] as const) {
       await key.fill(k);
       await value.fill(v);
       await page.getByRole('button', { name: 'Add tag' }).click();

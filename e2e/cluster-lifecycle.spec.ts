@@ -1,5 +1,7 @@
 import { SIMULATOR_PROJECT_ID } from '../src/simulator/config.ts';
+import { DEMO_SEED } from '../src/simulator/seed.ts';
 import { validCreateBody } from '../src/simulator/test-support.ts';
+import type { Page } from '@playwright/test';
 import { expect, signInAs, test } from './fixtures.ts';
 import { ClustersPage } from './pages/clusters-page.ts';
 
@@ -47,4 +49,98 @@ test('a viewer sees why they cannot create or delete clusters', async ({ signedO
   await expect(clusters.row('prod-payments').getByRole('button', { name: 'Delete cluster prod-payments' })).toBeDisabled();
   await create.hover();
   await expect(page.getByRole('tooltip')).toContainText('Your role (Viewer) can view but not change resources.');
+});
+
+const prod = DEMO_SEED.vpcs['vpc-prod']!;
+const dev = DEMO_SEED.vpcs['vpc-dev']!;
+
+/** Fills the wizard up to the review step. */
+async function fillWizard(page: Page, name: string, subnet = prod.subnets[0]!.networkId) {
+  await page.goto('/clusters');
+  await page.getByRole('link', { name: 'Create cluster' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Create a cluster' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Cluster name' }).fill(name);
+  await page.getByRole('combobox', { name: 'Kubernetes version' }).selectOption('v1.28');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('textbox', { name: 'VPC ID' }).fill(prod.id);
+  await page.getByRole('textbox', { name: 'Host subnet ID' }).fill(subnet);
+  await page.getByRole('textbox', { name: 'ENI subnet IDs' }).fill(prod.subnets[1]!.subnetId);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('textbox', { name: 'Tags' }).fill('team=payments');
+  await page.getByRole('button', { name: 'Next' }).click();
+}
+
+test('an operator creates a cluster with the wizard and watches it become Available', async ({ page }) => {
+  const name = `wizard-${Date.now().toString(36)}`;
+
+  await test.step('a name breaking the rules is caught on the first step', async () => {
+    await page.goto('/clusters/new');
+    await page.getByRole('textbox', { name: 'Cluster name' }).fill('Bad_Name-');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText('Cluster name must start with a lowercase letter')).toBeVisible();
+  });
+
+  await test.step('fill the wizard; the review shows the exact request', async () => {
+    await fillWizard(page, name);
+    const request = page.getByLabel('Create cluster request');
+    await expect(request).toContainText(`"name": "${name}"`);
+    await expect(request).toContainText('cluster.install.addons/install');
+    await expect(request).toContainText('"IPv4CIDR": "10.247.0.0/16"');
+  });
+
+  await test.step('submit and watch the creation job until the cluster is Available', async () => {
+    await page.getByRole('button', { name: 'Create cluster' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Creating ${name}` })).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Creation job' })).toBeVisible();
+    await expect(page.getByText('The cluster is ready.')).toBeVisible({ timeout: 90_000 });
+    await page.getByRole('link', { name: 'Open the cluster' }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  });
+
+  await test.step('a second cluster with the same name is refused on the name field', async () => {
+    await fillWizard(page, name);
+    await page.getByRole('button', { name: 'Create cluster' }).click();
+    await expect(page.getByRole('textbox', { name: 'Cluster name' })).toBeVisible();
+    await expect(page.getByText(/already exists/)).toBeVisible();
+  });
+
+  await test.step('a host subnet outside the VPC is refused on the subnet field', async () => {
+    await fillWizard(page, `${name}-x`, dev.subnets[0]!.networkId);
+    await page.getByRole('button', { name: 'Create cluster' }).click();
+    await expect(page.getByRole('textbox', { name: 'Host subnet ID' })).toBeVisible();
+    await expect(page.getByText(/is not in VPC vpc-prod/)).toBeVisible();
+  });
+});
+
+test('creating a cluster over the quota is refused with the quota error, and nothing is created', async ({ page }) => {
+  const { csrfToken } = await signInAs(page, 'operator');
+  const quotas = (await (await page.request.get(`/api/cce/autopilot/v3/projects/${SIMULATOR_PROJECT_ID}/quotas`)).json()) as { quotas: { quotaLimit: number; used: number }[] };
+  const { quotaLimit, used } = quotas.quotas[0]!;
+  const fillers: string[] = [];
+  try {
+    await test.step('fill the quota', async () => {
+      for (let i = used; i < quotaLimit; i++) {
+        const res = await page.request.post(CLUSTERS_API, { headers: { 'x-csrf-token': csrfToken }, data: validCreateBody(`filler-${Date.now().toString(36)}-${i}`) });
+        expect(res.status()).toBe(201);
+        fillers.push(((await res.json()) as { metadata: { uid: string } }).metadata.uid);
+      }
+    });
+    await test.step('the wizard shows the refusal and keeps everything typed', async () => {
+      const name = `over-quota-${Date.now().toString(36)}`;
+      await fillWizard(page, name);
+      await page.getByRole('button', { name: 'Create cluster' }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'The cluster could not be created' });
+      await expect(alert).toContainText('CCE.01400007');
+      await expect(page.getByLabel('Create cluster request')).toContainText(name);
+      const list = (await (await page.request.get(CLUSTERS_API)).json()) as { items: { metadata: { name: string } }[] };
+      expect(list.items.map((c) => c.metadata.name)).not.toContain(name);
+    });
+  } finally {
+    // Wait until the fillers can be deleted (they must be Available), then remove them.
+    for (const uid of fillers) {
+      await expect
+        .poll(async () => (await page.request.delete(`${CLUSTERS_API}/${uid}`, { headers: { 'x-csrf-token': csrfToken } })).status(), { timeout: 60_000 })
+        .toBe(200);
+    }
+  }
 });

@@ -137,6 +137,14 @@ export const CLUSTER_INSTALL_ADDONS_ANNOTATION = 'cluster.install.addons/install
 export const CLUSTER_NAME_MIN_LENGTH = 4;
 export const CLUSTER_NAME_MAX_LENGTH = 128;
 export const CLUSTER_DESCRIPTION_MAX_LENGTH = 200;
+/**
+ * Versions a new Autopilot cluster can be created with. The reference has no API listing them; its
+ * examples create v1.27 and v1.28 clusters, and v1.25 appears only as an upgrade source.
+ */
+// AMBIG (digest §9): no operation lists creatable versions; chose the two the examples create, newest
+// first. The simulator answers CCE.01400015 for any other, as the service does.
+export const CREATABLE_KUBERNETES_VERSIONS = ['v1.28', 'v1.27'] as const;
+
 /** Kubernetes versions as the reference writes them: `v1.28`, `v1.27.3-r0`. */
 export const KUBERNETES_VERSION_PATTERN = /^v\d+\.\d+(?:\.\d+)?(?:-r\d+)?$/;
 

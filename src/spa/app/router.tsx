@@ -45,6 +45,10 @@ export const routes: RouteObject[] = [
           plannedRoute('charts'),
           plannedRoute('releases'),
           {
+            path: 'clusters/new',
+            lazy: async () => ({ Component: (await import('../features/clusters/create-cluster-page.tsx')).CreateClusterPage }),
+          },
+          {
             path: 'clusters/:clusterId',
             lazy: async () => ({ Component: (await import('../features/clusters/cluster-detail-page.tsx')).ClusterDetailPage }),
           },
