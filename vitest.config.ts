@@ -21,6 +21,10 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // The BFF's tests open an embedded PostgreSQL (PGlite, ~3 s to initialise on a busy 2-core
+          // machine) and hash passwords with scrypt: a generous limit keeps them from flaking on CI.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           globals: true,
           include: ['src/contract/**/*.test.ts', 'src/bff/**/*.test.ts', 'src/simulator/**/*.test.ts', 'scripts/**/*.test.ts'],
         },

@@ -8,6 +8,11 @@
  *    simulator, on loopback. The BFF runs in cloud mode pointed at the standalone simulator, so the
  *    comparison includes everything the BFF adds: routing, validation, signing, one more HTTP hop.
  *    The direct client signs its own requests. Budget: BFF throughput ≥ 70 % of direct.
+ * 3. Time to the first rows of the cluster list, with 20 and with 2,000 clusters: two BFFs in
+ *    simulator mode (SIMULATOR_SEED `twenty` and `large`), a signed-in viewer, BENCH_NAVIGATIONS
+ *    (default 7) full page loads of /clusters each after one warm-up load; per load the time from
+ *    navigation start to the first cluster row in the DOM (a MutationObserver sets the performance
+ *    mark `cluster-list:first-row`). Median of each, and their ratio. Budget: 2,000 ≤ 2 × 20.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,10 +22,14 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { signRequest } from '../src/contract/signing.ts';
 import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_HELP } from './chromium.ts';
+import { DEMO_ACCOUNTS } from '../src/bff/auth/bootstrap.ts';
 import { SIMULATOR_DEFAULT_CREDENTIALS, SIMULATOR_PROJECT_ID, SIMULATOR_REGION } from '../src/simulator/config.ts';
 
 const SIM_PORT = 9531;
 const BFF_PORT = 8531;
+const SMALL_PORT = 8532;
+const LARGE_PORT = 8533;
+const NAVIGATIONS = Number(process.env.BENCH_NAVIGATIONS ?? 7);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const children: ChildProcess[] = [];
@@ -80,6 +89,49 @@ async function firstPageWeight(url: string) {
     await page.getByRole('table').first().waitFor({ timeout: 30_000 });
     await page.waitForLoadState('load');
     return assets;
+  } finally {
+    await browser.close();
+  }
+}
+
+const FIRST_ROW_MARK = 'cluster-list:first-row';
+
+/** Median ms from navigation start to the first cluster row, over NAVIGATIONS loads (after one warm-up load). */
+async function timeToFirstRows(origin: string, account: { username: string; password: string }): Promise<{ median: number; samples: number[]; rows: number }> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(NO_CHROMIUM_HELP);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext();
+    // Marks the moment the first row is inserted, in the page itself: polling from the test runner
+    // would add its own round trips to the figure.
+    // (Source text: the scripts are compiled without the DOM library.)
+    await context.addInitScript({
+      content: `{
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('table[aria-label="Clusters"] tbody tr')) return;
+          performance.mark(${JSON.stringify(FIRST_ROW_MARK)});
+          observer.disconnect();
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      }`,
+    });
+    const page = await context.newPage();
+    const signedIn = await page.request.post(`${origin}/api/session`, { data: { username: account.username, password: account.password } });
+    if (!signedIn.ok()) throw new Error(`bench sign-in failed: ${signedIn.status()}`);
+    const samples: number[] = [];
+    let rows = 0;
+    for (let i = 0; i <= NAVIGATIONS; i++) {
+      await page.goto(`${origin}/clusters`);
+      const firstRow = page.getByRole('table', { name: 'Clusters' }).locator('tbody tr').first();
+      await firstRow.waitFor({ timeout: 60_000 });
+      const ms = await page.evaluate((mark: string) => performance.getEntriesByName(mark)[0]?.startTime ?? NaN, FIRST_ROW_MARK);
+      if (Number.isNaN(ms)) throw new Error(`no ${FIRST_ROW_MARK} mark on ${origin}`);
+      rows = await page.getByRole('table', { name: 'Clusters' }).locator('tbody tr').count();
+      if (i > 0) samples.push(ms);
+    }
+    const sorted = [...samples].sort((a, b) => a - b);
+    return { median: sorted[Math.floor(sorted.length / 2)]!, samples, rows };
   } finally {
     await browser.close();
   }
@@ -163,6 +215,26 @@ async function main() {
   const session = await signIn(`http://127.0.0.1:${BFF_PORT}`);
   const viaBff = row('via BFF → simulator', await load(() => fetch(`http://127.0.0.1:${BFF_PORT}/api/cce${path}`, { headers: { cookie: session.cookie } })));
   console.log(`  ratio BFF / direct           ${((viaBff / direct) * 100).toFixed(1)} % (budget ≥ 70 %)`);
+
+  // Section 3 on BFFs of its own (simulator mode, one seed each), after the load test has stopped.
+  for (const child of children.splice(0)) child.kill('SIGTERM');
+  const sized = (port: number, seed: string) => {
+    const dir = mkdtempSync(join(tmpdir(), `cce-console-bench-${seed}-`));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    start('src/bff/server.ts', { PORT: String(port), HOST: '127.0.0.1', SIMULATOR_SEED: seed, CONSOLE_DATA_DIR: dir, RATE_LIMIT_PER_MINUTE: '0' });
+  };
+  sized(SMALL_PORT, 'twenty');
+  sized(LARGE_PORT, 'large');
+  await waitFor(`http://127.0.0.1:${SMALL_PORT}/api/health`);
+  await waitFor(`http://127.0.0.1:${LARGE_PORT}/api/health`);
+  // The demo viewer exists in simulator mode; reading the list is all this needs.
+  const viewer = DEMO_ACCOUNTS.find((a) => a.role === 'viewer')!;
+  console.log(`\nCluster list: navigation start → first cluster row in the DOM, median of ${NAVIGATIONS} loads (Chromium, warm HTTP cache)`);
+  const small = await timeToFirstRows(`http://127.0.0.1:${SMALL_PORT}`, viewer);
+  const large = await timeToFirstRows(`http://127.0.0.1:${LARGE_PORT}`, viewer);
+  console.log(`  20 clusters      ${small.median.toFixed(0).padStart(6)} ms   (${small.rows} rows drawn; samples ${small.samples.map((v) => v.toFixed(0)).join(', ')})`);
+  console.log(`  2,000 clusters   ${large.median.toFixed(0).padStart(6)} ms   (${large.rows} rows drawn; samples ${large.samples.map((v) => v.toFixed(0)).join(', ')})`);
+  console.log(`  ratio 2,000 / 20  ${(large.median / small.median).toFixed(2)}× (budget ≤ 2×)`);
 }
 
 try {

@@ -17,8 +17,8 @@ export interface IamUserConfig {
   domain: string;
 }
 
-export type SimulatorSeed = 'demo' | 'large' | 'empty';
-export const SIMULATOR_SEEDS: readonly SimulatorSeed[] = ['demo', 'large', 'empty'];
+export type SimulatorSeed = 'demo' | 'large' | 'twenty' | 'empty';
+export const SIMULATOR_SEEDS: readonly SimulatorSeed[] = ['demo', 'large', 'twenty', 'empty'];
 
 /** Default AK/SK: a 20-character AK and a 40-character SK, the shapes Huawei Cloud issues. */
 const DEFAULT_AK = 'HPUASIMDEMOAK0000001';
@@ -81,12 +81,12 @@ function readNumber(env: Env, name: string, fallback: number, check: (n: number)
  * | SIMULATOR_HOST | 127.0.0.1 | interface the standalone server listens on |
  * | SIMULATOR_PORT | 9443 | port of the standalone server |
  * | SIMULATOR_SPEED | 1 | multiplies simulated time (10 = lifecycles run ten times faster) |
- * | SIMULATOR_SEED | demo | demo (9 clusters), large (2,000 clusters) or empty |
+ * | SIMULATOR_SEED | demo | demo (9 clusters), large (2,000 clusters), twenty (the first 20 of large) or empty |
  * | SIMULATOR_AK / SIMULATOR_SK | HPUASIMDEMOAK0000001 / sImU1aT0rDeM0sEcReTkEy0nLyF0rL0cAlUsE001 | the accepted key pair |
  * | SIMULATOR_IAM_USER / SIMULATOR_IAM_PASSWORD / SIMULATOR_IAM_DOMAIN | cce-operator / Simulator-Passw0rd! / cce-demo-account | the IAM user that may obtain tokens |
  * | SIMULATOR_PROJECT_ID | 0c1e7b3a5d9f4e2a8b6c4d2e0f1a3b5c | the one project that exists |
  * | SIMULATOR_REGION | ap-southeast-3 | region name (also the IAM project name) |
- * | SIMULATOR_CLUSTER_QUOTA | seed default (demo 12, large 2100, empty 5) | the cluster quota limit |
+ * | SIMULATOR_CLUSTER_QUOTA | seed default (demo 12, large 2100, twenty 50, empty 5) | the cluster quota limit |
  */
 export function readSimulatorEnv(env: Env = process.env): SimulatorEnv {
   const seed = readOptional(env, 'SIMULATOR_SEED') ?? 'demo';

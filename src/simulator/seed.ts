@@ -20,7 +20,7 @@ export const KUBERNETES_VERSIONS: readonly VersionInfo[] = [
 ];
 
 /** Default cluster quota per seed. The reference's default is five per region (§1.6); the demo project has had it raised. */
-export const SEED_CLUSTER_QUOTA: Record<SimulatorSeed, number> = { demo: 12, large: 2_100, empty: 5 };
+export const SEED_CLUSTER_QUOTA: Record<SimulatorSeed, number> = { demo: 12, large: 2_100, twenty: 50, empty: 5 };
 
 function subnet(key: string, name: string, cidr: string, freeIps: number, ids: { networkId?: string; subnetId?: string } = {}) {
   return {
@@ -327,11 +327,15 @@ const TEAMS = ['payments', 'search', 'checkout', 'identity', 'data', 'ml', 'medi
 const ENVS = ['prod', 'staging', 'dev', 'qa'] as const;
 
 /**
- * 2,000 clusters for scale checks, the same on every run: mostly Available, with every few dozen one
- * Error, Unavailable, Hibernation or Upgrading, across all three versions and VPCs.
+ * Generated clusters for scale checks, the same on every run: mostly Available, with every few dozen
+ * one Error, Unavailable, Hibernation or Upgrading, across all three versions and VPCs. Like a real
+ * fleet, some have an alias, a third carry a cost-center tag as well, and one in eight has its API
+ * server on a public EIP (addresses from the documentation range 192.0.2.0/24, one per cluster, kept
+ * apart from the shared pool that journeys bind). `large` has 2,000; `twenty` the first 20 of them,
+ * the baseline the benchmark compares `large` with.
  */
-function seedLarge(store: SimulatorStore, nowMs: number) {
-  for (let i = 0; i < 2_000; i++) {
+function seedGenerated(store: SimulatorStore, nowMs: number, count: number) {
+  for (let i = 0; i < count; i++) {
     const team = TEAMS[i % TEAMS.length]!;
     const env = ENVS[Math.floor(i / TEAMS.length) % ENVS.length]!;
     const name = `${team}-${env}-${String(i).padStart(4, '0')}`;
@@ -344,9 +348,11 @@ function seedLarge(store: SimulatorStore, nowMs: number) {
       phase,
       ageDays: 1 + ((i * 37) % 700),
       vpc: (i % 3) as 0 | 1 | 2,
+      ...(i % 5 === 1 ? { alias: `${team}-${env}-cluster-${i}` } : {}),
       tags: [
         { key: 'env', value: env },
         { key: 'team', value: team },
+        ...(i % 3 === 0 ? [{ key: 'cost-center', value: `cc-${1000 + (i % 97)}` }] : []),
       ],
       ...(phase === 'Error' ? { reason: 'ResourceAbnormal', message: 'Control-plane add-on coredns is not ready.' } : {}),
       ...(phase === 'Unavailable' ? { reason: 'APIServerUnreachable', message: 'kube-apiserver health check failed.' } : {}),
@@ -354,6 +360,12 @@ function seedLarge(store: SimulatorStore, nowMs: number) {
     };
     const uid = seededUuidV1(`large:${name}`, nowMs - spec.ageDays * DAY);
     const cluster = clusterRecord({ ...spec, uid }, nowMs, store.settings.region, i);
+    const publicSlot = i % 8 === 2 ? (i - 2) / 8 : -1;
+    if (publicSlot >= 0 && publicSlot < 254) {
+      const eip = { id: seededUuidV4(`large-eip:${name}`), address: `192.0.2.${publicSlot + 1}`, bandwidthSize: 5, shareType: 'PER' as const, boundTo: uid };
+      store.eips.set(eip.id, eip);
+      cluster.eipId = eip.id;
+    }
     store.addCluster(cluster);
     startSeedJob(store, cluster, spec, nowMs);
   }
@@ -363,5 +375,6 @@ function seedLarge(store: SimulatorStore, nowMs: number) {
 export function seedStore(store: SimulatorStore, seed: SimulatorSeed, nowMs: number): void {
   seedNetwork(store);
   if (seed === 'demo') seedDemo(store, nowMs);
-  else if (seed === 'large') seedLarge(store, nowMs);
+  else if (seed === 'large') seedGenerated(store, nowMs, 2_000);
+  else if (seed === 'twenty') seedGenerated(store, nowMs, 20);
 }

@@ -3,6 +3,7 @@ import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import { initialLanguage, loadCatalog } from './shared/i18n/i18n.ts';
 
 /**
  * Mantine's ColorSchemeScript sets the colour scheme before the first paint with an inline script,
@@ -23,6 +24,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 applyStoredColorScheme();
+// The operator's language is loaded before the first render, so the console never flashes English first.
+await loadCatalog(initialLanguage());
 createRoot(root).render(
   <StrictMode>
     <App />

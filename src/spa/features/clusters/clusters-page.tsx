@@ -1,4 +1,5 @@
-import { Button, EmptyState, Group, NativeSelect, Pagination, Skeleton, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Button, EmptyState, Group, NativeSelect, Pagination, Skeleton, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import classes from '../../shared/ui/data-table.module.css';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -124,19 +125,19 @@ function ClustersSkeleton() {
   return (
     <div role="status" aria-busy="true">
       <VisuallyHidden>{t('clusters.loading')}</VisuallyHidden>
-      <Table verticalSpacing="sm" aria-hidden="true">
-        <Table.Tbody>
+      <table className={classes.table} aria-hidden="true">
+        <tbody>
           {Array.from({ length: 5 }, (_, row) => (
-            <Table.Tr key={row}>
+            <tr key={row}>
               {[40, 20, 15, 25].map((width, col) => (
-                <Table.Td key={col} w={`${width}%`}>
+                <td key={col} style={{ width: `${width}%` }}>
                   <Skeleton height={14} width={`${60 + ((row * 7 + col * 13) % 35)}%`} />
-                </Table.Td>
+                </td>
               ))}
-            </Table.Tr>
+            </tr>
           ))}
-        </Table.Tbody>
-      </Table>
+        </tbody>
+      </table>
     </div>
   );
 }

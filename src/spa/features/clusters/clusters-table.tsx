@@ -1,4 +1,5 @@
-import { Anchor, Badge, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import classes from '../../shared/ui/data-table.module.css';
 import { Link } from 'react-router';
 import type { Cluster } from '../../../contract/clusters.ts';
 import { parseCceTimestamp } from '../../../contract/time.ts';
@@ -26,7 +27,7 @@ export function ClustersTable({ projectId, rows, caption, view, onSort, upgradeP
   const header = (key: SortKey, label: string) => {
     const active = view.sort === key;
     return (
-      <Table.Th scope="col" aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <th scope="col" aria-sort={active ? (view.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
         <UnstyledButton onClick={() => onSort(key)} aria-label={t('clusters.sortBy', { column: label })}>
           <Group gap={4} wrap="nowrap">
             <Text size="sm" fw={700}>
@@ -37,31 +38,31 @@ export function ClustersTable({ projectId, rows, caption, view, onSort, upgradeP
             </Text>
           </Group>
         </UnstyledButton>
-      </Table.Th>
+      </th>
     );
   };
   return (
-    <Table.ScrollContainer minWidth={980}>
-      <Table aria-label={t('clusters.tableLabel')} highlightOnHover verticalSpacing="sm" captionSide="bottom">
-        <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
+    <div className={classes.scroll}>
+      <table className={classes.table} style={{ minWidth: 980 }} aria-label={t('clusters.tableLabel')}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
             {header('name', t('clusters.column.name'))}
             {header('status', t('clusters.column.status'))}
             {header('version', t('clusters.column.version'))}
-            <Table.Th scope="col">{t('clusters.column.publicEndpoint')}</Table.Th>
-            <Table.Th scope="col">{t('clusters.column.tags')}</Table.Th>
+            <th scope="col">{t('clusters.column.publicEndpoint')}</th>
+            <th scope="col">{t('clusters.column.tags')}</th>
             {header('created', t('clusters.column.created'))}
-            <Table.Th scope="col">{t('clusters.column.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
+            <th scope="col">{t('clusters.column.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
           {rows.map((cluster, index) => (
             <ClusterRow key={cluster.metadata.uid ?? cluster.metadata.name ?? index} projectId={projectId} cluster={cluster} targets={upgradeTargets(cluster, upgradePaths)} />
           ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -70,8 +71,8 @@ function ClusterRow({ projectId, cluster, targets }: { projectId: string; cluste
   const { name, alias, uid } = cluster.metadata;
   const tags = cluster.spec?.clusterTags ?? [];
   return (
-    <Table.Tr>
-      <Table.Td>
+    <tr>
+      <td>
         <Stack gap={2}>
           {uid ? (
             <Anchor component={Link} to={`/clusters/${encodeURIComponent(uid)}`} fw={500} size="sm">
@@ -88,11 +89,11 @@ function ClusterRow({ projectId, cluster, targets }: { projectId: string; cluste
             </Text>
           ) : null}
         </Stack>
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td>
         <ClusterStatusBadge status={cluster.status} />
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td>
         <Stack gap={2}>
           <Text size="sm">{cluster.spec?.version ?? t('clusters.noValue')}</Text>
           {cluster.spec?.platformVersion ? (
@@ -108,11 +109,11 @@ function ClusterRow({ projectId, cluster, targets }: { projectId: string; cluste
             </Tooltip>
           ) : null}
         </Stack>
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td>
         <Text size="sm">{hasPublicEndpoint(cluster) ? t('common.yes') : t('common.no')}</Text>
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td>
         <Group gap={4}>
           {tags.slice(0, MAX_TAGS_SHOWN).map((tag) => (
             <Badge key={tag.key} size="sm" variant="outline" color="gray" style={{ textTransform: 'none' }}>
@@ -132,14 +133,14 @@ function ClusterRow({ projectId, cluster, targets }: { projectId: string; cluste
             </Text>
           ) : null}
         </Group>
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td>
         <CreatedAt value={cluster.metadata.creationTimestamp} />
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td>
         <DeleteClusterButton projectId={projectId} cluster={cluster} />
-      </Table.Td>
-    </Table.Tr>
+      </td>
+    </tr>
   );
 }
 

@@ -1,6 +1,5 @@
 import type { ClusterPhase } from '../../../contract/clusters.ts';
 import { en, type MessageKey, type Messages } from './en.ts';
-import { zhCN } from './zh-CN.ts';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -8,7 +7,19 @@ export type Language = (typeof LANGUAGES)[number];
 /** Each language named in itself, so an operator finds their own language whatever is showing now. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
 
-const catalogs: Record<Language, Messages> = { en, 'zh-CN': zhCN };
+/**
+ * English is built in; other catalogs load on demand (each is ~7 KB gzip, and an operator reads one
+ * language), before the first render and on a switch. Until one is loaded its language falls back to English.
+ */
+const catalogs: Partial<Record<Language, Messages>> = { en };
+const loaders: Record<Exclude<Language, 'en'>, () => Promise<Messages>> = {
+  'zh-CN': async () => (await import('./zh-CN.ts')).zhCN,
+};
+
+export async function loadCatalog(language: Language): Promise<void> {
+  if (catalogs[language]) return;
+  catalogs[language] = await loaders[language as Exclude<Language, 'en'>]();
+}
 
 /** localStorage key holding the operator's chosen language. */
 export const LANGUAGE_STORAGE_KEY = 'cce-console.language';
@@ -43,7 +54,7 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 export function createTranslator(language: Language): Translator {
-  const messages = catalogs[language];
+  const messages = catalogs[language] ?? en;
   const plural = new Intl.PluralRules(language);
   const numberFormat = new Intl.NumberFormat(language);
   const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
