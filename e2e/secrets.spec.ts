@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_ACCOUNTS } from '../src/bff/auth/bootstrap.ts';
 import { expect, test } from './fixtures.ts';
-import { BROWSER_SECRETS } from './secret-scan.ts';
+import { E2E_ADMIN_PORT, E2E_SECRETS } from './e2e-env.ts';
+import { BROWSER_SECRETS, watchForSecrets } from './secret-scan.ts';
 
 const DIST = join(import.meta.dirname, '..', 'dist');
 
@@ -17,5 +18,30 @@ test('the built bundle holds no credential: not the signing keys, not the IAM pa
   for (const file of bundle) {
     const text = readFileSync(file, 'utf8');
     for (const secret of secrets) expect(text.includes(secret), `${file} contains ${secret.slice(0, 4)}…`).toBe(false);
+  }
+});
+
+test('a console with a configured admin never sends that password, or the keys, to the browser', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${E2E_ADMIN_PORT}` });
+  const watch = watchForSecrets(context);
+  const page = await context.newPage();
+  try {
+    await page.goto('/clusters');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in to the CCE Autopilot console' })).toBeVisible();
+    // No demo accounts when an admin is configured.
+    await expect(page.getByRole('table', { name: 'Demo accounts' })).toHaveCount(0);
+    await page.getByRole('textbox', { name: 'Username' }).fill(E2E_SECRETS.admin.username);
+    await page.getByRole('textbox', { name: 'Password' }).fill(E2E_SECRETS.admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('table', { name: 'Clusters' })).toBeVisible();
+    for (const section of ['Audit', 'Accounts', 'Quotas']) {
+      await page.getByRole('navigation').getByRole('link', { name: section }).click();
+      await expect(page.getByRole('heading', { level: 1, name: section })).toBeVisible();
+    }
+    await expect(page.getByRole('table', { name: 'Audit trail' }).or(page.getByRole('table', { name: 'All quotas' }))).toBeVisible();
+  } finally {
+    const leaks = await watch.leaks();
+    await context.close();
+    expect(leaks, 'responses that carried a secret').toEqual([]);
   }
 });
