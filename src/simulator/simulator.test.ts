@@ -14,7 +14,7 @@ import { startTestSimulator } from './test-support.ts';
 interface ClusterItem {
   metadata: { uid: string; name: string; creationTimestamp: string };
   spec: { version: string; platformVersion: string; hostNetwork: { vpc: string } };
-  status: { phase: string; reason?: string; message?: string; endpoints?: { url: string }[] };
+  status: { phase: string; reason?: string; message?: string; endpoints?: { url: string; type?: string }[] };
 }
 
 const implemented = new Set([
@@ -99,6 +99,38 @@ describe('seed data', () => {
     expect(itemsA.map((c) => `${c.metadata.uid} ${c.metadata.name} ${c.status.phase}`)).toEqual(itemsB.map((c) => `${c.metadata.uid} ${c.metadata.name} ${c.status.phase}`));
     expect(new Set(itemsA.map((c) => c.metadata.uid)).size).toBe(2_000);
     expect(new Set(itemsA.map((c) => c.status.phase)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('large: believable at scale (aliases, varied tags, some public API servers) and quick to list', async () => {
+    const t = startTestSimulator({ seed: 'large' });
+    await t.json('GET', `${t.base}/clusters`); // warm-up: the first render compiles the paths
+    const started = performance.now();
+    const { body } = await t.json<{ items: (ClusterItem & { metadata: { alias?: string }; spec: { clusterTags?: unknown[] } })[] }>('GET', `${t.base}/clusters`);
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeLessThan(1_000);
+    const items = body.items;
+    const aliased = items.filter((c) => c.metadata.alias && c.metadata.alias !== c.metadata.name).length;
+    const publicServers = items.filter((c) => c.status.endpoints?.some((e) => e.type === 'External')).length;
+    const threeTags = items.filter((c) => c.spec.clusterTags?.length === 3).length;
+    expect(aliased).toBeGreaterThan(300);
+    expect(publicServers).toBeGreaterThan(200);
+    expect(threeTags).toBeGreaterThan(600);
+    // Every public address belongs to exactly one cluster.
+    const urls = items.flatMap((c) => (c.status.endpoints ?? []).filter((e) => e.type === 'External').map((e) => e.url));
+    expect(new Set(urls).size).toBe(urls.length);
+    // Upgrading clusters of the seed are still mid-job, so the list polls while they run.
+    expect(items.some((c) => c.status.phase === 'Upgrading')).toBe(true);
+  });
+
+  it('twenty: the first 20 clusters of large, the benchmark baseline', async () => {
+    const twenty = startTestSimulator({ seed: 'twenty' });
+    const large = startTestSimulator({ seed: 'large' });
+    const names = async (t: typeof twenty) => (await t.json<{ items: ClusterItem[] }>('GET', `${t.base}/clusters`)).body.items.map((c) => `${c.metadata.uid} ${c.metadata.name}`);
+    const [small, all] = [await names(twenty), await names(large)];
+    expect(small).toHaveLength(20);
+    expect(all).toEqual(expect.arrayContaining(small));
+    const quotas = await twenty.json<{ quotas: { quotaLimit: number; used: number }[] }>('GET', `${twenty.base}/quotas`);
+    expect(quotas.body.quotas[0]).toMatchObject({ quotaLimit: 50, used: 20 });
   });
 
   it('empty: no clusters, the documented default quota of five', async () => {

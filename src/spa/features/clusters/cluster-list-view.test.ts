@@ -40,6 +40,17 @@ describe('cluster list view', () => {
     expect(applyView(clusters, { ...DEFAULT_VIEW, sort: 'created' }).rows.map((c) => c.metadata.name)[0]).toBe('legacy-reporting');
   });
 
+  it('sorts by public endpoint and by tags, ties by name', () => {
+    const tagged = [
+      cluster('b-public', 'Available', 'v1.28', '', { spec: { clusterTags: [{ key: 'team', value: 'data' }] }, status: { endpoints: [{ type: 'External', url: 'https://203.0.113.5:5443' }] } }),
+      cluster('a-private', 'Available', 'v1.28', '', { spec: { clusterTags: [{ key: 'env', value: 'prod' }] } }),
+      cluster('c-public', 'Available', 'v1.28', '', { status: { endpoints: [{ type: 'External', url: 'https://203.0.113.6:5443' }] } }),
+    ];
+    expect(applyView(tagged, { ...DEFAULT_VIEW, sort: 'public', dir: 'desc' }).rows.map((c) => c.metadata.name)).toEqual(['b-public', 'c-public', 'a-private']);
+    expect(applyView(tagged, { ...DEFAULT_VIEW, sort: 'tags' }).rows.map((c) => c.metadata.name)).toEqual(['c-public', 'a-private', 'b-public']);
+    expect(viewFromParams(new URLSearchParams('sort=public&dir=desc'))).toMatchObject({ sort: 'public', dir: 'desc' });
+  });
+
   it('pages, and clamps a page past the end', () => {
     const many = Array.from({ length: 45 }, (_, i) => cluster(`c-${String(i).padStart(2, '0')}`, 'Available', 'v1.28', '2024-01-01T00:00:00Z'));
     const last = applyView(many, { ...DEFAULT_VIEW, page: 3 });
@@ -58,8 +69,13 @@ describe('cluster list view', () => {
     expect(upgradeTargets(clusters[1]!, undefined)).toEqual([]);
   });
 
-  it('sees a public endpoint only in an External address', () => {
-    expect(hasPublicEndpoint(cluster('a', 'Available', 'v1.28', '', { status: { endpoints: [{ type: 'Internal', url: 'https://10.0.0.1:5443' }] } }))).toBe(false);
-    expect(hasPublicEndpoint(cluster('b', 'Available', 'v1.28', '', { status: { endpoints: [{ type: 'External', url: 'https://8.8.8.8:5443' }] } }))).toBe(true);
+  it('sees a public endpoint in an External address or a public IP, never in a private one', () => {
+    const withEndpoints = (endpoints: { type?: string; url?: string }[]) => hasPublicEndpoint(cluster('a', 'Available', 'v1.28', '', { status: { endpoints } }));
+    expect(withEndpoints([{ type: 'Internal', url: 'https://10.0.0.1:5443' }])).toBe(false);
+    expect(withEndpoints([{ type: 'External', url: 'https://8.8.8.8:5443' }])).toBe(true);
+    expect(withEndpoints([{ url: 'https://203.0.113.24:5443' }])).toBe(true);
+    for (const url of ['https://172.16.3.4:5443', 'https://192.168.0.9:5443', 'https://100.64.0.1:5443', 'https://api.internal:5443', 'not a url']) expect(withEndpoints([{ url }]), url).toBe(false);
+    expect(withEndpoints([{ type: 'External', url: '' }])).toBe(false);
+    expect(withEndpoints([])).toBe(false);
   });
 });

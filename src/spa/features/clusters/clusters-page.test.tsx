@@ -47,7 +47,7 @@ describe('cluster list', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Clusters' })).toBeInTheDocument();
     const t = await table();
     expect(within(t).getAllByRole('row')).toHaveLength(1 + 5);
-    expect(within(t).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Name▲', 'Status↕', 'Kubernetes version↕', 'Public endpoint', 'Tags', 'Created↕', 'Actions']);
+    expect(within(t).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Name▲', 'Status↕', 'Kubernetes version↕', 'Public endpoint↕', 'Tags↕', 'Created↕', 'Actions']);
 
     const payments = rowOf(t, 'prod-payments');
     expect(within(payments).getByText('Alias: payments')).toBeInTheDocument();

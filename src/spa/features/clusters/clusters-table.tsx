@@ -7,7 +7,7 @@ import type { UpgradePath } from '../../../contract/upgrades.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { Tooltip } from '../../shared/ui/tooltip.tsx';
 import { ClusterStatusBadge } from './cluster-status-badge.tsx';
-import { hasPublicEndpoint, upgradeTargets, type ClusterListView, type SortKey } from './cluster-list-view.ts';
+import { hasPublicEndpoint, tagLabels, upgradeTargets, type ClusterListView, type SortKey } from './cluster-list-view.ts';
 import { DeleteClusterButton } from './delete-cluster-button.tsx';
 
 export interface ClustersTableProps {
@@ -50,8 +50,8 @@ export function ClustersTable({ projectId, rows, caption, view, onSort, upgradeP
             {header('name', t('clusters.column.name'))}
             {header('status', t('clusters.column.status'))}
             {header('version', t('clusters.column.version'))}
-            <th scope="col">{t('clusters.column.publicEndpoint')}</th>
-            <th scope="col">{t('clusters.column.tags')}</th>
+            {header('public', t('clusters.column.publicEndpoint'))}
+            {header('tags', t('clusters.column.tags'))}
             {header('created', t('clusters.column.created'))}
             <th scope="col">{t('clusters.column.actions')}</th>
           </tr>
@@ -69,7 +69,7 @@ export function ClustersTable({ projectId, rows, caption, view, onSort, upgradeP
 function ClusterRow({ projectId, cluster, targets }: { projectId: string; cluster: Cluster; targets: string[] }) {
   const { t } = useI18n();
   const { name, alias, uid } = cluster.metadata;
-  const tags = cluster.spec?.clusterTags ?? [];
+  const tags = tagLabels(cluster);
   return (
     <tr>
       <td>
@@ -116,12 +116,12 @@ function ClusterRow({ projectId, cluster, targets }: { projectId: string; cluste
       <td>
         <Group gap={4}>
           {tags.slice(0, MAX_TAGS_SHOWN).map((tag) => (
-            <Badge key={tag.key} size="sm" variant="outline" color="gray" style={{ textTransform: 'none' }}>
-              {tag.value ? `${tag.key}=${tag.value}` : tag.key}
+            <Badge key={tag} size="sm" variant="outline" color="gray" style={{ textTransform: 'none' }}>
+              {tag}
             </Badge>
           ))}
           {tags.length > MAX_TAGS_SHOWN ? (
-            <Tooltip label={tags.slice(MAX_TAGS_SHOWN).map((tag) => (tag.value ? `${tag.key}=${tag.value}` : tag.key)).join(', ')}>
+            <Tooltip label={tags.slice(MAX_TAGS_SHOWN).join(', ')}>
               <Badge size="sm" variant="transparent" color="gray" tabIndex={0}>
                 +{tags.length - MAX_TAGS_SHOWN}
               </Badge>
