@@ -6,7 +6,6 @@ import { createAccountBodySchema, passwordSchema, ROLES, type Account, type Crea
 import { ApiError } from '../../shared/api/api-error.ts';
 import { useCan, useSession } from '../../shared/auth/session.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
-import { ErrorDetails } from '../../shared/ui/error-details.tsx';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
 import { PageLoader } from '../../shared/ui/page-loader.tsx';
@@ -119,10 +118,7 @@ function AccountRow({ account }: { account: Account }) {
           </Button>
         </Group>
         {change.isError ? (
-          <Alert color="red" variant="light" mt="xs">
-            {change.error instanceof ApiError ? change.error.message : String(change.error)}
-            <ErrorDetails error={change.error} />
-          </Alert>
+          <ErrorPanel title={t('accounts.changeFailed', { username: account.username })} error={change.error} />
         ) : null}
         <Modal opened={confirmToggle} onClose={() => setConfirmToggle(false)} title={t(account.disabled ? 'accounts.enableTitle' : 'accounts.disableTitle', { username: account.username })}>
           <Stack>
@@ -213,10 +209,7 @@ function CreateAccountDialog({ opened, onClose }: { opened: boolean; onClose: ()
           <PasswordInput label={t('accounts.field.password')} description={t('accounts.passwordRule')} autoComplete="new-password" required {...form.getInputProps('password')} />
           <Select label={t('accounts.field.role')} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} allowDeselect={false} {...form.getInputProps('role')} />
           {otherError ? (
-            <Alert color="red" variant="light">
-              {otherError.message}
-              <ErrorDetails error={otherError} />
-            </Alert>
+            <ErrorPanel title={t('accounts.createFailed')} error={otherError} />
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -4,10 +4,8 @@ import { useState } from 'react';
 import { createClusterCert, showClusterEndpoints, updateClusterEip, type Cluster } from '../../../contract/clusters.ts';
 import { CERT_DURATION_MAX_DAYS, CERT_DURATION_MAXIMUM, CERT_DURATION_MIN_DAYS, KUBECONFIG_NAMES, type Kubeconfig } from '../../../contract/kubeconfig.ts';
 import { callOperation } from '../../shared/api/api-client.ts';
-import { ApiError } from '../../shared/api/api-error.ts';
 import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
-import { ErrorDetails } from '../../shared/ui/error-details.tsx';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { clusterQueries } from './cluster-queries.ts';
 
@@ -31,15 +29,6 @@ function saveKubeconfig(kubeconfig: Kubeconfig, clusterName: string) {
   link.click();
   link.remove();
   URL.revokeObjectURL(url);
-}
-
-function MutationError({ error, title }: { error: unknown; title: string }) {
-  return (
-    <Alert color="red" variant="light" title={title}>
-      {error instanceof ApiError ? error.message : String(error)}
-      <ErrorDetails error={error} />
-    </Alert>
-  );
 }
 
 /** Endpoints, the public API-server address (bind/unbind an EIP) and the kubeconfig download. */
@@ -150,7 +139,7 @@ export function ClusterAccess({ projectId, cluster }: { projectId: string; clust
                 </Button>
               )}
             </PermissionGate>
-            {cert.isError ? <MutationError error={cert.error} title={t('clusterAccess.downloadFailed')} /> : null}
+            {cert.isError ? <ErrorPanel error={cert.error} title={t('clusterAccess.downloadFailed')} /> : null}
             {contexts ? (
               <Alert color={contexts.insecure ? 'yellow' : 'green'} variant="light" title={t('clusterAccess.downloaded')}>
                 <Text size="sm">{t('clusterAccess.contexts', { contexts: contexts.names.join(', ') })}</Text>
@@ -170,7 +159,7 @@ export function ClusterAccess({ projectId, cluster }: { projectId: string; clust
         >
           <Stack>
             <TextInput label={t('clusterAccess.eipId')} description={t('clusterAccess.eipIdHint')} value={eipId} onChange={(e) => setEipId(e.currentTarget.value)} required data-autofocus />
-            {eip.isError ? <MutationError error={eip.error} title={t('clusterAccess.bindFailed')} /> : null}
+            {eip.isError ? <ErrorPanel error={eip.error} title={t('clusterAccess.bindFailed')} /> : null}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setBinding(false)}>
                 {t('common.cancel')}
@@ -185,7 +174,7 @@ export function ClusterAccess({ projectId, cluster }: { projectId: string; clust
       <Modal opened={unbinding} onClose={() => setUnbinding(false)} title={t('clusterAccess.unbindTitle', { name })}>
         <Stack>
           <Text>{t('clusterAccess.unbindConfirm', { name, address: publicEndpoint ?? '' })}</Text>
-          {eip.isError ? <MutationError error={eip.error} title={t('clusterAccess.unbindFailed')} /> : null}
+          {eip.isError ? <ErrorPanel error={eip.error} title={t('clusterAccess.unbindFailed')} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setUnbinding(false)}>
               {t('common.cancel')}

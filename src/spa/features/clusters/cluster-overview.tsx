@@ -1,13 +1,12 @@
-import { ActionIcon, Alert, Button, Card, Code, CopyButton, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Code, CopyButton, Group, Modal, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { serviceCidrOf, updateCluster, updateClusterBodySchema, type Cluster } from '../../../contract/clusters.ts';
 import { parseCceTimestamp } from '../../../contract/time.ts';
 import { callOperation } from '../../shared/api/api-client.ts';
-import { ApiError } from '../../shared/api/api-error.ts';
 import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
-import { ErrorDetails } from '../../shared/ui/error-details.tsx';
+import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { clusterQueries } from './cluster-queries.ts';
 
 function Copyable({ value, label }: { value: string; label: string }) {
@@ -184,10 +183,7 @@ function EditClusterDialog({ projectId, cluster, onClose }: { projectId: string;
           <Textarea label={t('clusterDetail.field.description')} description={t('clusterEdit.descriptionRule')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors['spec.description']} autosize minRows={2} />
           <Textarea label={t('clusterDetail.field.eniSubnets')} description={t('clusterEdit.subnetsRule')} value={subnets} onChange={(e) => setSubnets(e.currentTarget.value)} error={errors['spec.eniNetwork.subnets']} autosize minRows={2} />
           {save.isError ? (
-            <Alert color="red" variant="light" title={t('clusterEdit.failed')}>
-              {save.error instanceof ApiError ? save.error.message : String(save.error)}
-              <ErrorDetails error={save.error} />
-            </Alert>
+            <ErrorPanel title={t('clusterEdit.failed')} error={save.error} />
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

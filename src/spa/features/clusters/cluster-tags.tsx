@@ -1,13 +1,12 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { batchCreateClusterTags, batchDeleteClusterTags, type Cluster } from '../../../contract/clusters.ts';
 import { MAX_CLUSTER_TAGS, tagKeySchema, tagValueSchema } from '../../../contract/tags.ts';
 import { callOperation } from '../../shared/api/api-client.ts';
-import { ApiError } from '../../shared/api/api-error.ts';
 import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
-import { ErrorDetails } from '../../shared/ui/error-details.tsx';
+import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { clusterQueries } from './cluster-queries.ts';
 
 /** The cluster's tags: add, edit (delete + create, as the API has no update) and remove, validated first. */
@@ -133,10 +132,7 @@ export function ClusterTags({ projectId, cluster }: { projectId: string; cluster
         </Group>
       </form>
       {failure ? (
-        <Alert color="red" variant="light" title={t('clusterTags.failed')}>
-          {failure instanceof ApiError ? failure.message : String(failure)}
-          <ErrorDetails error={failure} />
-        </Alert>
+        <ErrorPanel title={t('clusterTags.failed')} error={failure} />
       ) : null}
     </Stack>
   );

@@ -8,7 +8,7 @@ import { ApiError } from '../../shared/api/api-error.ts';
 import { contextQueries } from '../../shared/api/console-context.ts';
 import { useCan } from '../../shared/auth/session.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
-import { ErrorDetails } from '../../shared/ui/error-details.tsx';
+import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
 import { clusterQueries } from './cluster-queries.ts';
 import { ClusterStatusBadge } from './cluster-status-badge.tsx';
@@ -160,10 +160,7 @@ export function CreateClusterPage() {
               {`POST /autopilot/v3/projects/${projectId}/clusters\n${JSON.stringify(request, null, 2)}`}
             </Code>
             {create.isError && !fieldOfError ? (
-              <Alert color="red" variant="light" title={t('clusterCreate.failed')}>
-                {create.error instanceof ApiError ? create.error.message : String(create.error)}
-                <ErrorDetails error={create.error} />
-              </Alert>
+              <ErrorPanel title={t('clusterCreate.failed')} error={create.error} />
             ) : null}
           </Stack>
         </Stepper.Step>

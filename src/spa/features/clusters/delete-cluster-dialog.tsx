@@ -14,7 +14,7 @@ import {
 import { callOperation } from '../../shared/api/api-client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
-import { ErrorDetails } from '../../shared/ui/error-details.tsx';
+import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { clusterQueries } from './cluster-queries.ts';
 import { JobProgress } from './job-progress.tsx';
 
@@ -112,10 +112,7 @@ export default function DeleteClusterDialog({ projectId, cluster, opened, onClos
               data-autofocus
             />
             {remove.isError ? (
-              <Alert color="red" variant="light" title={t('clusterDelete.failed')}>
-                {remove.error instanceof ApiError ? remove.error.message : String(remove.error)}
-                <ErrorDetails error={remove.error} />
-              </Alert>
+              <ErrorPanel title={t('clusterDelete.failed')} error={remove.error} />
             ) : null}
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>

@@ -177,6 +177,8 @@ export const en = {
   'accounts.field.password': "Password",
   'accounts.field.newPassword': "New password",
   'accounts.field.role': "Role",
+  'accounts.changeFailed': "The account {username} could not be changed",
+  'accounts.createFailed': "The account could not be created",
   'accounts.passwordRule': "At least 12 characters, not containing the username.",
   'audit.title': "Audit",
   'audit.description': "Every change made through this console, newest first: who did what to which resource, when, and how it ended.",

@@ -172,6 +172,8 @@ export const zhCN: Messages = {
   'accounts.field.password': "密码",
   'accounts.field.newPassword': "新密码",
   'accounts.field.role': "角色",
+  'accounts.changeFailed': "无法修改账号 {username}",
+  'accounts.createFailed': "无法创建账号",
   'accounts.passwordRule': "至少 12 个字符，且不能包含用户名。",
   'audit.title': "审计",
   'audit.description': "通过本控制台进行的每一项变更，最新的在前：谁在何时对哪个资源做了什么，结果如何。",
