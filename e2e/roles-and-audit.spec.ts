@@ -25,8 +25,22 @@ test('a signed-out visitor is sent to sign in; the demo accounts are stated; eac
     await expect(clusters.table).toBeVisible();
     await expect(page.getByRole('banner').getByText('Viewer', { exact: true })).toBeVisible();
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Accounts' })).toHaveCount(0);
+    const create = page.getByRole('link', { name: 'Create cluster' });
+    await expect(create).toHaveAttribute('data-disabled', 'true');
+    await create.hover();
+    await expect(page.getByRole('tooltip')).toContainText('Your role (Viewer) can view but not change resources.');
     await page.goto('/accounts');
     await expect(page.getByText('Managing accounts needs the admin role.')).toBeVisible();
+    await signIn.signOut();
+  });
+
+  await test.step('the operator may create clusters but has no Accounts section', async () => {
+    await signIn.signIn('operator', demoAccount('operator').password);
+    await expect(page.getByRole('banner').getByText('Operator', { exact: true })).toBeVisible();
+    const create = page.getByRole('link', { name: 'Create cluster' });
+    await expect(create).toBeVisible();
+    await expect(create).not.toHaveAttribute('data-disabled', 'true');
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Accounts' })).toHaveCount(0);
     await signIn.signOut();
   });
 

@@ -117,6 +117,14 @@ describe('cluster creation', () => {
     ['a bad name', { metadata: { name: 'Bad_Name' } }, 'CCE.01400001', /metadata\.name/],
     ['a name ending in a hyphen', { metadata: { name: 'ends-with-' } }, 'CCE.01400001', /metadata\.name/],
     ['a wrong flavor', { spec: { flavor: 'cce.s1.small' } }, 'CCE.01400001', /spec\.flavor/],
+    ['a wrong category', { spec: { category: 'CCE' } }, 'CCE.01400001', /category/],
+    ['a wrong master type', { spec: { type: 'BareMetal' } }, 'CCE.01400001', /type/],
+    ['another container network mode', { spec: { containerNetwork: { mode: 'overlay_l2' } } }, 'CCE.01400001', /containerNetwork\.mode/],
+    ['a yearly/monthly billing mode', { spec: { billingMode: 1 } }, 'CCE.01400001', /billingMode/],
+    ['a name of three characters', { metadata: { name: 'abc' } }, 'CCE.01400001', /metadata\.name/],
+    ['a name starting with a digit', { metadata: { name: '1cluster' } }, 'CCE.01400001', /metadata\.name/],
+    ['a service CIDR outside the private ranges', { spec: { serviceNetwork: { IPv4CIDR: '8.8.0.0/16' } } }, 'CCE.01400001', /private block/],
+    ['a service CIDR with host bits set', { spec: { serviceNetwork: { IPv4CIDR: '10.247.1.0/16' } } }, 'CCE.01400001', /IPv4CIDR/],
     ['an unsupported version', { spec: { version: 'v1.25' } }, 'CCE.01400015', /v1\.27, v1\.28/],
     ['an unknown version', { spec: { version: 'v1.99' } }, 'CCE.01400015', /v1\.99/],
     ['a subnet outside the VPC', { spec: { hostNetwork: { vpc: 'c6549063-d459-4ae1-9550-b5fec6741b0f', subnet: 'aaaaaaaa-0000-4000-8000-000000000000' } } }, 'CCE.01400002', /hostNetwork\.subnet/],
@@ -139,6 +147,18 @@ describe('cluster creation', () => {
     expect(res.body.errorCode).toBe(code);
     expect(res.body.errorMessage).toMatch(message);
     expect((await t.json<{ items: unknown[] }>('GET', `${t.base}/clusters`)).body.items).toHaveLength(9);
+  });
+
+  it('refuses a kind or apiVersion other than the fixed values, and accepts the lowercase kind the reference allows', async () => {
+    const t = startTestSimulator();
+    const wrongKind = await t.json<CceErrorBody>('POST', `${t.base}/clusters`, { body: { ...validCreateBody('kind-check'), kind: 'Deployment' } });
+    expect(wrongKind.status).toBe(400);
+    expect(wrongKind.body.errorCode).toBe('CCE.01400001');
+    expect(wrongKind.body.errorMessage).toMatch(/kind/);
+    const wrongVersion = await t.json<CceErrorBody>('POST', `${t.base}/clusters`, { body: { ...validCreateBody('kind-check'), apiVersion: 'v1' } });
+    expect(wrongVersion.status).toBe(400);
+    expect(wrongVersion.body.errorMessage).toMatch(/apiVersion/);
+    expect((await t.json('POST', `${t.base}/clusters`, { body: { ...validCreateBody('kind-check'), kind: 'cluster' } })).status).toBe(201);
   });
 
   it('refuses a body that is not JSON, or sent with another content type', async () => {

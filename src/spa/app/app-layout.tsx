@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Suspense, useRef } from 'react';
 import { NavLink as RouterNavLink, Link, Navigate, Outlet, useLocation, useNavigation } from 'react-router';
 import { roleCan } from '../../contract/console-api.ts';
-import { sessionQueries } from '../shared/auth/session.ts';
+import { sessionQueries, wasSignedOutHere } from '../shared/auth/session.ts';
 import { useI18n } from '../shared/i18n/i18n-context.ts';
 import { PageLoader } from '../shared/ui/page-loader.tsx';
 import { ColorSchemeToggle } from './color-scheme-toggle.tsx';
@@ -25,6 +25,7 @@ export function AppLayout() {
   // Every page needs a session: without one, sign in and come back here.
   if (session.isPending) return <PageLoader fullScreen />;
   if (session.data === null) {
+    if (wasSignedOutHere()) return <Navigate to="/sign-in" replace />;
     const next = encodeURIComponent(pathname + search);
     return <Navigate to={`/sign-in?next=${next}${wasSignedIn.current ? '&reason=expired' : ''}`} replace />;
   }

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ function renderApp(path: string) {
 }
 
 /** A BFF with real session behaviour: 401 until signed in, CSRF checked on changes. */
-function sessionBff(accounts: Record<string, { password: string; session: Session }>, options: { throttle?: boolean } = {}) {
+function sessionBff(accounts: Record<string, { password: string; session: Session }>, options: { throttle?: number } = {}) {
   let current: Session | null = null;
   const seen: Request[] = [];
   const fetchMock = installFetch(async (request) => {
@@ -31,7 +31,11 @@ function sessionBff(accounts: Record<string, { password: string; session: Sessio
     const { pathname } = new URL(request.url);
     if (pathname === '/api/context') return jsonResponse({ ...simulatorContext, demoAccounts: [{ username: 'viewer', password: 'demo-viewer-password', role: 'viewer' }] });
     if (pathname === '/api/session' && request.method === 'POST') {
-      if (options.throttle) return envelopeResponse(429, 'BFF.TOO_MANY_ATTEMPTS', 'Too many failed sign-ins.', 'req-429');
+      if (options.throttle) {
+        const throttled = envelopeResponse(429, 'BFF.TOO_MANY_ATTEMPTS', 'Too many failed sign-ins.', 'req-429');
+        throttled.headers.set('Retry-After', String(options.throttle));
+        return throttled;
+      }
       const { username, password } = (await request.json()) as { username: string; password: string };
       const account = accounts[username];
       if (!account || account.password !== password) return envelopeResponse(401, 'BFF.INVALID_CREDENTIALS', 'Wrong username or password.', 'req-401');
@@ -79,13 +83,38 @@ describe('sign-in', () => {
     expect(screen.getByRole('textbox', { name: 'Username' })).toHaveValue('olivia');
   });
 
-  it('tells a throttled operator to wait', async () => {
-    sessionBff({}, { throttle: true });
+  it.each([
+    [900, 'Too many failed sign-ins. Wait 15 minutes and try again.'],
+    [61, 'Too many failed sign-ins. Wait 2 minutes and try again.'],
+    [30, 'Too many failed sign-ins. Wait 30 seconds and try again.'],
+  ])('tells a throttled operator how long to wait (Retry-After %i)', async (retryAfter, message) => {
+    sessionBff({}, { throttle: retryAfter });
     const { user } = renderApp('/sign-in');
     await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'olivia');
     await user.type(screen.getByLabelText(/^Password/), 'whatever-password');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByText(/Wait 15 minutes/)).toBeInTheDocument();
+    expect(await screen.findByText(message)).toBeInTheDocument();
+  });
+
+  it('sends the operator to sign in when a call answers 401 mid-session, noting the session ended and where they were', async () => {
+    const { endSession } = sessionBff({ olivia: { password: 'olivia-password-1', session: operatorSession } });
+    const { router, user } = renderApp('/sign-in');
+    await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'olivia');
+    await user.type(screen.getByLabelText(/^Password/), 'olivia-password-1');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Clusters' })).toBeInTheDocument();
+
+    // The session ends on the server (timeout, disabled account); the next data call is refused.
+    endSession();
+    await act(() => router.navigate('/audit?actor=bob'));
+    expect(await screen.findByText('Your session ended. Sign in again to continue where you were.')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/sign-in');
+    expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/audit?actor=bob');
+
+    await user.type(screen.getByRole('textbox', { name: 'Username' }), 'olivia');
+    await user.type(screen.getByLabelText(/^Password/), 'olivia-password-1');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(router.state.location.pathname + router.state.location.search).toBe('/audit?actor=bob'));
   });
 
   it('sends the CSRF token on changes, and signs out for real', async () => {
@@ -96,6 +125,10 @@ describe('sign-in', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'));
+    // Signing out is not a session that ended: no note, and no way back to the page behind it.
+    expect(router.state.location.search).toBe('');
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.queryByText(/Your session ended/)).not.toBeInTheDocument();
     const signOut = seen.find((r) => r.method === 'DELETE');
     expect(signOut?.headers.get('x-csrf-token')).toBe(operatorSession.csrfToken);
     expect(seen.filter((r) => r.method === 'GET').every((r) => r.headers.get('x-csrf-token') === null)).toBe(true);

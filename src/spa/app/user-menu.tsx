@@ -1,8 +1,7 @@
 import { Badge, Button, Group, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
-import { requestJson, setCsrfToken } from '../shared/api/api-client.ts';
-import { SESSION_QUERY_KEY, useSession } from '../shared/auth/session.ts';
+import { requestJson } from '../shared/api/api-client.ts';
+import { forgetSession, useSession } from '../shared/auth/session.ts';
 import { useI18n } from '../shared/i18n/i18n-context.ts';
 
 /** Who is signed in, with which role, and the way out. */
@@ -10,16 +9,11 @@ export function UserMenu() {
   const { t } = useI18n();
   const session = useSession();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const signOut = useMutation({
     mutationFn: () => requestJson('/api/session', { method: 'DELETE' }),
-    onSettled: async () => {
-      // Whatever the answer, this browser forgets everything it loaded under the old session.
-      setCsrfToken(null);
-      queryClient.clear();
-      queryClient.setQueryData(SESSION_QUERY_KEY, null);
-      await navigate('/sign-in', { replace: true });
-    },
+    // Whatever the answer, this browser forgets everything it loaded under the old session; the
+    // shell, seeing no session, shows the sign-in page.
+    onSettled: () => forgetSession(queryClient),
   });
   if (!session) return null;
   return (

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactElement } from 'react';
 import { createAccountBodySchema, passwordSchema, ROLES, type Account, type CreateAccountBody, type Role } from '../../../contract/console-api.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { useCan, useSession } from '../../shared/auth/session.ts';
@@ -9,6 +9,8 @@ import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
 import { PageLoader } from '../../shared/ui/page-loader.tsx';
+import { Timestamp } from '../../shared/ui/timestamp.tsx';
+import { Tooltip } from '../../shared/ui/tooltip.tsx';
 import { accountQueries, createAccount, updateAccount } from './accounts-queries.ts';
 
 const INVALIDATES = { invalidates: [['accounts']] } as const;
@@ -56,6 +58,7 @@ export function AccountsPage() {
               <Table.Th>{t('accounts.column.username')}</Table.Th>
               <Table.Th>{t('accounts.column.role')}</Table.Th>
               <Table.Th>{t('accounts.column.status')}</Table.Th>
+              <Table.Th>{t('accounts.column.created')}</Table.Th>
               <Table.Th>{t('accounts.column.updated')}</Table.Th>
               <Table.Th>{t('accounts.column.actions')}</Table.Th>
             </Table.Tr>
@@ -72,8 +75,24 @@ export function AccountsPage() {
   );
 }
 
+/**
+ * The BFF refuses an admin disabling or demoting their own account (BFF.SELF_LOCKOUT); the page says
+ * so up front on the disabled control instead of letting the click fail.
+ */
+function SelfLockoutReason({ self, children }: { self: boolean; children: ReactElement }) {
+  const { t } = useI18n();
+  if (!self) return children;
+  return (
+    <Tooltip label={t('accounts.selfLockout')}>
+      <span tabIndex={0} style={{ display: 'inline-block', cursor: 'not-allowed' }}>
+        {children}
+      </span>
+    </Tooltip>
+  );
+}
+
 function AccountRow({ account }: { account: Account }) {
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const session = useSession();
   const self = session?.user === account.username;
   const [confirmToggle, setConfirmToggle] = useState(false);
@@ -88,15 +107,17 @@ function AccountRow({ account }: { account: Account }) {
         {self ? <Text size="xs" c="dimmed">{t('accounts.you')}</Text> : null}
       </Table.Td>
       <Table.Td>
-        <Select
-          aria-label={t('accounts.roleOf', { username: account.username })}
-          data={roleOptions}
-          value={account.role}
-          allowDeselect={false}
-          disabled={self || change.isPending}
-          onChange={(value) => value && value !== account.role && change.mutate({ role: value as Role })}
-          w={140}
-        />
+        <SelfLockoutReason self={self}>
+          <Select
+            aria-label={t('accounts.roleOf', { username: account.username })}
+            data={roleOptions}
+            value={account.role}
+            allowDeselect={false}
+            disabled={self || change.isPending}
+            onChange={(value) => value && value !== account.role && change.mutate({ role: value as Role })}
+            w={140}
+          />
+        </SelfLockoutReason>
       </Table.Td>
       <Table.Td>
         <Badge color={account.disabled ? 'gray' : 'green'} variant="light">
@@ -104,15 +125,18 @@ function AccountRow({ account }: { account: Account }) {
         </Badge>
       </Table.Td>
       <Table.Td>
-        <time dateTime={account.updatedAt} title={account.updatedAt}>
-          {formatDateTime(new Date(account.updatedAt))}
-        </time>
+        <Timestamp value={account.createdAt} />
+      </Table.Td>
+      <Table.Td>
+        <Timestamp value={account.updatedAt} />
       </Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap">
-          <Button size="compact-sm" variant="default" disabled={self} onClick={() => setConfirmToggle(true)}>
-            {t(account.disabled ? 'accounts.enable' : 'accounts.disable', { username: account.username })}
-          </Button>
+          <SelfLockoutReason self={self}>
+            <Button size="compact-sm" variant="default" disabled={self} onClick={() => setConfirmToggle(true)}>
+              {t(account.disabled ? 'accounts.enable' : 'accounts.disable', { username: account.username })}
+            </Button>
+          </SelfLockoutReason>
           <Button size="compact-sm" variant="default" onClick={() => setResetting(true)}>
             {t('accounts.resetPassword', { username: account.username })}
           </Button>

@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Button, Code, CopyButton, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -8,6 +8,8 @@ import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
 import { PageLoader } from '../../shared/ui/page-loader.tsx';
+import { Timestamp } from '../../shared/ui/timestamp.tsx';
+import { Tooltip } from '../../shared/ui/tooltip.tsx';
 import { auditQueries, type AuditFilters } from './audit-queries.ts';
 
 const FILTER_KEYS = ['actor', 'action', 'target', 'outcome', 'from', 'to'] as const;
@@ -38,7 +40,7 @@ function filtersFrom(params: URLSearchParams): AuditFilters {
  * for every history the console shows.
  */
 export function AuditPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const [draft, setDraft] = useState(() => Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof FILTER_KEYS)[number], string>);
   const filters = filtersFrom(params);
@@ -107,7 +109,7 @@ export function AuditPage() {
               </Table.Thead>
               <Table.Tbody>
                 {entries.map((entry) => (
-                  <AuditRow key={entry.id} entry={entry} formatDateTime={formatDateTime} />
+                  <AuditRow key={entry.id} entry={entry} />
                 ))}
               </Table.Tbody>
             </Table>
@@ -125,7 +127,7 @@ export function AuditPage() {
   );
 }
 
-function AuditRow({ entry, formatDateTime }: { entry: AuditEntry; formatDateTime: (date: Date) => string }) {
+function AuditRow({ entry }: { entry: AuditEntry }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const title = operationById(entry.action)?.title;
@@ -133,9 +135,7 @@ function AuditRow({ entry, formatDateTime }: { entry: AuditEntry; formatDateTime
     <>
       <Table.Tr>
         <Table.Td>
-          <time dateTime={entry.at} title={entry.at}>
-            {formatDateTime(new Date(entry.at))}
-          </time>
+          <Timestamp value={entry.at} />
         </Table.Td>
         <Table.Td>
           <Text size="sm">{entry.actor ?? '—'}</Text>
@@ -168,7 +168,23 @@ function AuditRow({ entry, formatDateTime }: { entry: AuditEntry; formatDateTime
           </Text>
         </Table.Td>
         <Table.Td>
-          <Code style={{ wordBreak: 'break-all' }}>{entry.requestId ?? '—'}</Code>
+          <Group gap={4} wrap="nowrap">
+            <Code style={{ wordBreak: 'break-all' }}>{entry.requestId ?? '—'}</Code>
+            {entry.requestId ? (
+              <CopyButton value={entry.requestId}>
+                {({ copied, copy }) => (
+                  <Tooltip label={copied ? t('error.requestIdCopied') : t('error.copyRequestId')}>
+                    <ActionIcon variant="subtle" size="sm" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={t('error.copyRequestId')}>
+                      <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+                        <rect x="9" y="9" width="12" height="12" rx="2" />
+                        <path d="M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
+                      </svg>
+                    </ActionIcon>
+                  </Tooltip>
+                )}
+              </CopyButton>
+            ) : null}
+          </Group>
           <Button variant="subtle" size="compact-xs" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
             {open ? t('audit.hideDetails') : t('audit.showDetails')}
           </Button>

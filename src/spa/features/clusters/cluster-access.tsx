@@ -1,23 +1,65 @@
-import { Alert, Button, Card, Checkbox, Code, Group, Modal, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Code, Group, List, Modal, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createClusterCert, showClusterEndpoints, updateClusterEip, type Cluster } from '../../../contract/clusters.ts';
 import { CERT_DURATION_MAX_DAYS, CERT_DURATION_MAXIMUM, CERT_DURATION_MIN_DAYS, KUBECONFIG_NAMES, type Kubeconfig } from '../../../contract/kubeconfig.ts';
 import { callOperation } from '../../shared/api/api-client.ts';
+import { ApiError } from '../../shared/api/api-error.ts';
 import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
+import { useClusterChangeBlockReason } from './cluster-change-block.ts';
 import { clusterQueries } from './cluster-queries.ts';
 
-const endpointQueries = {
-  access: (projectId: string, clusterId: string) =>
+export const endpointQueries = {
+  access: (input: { projectId: string; clusterId: string }) =>
     queryOptions({
-      queryKey: [...clusterQueries.all(), 'endpoints', { projectId, clusterId }] as const,
-      queryFn: ({ signal }) => callOperation(showClusterEndpoints, { params: { project_id: projectId, cluster_id: clusterId }, signal }),
+      queryKey: [...clusterQueries.all(), 'endpoints', input] as const,
+      queryFn: ({ signal }) => callOperation(showClusterEndpoints, { params: { project_id: input.projectId, cluster_id: input.clusterId }, signal }),
     }),
 };
 
-/** Offers the kubeconfig as a file; the object URL is revoked at once, nothing is kept or logged. */
+/** EIP IDs are UUIDs (the reference's example: `a757a69e-f920-455a-b1ba-d7a22db0fd51`). */
+const EIP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function validateEipId(id: string): 'required' | 'format' | null {
+  const value = id.trim();
+  if (!value) return 'required';
+  return EIP_ID.test(value) ? null : 'format';
+}
+
+/**
+ * The refusal of a bind that concerns the EIP ID the operator typed (unknown, already bound
+ * elsewhere): the BFF's field error on `spec.spec.id`, or the request path the simulator and CCE
+ * write before the message. Anything else (cluster busy, already has an EIP) is about the cluster.
+ */
+export function eipIdErrorOf(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const field = error.fields.find((f) => /spec\.spec\.id$/.test(f.path));
+  if (field) return field.message;
+  const prefix = /^spec\.spec\.id:\s*/.exec(error.message);
+  return prefix ? error.message.slice(prefix[0].length) : null;
+}
+
+export interface KubeconfigSummary {
+  contexts: string[];
+  currentContext: string | undefined;
+  /** Names of the clusters in the file that skip TLS verification. */
+  insecureClusters: string[];
+}
+
+export function summariseKubeconfig(kubeconfig: Kubeconfig): KubeconfigSummary {
+  return {
+    contexts: kubeconfig.contexts.map((c) => c.name).filter((n): n is string => Boolean(n)),
+    currentContext: kubeconfig['current-context'],
+    insecureClusters: kubeconfig.clusters.filter((c) => c.cluster?.['insecure-skip-tls-verify'] === true).map((c) => c.name ?? '?'),
+  };
+}
+
+/**
+ * Offers the kubeconfig as a file. The object URL is revoked once the click has handed the blob to
+ * the browser's download; the content is never logged, shown or stored by the console.
+ */
 function saveKubeconfig(kubeconfig: Kubeconfig, clusterName: string) {
   // JSON is valid YAML: kubectl reads this file as it is.
   const blob = new Blob([JSON.stringify(kubeconfig, null, 2)], { type: 'application/yaml' });
@@ -36,36 +78,55 @@ export function ClusterAccess({ projectId, cluster }: { projectId: string; clust
   const { t } = useI18n();
   const clusterId = cluster.metadata.uid ?? '';
   const name = cluster.metadata.name ?? clusterId;
-  const endpoints = useQuery(endpointQueries.access(projectId, clusterId));
+  const blocked = useClusterChangeBlockReason(cluster);
+  const endpoints = useQuery(endpointQueries.access({ projectId, clusterId }));
   const [binding, setBinding] = useState(false);
   const [unbinding, setUnbinding] = useState(false);
   const [eipId, setEipId] = useState('');
+  const [eipIdTouched, setEipIdTouched] = useState(false);
   const [days, setDays] = useState<number | string>(30);
   const [maximum, setMaximum] = useState(false);
-  const [contexts, setContexts] = useState<{ names: string[]; insecure: boolean } | null>(null);
-  const invalidates = { invalidates: [clusterQueries.all()] };
+
   const eip = useMutation({
     mutationFn: (action: 'bind' | 'unbind') =>
-      callOperation(updateClusterEip, { params: { project_id: projectId, cluster_id: clusterId }, body: { spec: action === 'bind' ? { action, spec: { id: eipId.trim() } } : { action } } }),
-    meta: invalidates,
+      callOperation(updateClusterEip, {
+        params: { project_id: projectId, cluster_id: clusterId },
+        body: { spec: action === 'bind' ? { action, spec: { id: eipId.trim() } } : { action } },
+      }),
+    // The access address, the cluster's endpoints and the list's "public endpoint" column all change.
+    meta: { invalidates: [clusterQueries.all()] },
     onSuccess: () => {
       setBinding(false);
       setUnbinding(false);
       setEipId('');
+      setEipIdTouched(false);
     },
   });
-  // A mutation, not a query: the kubeconfig holds a client key and must not sit in the query cache.
+  // A mutation, not a query, and the file is saved inside it: the kubeconfig holds a client key, so
+  // only its summary (context names) ever reaches React state or TanStack's caches.
   const cert = useMutation({
-    mutationFn: () => callOperation(createClusterCert, { params: { project_id: projectId, cluster_id: clusterId }, body: { duration: maximum ? CERT_DURATION_MAXIMUM : Number(days) } }),
-    onSuccess: (kubeconfig) => {
+    mutationFn: async (duration: number): Promise<KubeconfigSummary> => {
+      const kubeconfig = await callOperation(createClusterCert, { params: { project_id: projectId, cluster_id: clusterId }, body: { duration } });
       saveKubeconfig(kubeconfig, name);
-      const names = (kubeconfig.contexts ?? []).map((c) => c.name).filter((n): n is string => Boolean(n));
-      const insecure = (kubeconfig.clusters ?? []).some((c) => c.cluster?.['insecure-skip-tls-verify'] === true);
-      setContexts({ names, insecure });
+      return summariseKubeconfig(kubeconfig);
     },
+    gcTime: 0,
   });
+
   const publicEndpoint = endpoints.data?.status?.publicEndpoint;
-  const daysValid = maximum || (Number.isInteger(Number(days)) && Number(days) >= CERT_DURATION_MIN_DAYS && Number(days) <= CERT_DURATION_MAX_DAYS);
+  const daysNumber = Number(days);
+  const daysValid = maximum || (days !== '' && Number.isInteger(daysNumber) && daysNumber >= CERT_DURATION_MIN_DAYS && daysNumber <= CERT_DURATION_MAX_DAYS);
+  const eipIdProblem = validateEipId(eipId);
+  const eipIdError = eipIdTouched && eipIdProblem ? t(eipIdProblem === 'required' ? 'clusterAccess.eipIdRequired' : 'clusterAccess.eipIdFormat') : eipIdErrorOf(eip.error);
+  const openBind = () => {
+    eip.reset();
+    setBinding(true);
+  };
+  const openUnbind = () => {
+    eip.reset();
+    setUnbinding(true);
+  };
+  const expectedContexts = publicEndpoint ? [KUBECONFIG_NAMES.internalContext, KUBECONFIG_NAMES.externalContext] : [KUBECONFIG_NAMES.internalContext];
 
   return (
     <Stack gap="md">
@@ -79,12 +140,16 @@ export function ClusterAccess({ projectId, cluster }: { projectId: string; clust
           <Table aria-label={t('clusterAccess.endpoints')}>
             <Table.Tbody>
               <Table.Tr>
-                <Table.Th scope="row">{t('clusterAccess.private')}</Table.Th>
-                <Table.Td>{endpoints.data?.status?.privateEndpoint ? <Code>{endpoints.data.status.privateEndpoint}</Code> : '—'}</Table.Td>
+                <Table.Th scope="row" w="35%">
+                  {t('clusterAccess.private')}
+                </Table.Th>
+                <Table.Td>{endpoints.data?.status?.privateEndpoint ? <Code>{endpoints.data.status.privateEndpoint}</Code> : endpoints.isPending ? t('app.loading') : '—'}</Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th scope="row">{t('clusterAccess.public')}</Table.Th>
-                <Table.Td>{publicEndpoint ? <Code>{publicEndpoint}</Code> : <Text c="dimmed">{t('clusterAccess.noPublic')}</Text>}</Table.Td>
+                <Table.Td>
+                  {publicEndpoint ? <Code>{publicEndpoint}</Code> : endpoints.isPending ? t('app.loading') : <Text c="dimmed">{t('clusterAccess.noPublic')}</Text>}
+                </Table.Td>
               </Table.Tr>
             </Table.Tbody>
           </Table>
@@ -93,16 +158,21 @@ export function ClusterAccess({ projectId, cluster }: { projectId: string; clust
           <PermissionGate capability="operate">
             {({ disabled }) =>
               publicEndpoint ? (
-                <Button variant="default" color="red" disabled={disabled} onClick={() => setUnbinding(true)}>
+                <Button variant="default" color="red" disabled={disabled || Boolean(blocked)} onClick={openUnbind}>
                   {t('clusterAccess.unbind')}
                 </Button>
               ) : (
-                <Button variant="default" disabled={disabled} onClick={() => setBinding(true)}>
+                <Button variant="default" disabled={disabled || Boolean(blocked) || !endpoints.isSuccess} onClick={openBind}>
                   {t('clusterAccess.bind')}
                 </Button>
               )
             }
           </PermissionGate>
+          {blocked ? (
+            <Text size="sm" c="dimmed">
+              {blocked}
+            </Text>
+          ) : null}
         </Group>
       </Card>
 
@@ -113,24 +183,30 @@ export function ClusterAccess({ projectId, cluster }: { projectId: string; clust
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            if (daysValid) cert.mutate();
+            if (daysValid) cert.mutate(maximum ? CERT_DURATION_MAXIMUM : daysNumber);
           }}
         >
-          <Stack gap="sm" maw={520}>
+          <Stack gap="sm" maw={620}>
             <Text size="sm">{t('clusterAccess.kubeconfigIntro')}</Text>
-            <Group align="flex-end">
+            <Text size="sm" c="dimmed">
+              {t('clusterAccess.expectedContexts', { contexts: expectedContexts.join(', ') })}
+            </Text>
+            <Group align="flex-start">
               <NumberInput
                 label={t('clusterAccess.validity')}
+                description={t('clusterAccess.validityHint', { min: CERT_DURATION_MIN_DAYS, max: CERT_DURATION_MAX_DAYS })}
                 min={CERT_DURATION_MIN_DAYS}
                 max={CERT_DURATION_MAX_DAYS}
-                value={days}
+                value={maximum ? '' : days}
                 onChange={setDays}
                 disabled={maximum}
                 allowDecimal={false}
-                error={!daysValid ? t('clusterAccess.validityRule', { max: CERT_DURATION_MAX_DAYS }) : undefined}
-                w={200}
+                allowNegative={false}
+                clampBehavior="none"
+                error={!daysValid ? t('clusterAccess.validityRule', { min: CERT_DURATION_MIN_DAYS, max: CERT_DURATION_MAX_DAYS }) : undefined}
+                w={220}
               />
-              <Checkbox label={t('clusterAccess.maximum')} checked={maximum} onChange={(e) => setMaximum(e.currentTarget.checked)} mb={8} />
+              <Checkbox label={t('clusterAccess.maximum')} checked={maximum} onChange={(e) => setMaximum(e.currentTarget.checked)} mt={34} />
             </Group>
             <PermissionGate capability="operate">
               {({ disabled }) => (
@@ -140,10 +216,24 @@ export function ClusterAccess({ projectId, cluster }: { projectId: string; clust
               )}
             </PermissionGate>
             {cert.isError ? <ErrorPanel error={cert.error} title={t('clusterAccess.downloadFailed')} /> : null}
-            {contexts ? (
-              <Alert color={contexts.insecure ? 'yellow' : 'green'} variant="light" title={t('clusterAccess.downloaded')}>
-                <Text size="sm">{t('clusterAccess.contexts', { contexts: contexts.names.join(', ') })}</Text>
-                {contexts.names.includes(KUBECONFIG_NAMES.externalContext) && contexts.insecure ? <Text size="sm">{t('clusterAccess.insecureWarning')}</Text> : null}
+            {cert.data ? (
+              <Alert color={cert.data.insecureClusters.length > 0 ? 'yellow' : 'green'} variant="light" title={t('clusterAccess.downloaded', { file: `${name}-kubeconfig.yaml` })}>
+                <Stack gap={4}>
+                  <Text size="sm">{t('clusterAccess.contexts', { contexts: cert.data.contexts.join(', ') })}</Text>
+                  <List size="sm">
+                    {cert.data.contexts.map((context) => (
+                      <List.Item key={context}>
+                        {context === KUBECONFIG_NAMES.externalContext
+                          ? t('clusterAccess.context.external')
+                          : context === KUBECONFIG_NAMES.internalContext
+                            ? t('clusterAccess.context.internal')
+                            : context}
+                        {context === cert.data.currentContext ? ` ${t('clusterAccess.context.current')}` : ''}
+                      </List.Item>
+                    ))}
+                  </List>
+                  {cert.data.insecureClusters.length > 0 ? <Text size="sm">{t('clusterAccess.insecureWarning')}</Text> : null}
+                </Stack>
               </Alert>
             ) : null}
           </Stack>
@@ -152,19 +242,35 @@ export function ClusterAccess({ projectId, cluster }: { projectId: string; clust
 
       <Modal opened={binding} onClose={() => setBinding(false)} title={t('clusterAccess.bindTitle', { name })}>
         <form
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            if (eipId.trim()) eip.mutate('bind');
+            setEipIdTouched(true);
+            if (!eipIdProblem) eip.mutate('bind');
           }}
         >
           <Stack>
-            <TextInput label={t('clusterAccess.eipId')} description={t('clusterAccess.eipIdHint')} value={eipId} onChange={(e) => setEipId(e.currentTarget.value)} required data-autofocus />
-            {eip.isError ? <ErrorPanel error={eip.error} title={t('clusterAccess.bindFailed')} /> : null}
+            <Text size="sm">{t('clusterAccess.bindIntro', { name })}</Text>
+            <TextInput
+              label={t('clusterAccess.eipId')}
+              description={t('clusterAccess.eipIdHint')}
+              value={eipId}
+              onChange={(e) => {
+                setEipId(e.currentTarget.value);
+                if (eip.isError) eip.reset();
+              }}
+              onBlur={() => setEipIdTouched(eipId.trim() !== '')}
+              error={eipIdError}
+              required
+              autoComplete="off"
+              data-autofocus
+            />
+            {eip.isError && !eipIdErrorOf(eip.error) ? <ErrorPanel error={eip.error} title={t('clusterAccess.bindFailed')} /> : null}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setBinding(false)}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" disabled={!eipId.trim()} loading={eip.isPending}>
+              <Button type="submit" loading={eip.isPending}>
                 {t('clusterAccess.bindSubmit')}
               </Button>
             </Group>

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { contextQueries } from '../../shared/api/console-context.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
@@ -8,17 +9,18 @@ import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
 import { PageLoader } from '../../shared/ui/page-loader.tsx';
 import { ClusterAccess } from './cluster-access.tsx';
+import { ClusterEdit } from './cluster-edit.tsx';
+import { ClusterJobTab } from './cluster-job-tab.tsx';
 import { ClusterOverview } from './cluster-overview.tsx';
 import { clusterQueries } from './cluster-queries.ts';
 import { ClusterStatusBadge } from './cluster-status-badge.tsx';
 import { ClusterTags } from './cluster-tags.tsx';
 import { DeleteClusterButton } from './delete-cluster-button.tsx';
-import { JobProgress } from './job-progress.tsx';
 
-const TABS = ['overview', 'access', 'tags', 'jobs'] as const;
+const TABS = ['overview', 'access', 'tags', 'jobs', 'edit'] as const;
 type Tab = (typeof TABS)[number];
 
-/** One cluster: overview, access (endpoints, EIP, kubeconfig), tags and its job, each tab addressable (`?tab=access`). */
+/** One cluster: overview, access (endpoints, EIP, kubeconfig), tags, its job and the edit form, each tab addressable (`?tab=access`). */
 export function ClusterDetailPage() {
   const { t } = useI18n();
   const { clusterId = '' } = useParams();
@@ -27,6 +29,8 @@ export function ClusterDetailPage() {
   const context = useQuery(contextQueries.current());
   const projectId = context.data?.projectId ?? '';
   const cluster = useQuery({ ...clusterQueries.detail({ projectId, clusterId }), enabled: Boolean(projectId) });
+  const { refetch } = cluster;
+  const rereadCluster = useCallback(() => void refetch(), [refetch]);
 
   if (cluster.isError) {
     const gone = cluster.error instanceof ApiError && cluster.error.status === 404;
@@ -49,23 +53,21 @@ export function ClusterDetailPage() {
       <Anchor component={Link} to="/clusters" size="sm">
         {t('clusterDetail.backToList')}
       </Anchor>
-      <PageHeader
-        title={name}
-        description={
-          <Group gap="sm" component="span">
-            <ClusterStatusBadge status={c.status} />
-            <Text span size="sm">
-              {c.spec?.version} {c.spec?.platformVersion ? `(${c.spec.platformVersion})` : ''}
-            </Text>
-            {c.metadata.alias && c.metadata.alias !== name ? (
-              <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>
-                {t('clusters.alias', { alias: c.metadata.alias })}
-              </Badge>
-            ) : null}
-          </Group>
-        }
-        actions={<DeleteClusterButton projectId={projectId} cluster={c} size="sm" />}
-      />
+      <Stack gap={0}>
+        <PageHeader title={name} actions={<DeleteClusterButton projectId={projectId} cluster={c} size="sm" />} />
+        {/* Beside the h1, not inside PageHeader's description paragraph: the badges are block elements. */}
+        <Group gap="sm" mt="-md" mb="md" aria-label={t('clusterDetail.summary')} role="group">
+          <ClusterStatusBadge status={c.status} />
+          <Text span size="sm">
+            {c.spec?.version} {c.spec?.platformVersion ? `(${c.spec.platformVersion})` : ''}
+          </Text>
+          {c.metadata.alias && c.metadata.alias !== name ? (
+            <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>
+              {t('clusters.alias', { alias: c.metadata.alias })}
+            </Badge>
+          ) : null}
+        </Group>
+      </Stack>
       <Tabs value={tab} onChange={(value) => setParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List>
           {TABS.map((key) => (
@@ -75,7 +77,7 @@ export function ClusterDetailPage() {
           ))}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
-          <ClusterOverview projectId={projectId} cluster={c} />
+          <ClusterOverview cluster={c} />
         </Tabs.Panel>
         <Tabs.Panel value="access" pt="md">
           <ClusterAccess projectId={projectId} cluster={c} />
@@ -84,11 +86,11 @@ export function ClusterDetailPage() {
           <ClusterTags projectId={projectId} cluster={c} />
         </Tabs.Panel>
         <Tabs.Panel value="jobs" pt="md">
-          {c.status?.jobID ? (
-            <JobProgress projectId={projectId} jobId={c.status.jobID} title={t('clusterDetail.lastJob')} />
-          ) : (
-            <Text c="dimmed">{t('clusterDetail.noJob')}</Text>
-          )}
+          <ClusterJobTab projectId={projectId} cluster={c} onJobFinished={rereadCluster} />
+        </Tabs.Panel>
+        <Tabs.Panel value="edit" pt="md">
+          {/* Keyed by the update time: a saved (or elsewhere changed) cluster starts the form afresh. */}
+          <ClusterEdit key={c.metadata.updateTimestamp ?? ''} projectId={projectId} cluster={c} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

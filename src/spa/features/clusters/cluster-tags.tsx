@@ -1,55 +1,108 @@
-import { Badge, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { batchCreateClusterTags, batchDeleteClusterTags, type Cluster } from '../../../contract/clusters.ts';
-import { MAX_CLUSTER_TAGS, tagKeySchema, tagValueSchema } from '../../../contract/tags.ts';
+import { MAX_CLUSTER_TAGS, resourceTagListSchema, tagsCreateBodySchema } from '../../../contract/tags.ts';
 import { callOperation } from '../../shared/api/api-client.ts';
+import { ApiError } from '../../shared/api/api-error.ts';
 import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { clusterQueries } from './cluster-queries.ts';
 
-/** The cluster's tags: add, edit (delete + create, as the API has no update) and remove, validated first. */
+type TagErrors = { key?: string; value?: string };
+interface Tag {
+  key: string;
+  value: string;
+}
+
+/**
+ * Checks a tag against the contract's request schemas before anything is sent: the documented
+ * key/value rules (`tagsCreateBodySchema`) and, on the list the cluster would end up with, the
+ * 20-tag limit (`resourceTagListSchema`). `replaces` is the key being edited, if any.
+ */
+export function validateTag(existing: readonly Tag[], tag: Tag, replaces: string | null, messages: { exists: string; limit: string }): TagErrors {
+  const errors: TagErrors = {};
+  const parsed = tagsCreateBodySchema.safeParse({ tags: [tag] });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[2] === 'value' ? 'value' : 'key';
+      errors[field] ??= issue.message;
+    }
+    return errors;
+  }
+  if (tag.key !== replaces && existing.some((t) => t.key === tag.key)) return { key: messages.exists };
+  const after = [...existing.filter((t) => t.key !== replaces && t.key !== tag.key), tag];
+  if (!resourceTagListSchema.safeParse(after).success) return { key: messages.limit };
+  return errors;
+}
+
+/** A refusal from the API that concerns the key or value typed (`tags[0].key: …`, or the BFF's `body.tags.0.value`). */
+export function tagErrorsOf(error: unknown): TagErrors {
+  if (!(error instanceof ApiError)) return {};
+  for (const { path, message } of error.fields) {
+    if (/\.key$/.test(path)) return { key: message };
+    if (/\.value$/.test(path)) return { value: message };
+  }
+  const prefixed = /^tags\[\d+\]\.(key|value):\s*/.exec(error.message);
+  if (prefixed) return { [prefixed[1] as 'key' | 'value']: error.message.slice(prefixed[0].length) };
+  return {};
+}
+
+/**
+ * The cluster's tags: add, edit and remove through the batch tag operations (both answer 204).
+ * There is no update: an edit that keeps the key re-creates it, which the API documents as
+ * overwriting the value; an edit that renames the key creates the new tag and deletes the old one.
+ */
 export function ClusterTags({ projectId, cluster }: { projectId: string; cluster: Cluster }) {
   const { t } = useI18n();
-  const tags = cluster.spec?.clusterTags ?? [];
+  const tags: Tag[] = (cluster.spec?.clusterTags ?? []).map((tag) => ({ key: tag.key ?? '', value: tag.value ?? '' }));
   const params = { project_id: projectId, cluster_id: cluster.metadata.uid ?? '' };
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
-  const [errors, setErrors] = useState<{ key?: string; value?: string }>({});
+  const [errors, setErrors] = useState<TagErrors>({});
+  const keyInput = useRef<HTMLInputElement>(null);
   const meta = { invalidates: [clusterQueries.all()] };
+  const clear = () => {
+    setKey('');
+    setValue('');
+    setEditing(null);
+    setErrors({});
+  };
   const save = useMutation({
-    mutationFn: async (tag: { key: string; value: string; replaces: string | null }) => {
-      if (tag.replaces !== null && tag.replaces !== tag.key) await callOperation(batchDeleteClusterTags, { params, body: { tags: [{ key: tag.replaces }] } });
-      await callOperation(batchCreateClusterTags, { params, body: { tags: [{ key: tag.key, value: tag.value }] } });
+    mutationFn: async ({ tag, replaces }: { tag: Tag; replaces: string | null }) => {
+      const create = () => callOperation(batchCreateClusterTags, { params, body: { tags: [tag] } });
+      const removeOld = () => callOperation(batchDeleteClusterTags, { params, body: { tags: [{ key: replaces! }] } });
+      if (replaces === null || replaces === tag.key) return create();
+      // Rename: create first so a failure never loses the tag — unless the cluster is at the limit,
+      // where the old one must go first to make room.
+      if (tags.length >= MAX_CLUSTER_TAGS) {
+        await removeOld();
+        return create();
+      }
+      await create();
+      return removeOld();
     },
     meta,
-    onSuccess: () => {
-      setKey('');
-      setValue('');
-      setEditing(null);
-    },
+    onSuccess: clear,
+    onError: (error) => setErrors(tagErrorsOf(error)),
   });
   const remove = useMutation({ mutationFn: (tagKey: string) => callOperation(batchDeleteClusterTags, { params, body: { tags: [{ key: tagKey }] } }), meta });
 
   const submit = () => {
-    const k = tagKeySchema.safeParse(key);
-    const v = tagValueSchema.safeParse(value);
-    const next: { key?: string; value?: string } = {};
-    if (!k.success) next.key = k.error.issues[0]!.message;
-    if (!v.success) next.value = v.error.issues[0]!.message;
-    const adding = editing === null && !tags.some((tag) => tag.key === key);
-    if (k.success && adding && tags.length >= MAX_CLUSTER_TAGS) next.key = t('clusterTags.limit', { max: MAX_CLUSTER_TAGS });
-    if (k.success && editing === null && !adding) next.key = t('clusterTags.exists');
+    const tag = { key, value };
+    const next = validateTag(tags, tag, editing, { exists: t('clusterTags.exists'), limit: t('clusterTags.limit', { max: MAX_CLUSTER_TAGS }) });
     setErrors(next);
-    if (!next.key && !next.value) save.mutate({ key, value, replaces: editing });
+    if (!next.key && !next.value) save.mutate({ tag, replaces: editing });
   };
-  const failure = save.error ?? remove.error;
+  const saveFailure = save.isError && !tagErrorsOf(save.error).key && !tagErrorsOf(save.error).value ? save.error : null;
+  const failure = saveFailure ?? remove.error;
+  const full = tags.length >= MAX_CLUSTER_TAGS;
 
   return (
     <Stack gap="md">
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c={full ? 'orange' : 'dimmed'}>
         {t('clusterTags.count', { count: tags.length, max: MAX_CLUSTER_TAGS })}
       </Text>
       {tags.length > 0 ? (
@@ -63,7 +116,7 @@ export function ClusterTags({ projectId, cluster }: { projectId: string; cluster
           </Table.Thead>
           <Table.Tbody>
             {tags.map((tag) => (
-              <Table.Tr key={tag.key}>
+              <Table.Tr key={tag.key} aria-current={editing === tag.key ? 'true' : undefined}>
                 <Table.Td>
                   <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>
                     {tag.key}
@@ -78,16 +131,27 @@ export function ClusterTags({ projectId, cluster }: { projectId: string; cluster
                           size="compact-sm"
                           variant="default"
                           disabled={disabled}
+                          aria-label={t('clusterTags.edit', { key: tag.key })}
                           onClick={() => {
-                            setEditing(tag.key ?? null);
-                            setKey(tag.key ?? '');
-                            setValue(tag.value ?? '');
+                            setEditing(tag.key);
+                            setKey(tag.key);
+                            setValue(tag.value);
+                            setErrors({});
+                            keyInput.current?.focus();
                           }}
                         >
-                          {t('clusterTags.edit', { key: tag.key ?? '' })}
+                          {t('clusterTags.editShort')}
                         </Button>
-                        <Button size="compact-sm" variant="light" color="red" disabled={disabled} loading={remove.isPending && remove.variables === tag.key} onClick={() => tag.key && remove.mutate(tag.key)}>
-                          {t('clusterTags.remove', { key: tag.key ?? '' })}
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          color="red"
+                          disabled={disabled}
+                          aria-label={t('clusterTags.remove', { key: tag.key })}
+                          loading={remove.isPending && remove.variables === tag.key}
+                          onClick={() => remove.mutate(tag.key)}
+                        >
+                          {t('clusterTags.removeShort')}
                         </Button>
                       </Group>
                     )}
@@ -101,39 +165,38 @@ export function ClusterTags({ projectId, cluster }: { projectId: string; cluster
         <Text c="dimmed">{t('clusterTags.none')}</Text>
       )}
       <form
+        aria-label={editing ? t('clusterTags.editTitle', { key: editing }) : t('clusterTags.addTitle')}
         onSubmit={(event) => {
           event.preventDefault();
           submit();
         }}
       >
-        <Group align="flex-start">
-          <TextInput label={t('clusterTags.key')} value={key} onChange={(e) => setKey(e.currentTarget.value)} error={errors.key} w={240} />
-          <TextInput label={t('clusterTags.value')} value={value} onChange={(e) => setValue(e.currentTarget.value)} error={errors.value} w={240} />
-          <PermissionGate capability="operate">
-            {({ disabled }) => (
-              <Button type="submit" mt={25} disabled={disabled} loading={save.isPending}>
-                {editing ? t('clusterTags.saveEdit') : t('clusterTags.add')}
+        <Stack gap="xs">
+          <Title order={2} size="h5">
+            {editing ? t('clusterTags.editTitle', { key: editing }) : t('clusterTags.addTitle')}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {t('clusterTags.rules')}
+          </Text>
+          <Group align="flex-start">
+            <TextInput ref={keyInput} label={t('clusterTags.key')} value={key} onChange={(e) => setKey(e.currentTarget.value)} error={errors.key} w={260} autoComplete="off" />
+            <TextInput label={t('clusterTags.value')} value={value} onChange={(e) => setValue(e.currentTarget.value)} error={errors.value} w={260} autoComplete="off" />
+            <PermissionGate capability="operate">
+              {({ disabled }) => (
+                <Button type="submit" mt={25} disabled={disabled} loading={save.isPending}>
+                  {editing ? t('clusterTags.saveEdit') : t('clusterTags.add')}
+                </Button>
+              )}
+            </PermissionGate>
+            {editing ? (
+              <Button mt={25} variant="subtle" onClick={clear}>
+                {t('common.cancel')}
               </Button>
-            )}
-          </PermissionGate>
-          {editing ? (
-            <Button
-              mt={25}
-              variant="subtle"
-              onClick={() => {
-                setEditing(null);
-                setKey('');
-                setValue('');
-              }}
-            >
-              {t('common.cancel')}
-            </Button>
-          ) : null}
-        </Group>
+            ) : null}
+          </Group>
+        </Stack>
       </form>
-      {failure ? (
-        <ErrorPanel title={t('clusterTags.failed')} error={failure} />
-      ) : null}
+      {failure ? <ErrorPanel title={t('clusterTags.failed')} error={failure} /> : null}
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Checkbox, Code, Group, NativeSelect, Stack, Stepper, Switch, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Anchor, Autocomplete, Button, Checkbox, Code, Group, NativeSelect, Stack, Stepper, Switch, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { createCluster, CREATABLE_KUBERNETES_VERSIONS } from '../../../contract/clusters.ts';
+import { createCluster, CREATABLE_KUBERNETES_VERSIONS, type CreateClusterBody } from '../../../contract/clusters.ts';
 import { callOperation } from '../../shared/api/api-client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { contextQueries } from '../../shared/api/console-context.ts';
@@ -10,28 +11,31 @@ import { useCan } from '../../shared/auth/session.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
+import { ClusterCreationProgress } from './cluster-creation-progress.tsx';
 import { clusterQueries } from './cluster-queries.ts';
-import { ClusterStatusBadge } from './cluster-status-badge.tsx';
 import {
+  ADDON_FLAVOR,
+  apiErrorToFormErrors,
   buildCreateRequest,
   DEFAULT_SERVICE_CIDR,
-  fieldOfApiError,
+  errorsOfStep,
+  firstStepWithError,
   INSTALLABLE_ADDONS,
+  isClusterQuotaError,
+  networkSuggestions,
   STEP_FIELDS,
   validateCreateForm,
   type CreateClusterForm,
-  type FormErrors,
 } from './create-cluster-request.ts';
-import { JobProgress } from './job-progress.tsx';
 
-const INITIAL: CreateClusterForm = {
+export const INITIAL_CREATE_FORM: CreateClusterForm = {
   name: '',
   alias: '',
   description: '',
   version: CREATABLE_KUBERNETES_VERSIONS[0],
   vpc: '',
   subnet: '',
-  eniSubnets: '',
+  eniSubnets: [],
   serviceCidr: DEFAULT_SERVICE_CIDR,
   enableSnat: true,
   enableSwr: true,
@@ -42,79 +46,67 @@ const INITIAL: CreateClusterForm = {
 
 const REVIEW_STEP = STEP_FIELDS.length;
 
-/** The create-cluster wizard: basics → network → options → review (the exact request) → progress. */
+/**
+ * The create-cluster wizard: basics → network → options → review (the exact request) → progress.
+ * One @mantine/form holds every value for all steps, validated by the contract's own schema
+ * (`validateCreateForm` parses the request it would send), so nothing typed is lost when a step or
+ * the API refuses: the wizard returns to the step of the field concerned, with the error on it.
+ */
 export function CreateClusterPage() {
   const { t } = useI18n();
   const context = useQuery(contextQueries.current());
   const projectId = context.data?.projectId ?? '';
   const canOperate = useCan('operate');
-  const [form, setForm] = useState<CreateClusterForm>(INITIAL);
+  const form = useForm<CreateClusterForm>({ mode: 'controlled', initialValues: INITIAL_CREATE_FORM, validate: validateCreateForm });
   const [step, setStep] = useState(0);
-  const [errors, setErrors] = useState<FormErrors>({});
-  const set = <K extends keyof CreateClusterForm>(key: K, value: CreateClusterForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const request = buildCreateRequest(form);
+  const wizard = useRef<HTMLDivElement>(null);
+  const [focusError, setFocusError] = useState(0);
+  const existing = useQuery({ ...clusterQueries.list({ projectId }), enabled: Boolean(projectId) });
+  const suggestions = networkSuggestions(existing.data?.items ?? [], form.values.vpc);
+  const request = buildCreateRequest(form.values);
 
-  const create = useMutation({
-    mutationFn: () => callOperation(createCluster, { params: { project_id: projectId }, body: request }),
-    meta: { invalidates: [clusterQueries.lists()] },
-    onError: (error) => {
-      if (!(error instanceof ApiError)) return;
-      const field = fieldOfApiError(error);
-      if (field) {
-        setErrors({ [field]: error.message });
-        setStep(STEP_FIELDS.findIndex((fields) => fields.includes(field)));
-      }
-    },
-  });
-  const created = create.data;
-  const clusterId = created?.metadata.uid ?? '';
-  const live = useQuery({ ...clusterQueries.detail({ projectId, clusterId }), enabled: Boolean(clusterId) });
+  // After a refusal moves the wizard to another step, put the caret in the first field in error.
+  useEffect(() => {
+    if (focusError === 0) return;
+    wizard.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusError, step]);
 
-  const firstStepWithError = (found: FormErrors) => STEP_FIELDS.findIndex((fields) => fields.some((f) => found[f]));
-  const next = () => {
-    const found = validateCreateForm(form);
-    const stepErrors = Object.fromEntries(Object.entries(found).filter(([field]) => (STEP_FIELDS[step] ?? []).includes(field as keyof CreateClusterForm)));
-    setErrors(step === REVIEW_STEP ? found : stepErrors);
-    if (Object.keys(stepErrors).length === 0) setStep((s) => s + 1);
-  };
-  const submit = () => {
-    const found = validateCreateForm(form);
-    setErrors(found);
-    const bad = firstStepWithError(found);
+  const showErrors = (errors: Record<string, string | undefined>) => {
+    form.setErrors(errors);
+    const bad = firstStepWithError(errors);
     if (bad !== -1) {
       setStep(bad);
-      return;
+      setFocusError((n) => n + 1);
     }
-    create.mutate();
+    return bad !== -1;
   };
-  const field = (key: keyof CreateClusterForm) => ({ error: errors[key] });
-  const fieldOfError = create.error instanceof ApiError ? fieldOfApiError(create.error) : undefined;
 
-  if (created) {
-    const phase = live.data?.status?.phase ?? created.status?.phase;
-    return (
-      <Stack gap="md" maw={760}>
-        <PageHeader title={t('clusterCreate.creatingTitle', { name: created.metadata.name ?? form.name })} />
-        <Group>
-          <ClusterStatusBadge status={live.data?.status ?? created.status} />
-          {phase === 'Available' ? <Text>{t('clusterCreate.ready')}</Text> : null}
-        </Group>
-        {created.status?.jobID ? <JobProgress projectId={projectId} jobId={created.status.jobID} title={t('clusterCreate.jobTitle')} /> : null}
-        {live.data?.status?.reason ? <Alert color="red" variant="light">{live.data.status.reason}: {live.data.status.message}</Alert> : null}
-        <Group>
-          <Anchor component={Link} to={`/clusters/${encodeURIComponent(clusterId)}`}>
-            {t('clusterCreate.openCluster')}
-          </Anchor>
-          <Anchor component={Link} to="/clusters">
-            {t('clusterDetail.backToList')}
-          </Anchor>
-        </Group>
-      </Stack>
-    );
-  }
+  const create = useMutation({
+    mutationFn: (body: CreateClusterBody) => callOperation(createCluster, { params: { project_id: projectId }, body }),
+    meta: { invalidates: [clusterQueries.lists()] },
+    onError: (error) => {
+      if (error instanceof ApiError) showErrors(apiErrorToFormErrors(error));
+    },
+  });
+  const fieldErrors = create.error instanceof ApiError ? apiErrorToFormErrors(create.error) : {};
+  const formLevelError = create.isError && Object.keys(fieldErrors).length === 0;
+
+  const next = () => {
+    const stepErrors = errorsOfStep(validateCreateForm(form.getValues()), step);
+    form.setErrors(stepErrors);
+    if (Object.keys(stepErrors).length === 0) setStep((s) => s + 1);
+    else setFocusError((n) => n + 1);
+  };
+  const submit = () => {
+    const values = form.getValues();
+    if (showErrors(validateCreateForm(values))) return;
+    create.mutate(buildCreateRequest(values));
+  };
+
+  if (create.data) return <ClusterCreationProgress projectId={projectId} created={create.data} />;
 
   return (
-    <Stack gap="md" maw={900}>
+    <Stack gap="md" maw={900} ref={wizard}>
       <PageHeader title={t('clusterCreate.title')} description={t('clusterCreate.description')} />
       {!canOperate ? (
         <Alert color="yellow" variant="light">
@@ -124,32 +116,52 @@ export function CreateClusterPage() {
       <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm">
         <Stepper.Step label={t('clusterCreate.step.basics')}>
           <Stack gap="sm" mt="md">
-            <TextInput label={t('clusterCreate.name')} description={t('clusterCreate.nameRule')} value={form.name} onChange={(e) => set('name', e.currentTarget.value)} required {...field('name')} />
-            <TextInput label={t('clusterCreate.alias')} description={t('clusterCreate.aliasRule')} value={form.alias} onChange={(e) => set('alias', e.currentTarget.value)} {...field('alias')} />
-            <NativeSelect label={t('clusterCreate.version')} data={[...CREATABLE_KUBERNETES_VERSIONS]} value={form.version} onChange={(e) => set('version', e.currentTarget.value)} {...field('version')} />
-            <Textarea label={t('clusterDetail.field.description')} description={t('clusterEdit.descriptionRule')} value={form.description} onChange={(e) => set('description', e.currentTarget.value)} autosize minRows={2} {...field('description')} />
+            <TextInput label={t('clusterCreate.name')} description={t('clusterCreate.nameRule')} required autoComplete="off" {...form.getInputProps('name')} />
+            <TextInput label={t('clusterCreate.alias')} description={t('clusterCreate.aliasRule')} autoComplete="off" {...form.getInputProps('alias')} />
+            <NativeSelect label={t('clusterCreate.version')} description={t('clusterCreate.versionHint')} data={[...CREATABLE_KUBERNETES_VERSIONS]} {...form.getInputProps('version')} />
+            <Textarea label={t('clusterDetail.field.description')} description={t('clusterEdit.descriptionRule')} rows={2} {...form.getInputProps('description')} />
           </Stack>
         </Stepper.Step>
         <Stepper.Step label={t('clusterCreate.step.network')}>
           <Stack gap="sm" mt="md">
-            <TextInput label={t('clusterCreate.vpc')} description={t('clusterCreate.vpcHint')} value={form.vpc} onChange={(e) => set('vpc', e.currentTarget.value)} required {...field('vpc')} />
-            <TextInput label={t('clusterCreate.subnet')} description={t('clusterCreate.subnetHint')} value={form.subnet} onChange={(e) => set('subnet', e.currentTarget.value)} required {...field('subnet')} />
-            <Textarea label={t('clusterCreate.eniSubnets')} description={t('clusterCreate.eniSubnetsHint')} value={form.eniSubnets} onChange={(e) => set('eniSubnets', e.currentTarget.value)} autosize minRows={2} {...field('eniSubnets')} />
-            <TextInput label={t('clusterCreate.serviceCidr')} description={t('clusterCreate.serviceCidrHint')} value={form.serviceCidr} onChange={(e) => set('serviceCidr', e.currentTarget.value)} {...field('serviceCidr')} />
-            <Switch label={t('clusterCreate.snat')} description={t('clusterCreate.snatHint')} checked={form.enableSnat} onChange={(e) => set('enableSnat', e.currentTarget.checked)} />
-            <Switch label={t('clusterCreate.swr')} description={t('clusterCreate.swrHint')} checked={form.enableSwr} onChange={(e) => set('enableSwr', e.currentTarget.checked)} />
+            <Text size="sm" c="dimmed">
+              {t('clusterCreate.networkIntro')}
+            </Text>
+            <Autocomplete label={t('clusterCreate.vpc')} description={t('clusterCreate.vpcHint')} required data={suggestions.vpcs} autoComplete="off" {...form.getInputProps('vpc')} />
+            <Autocomplete label={t('clusterCreate.subnet')} description={t('clusterCreate.subnetHint')} required data={suggestions.hostSubnets} autoComplete="off" {...form.getInputProps('subnet')} />
+            <TagsInput
+              label={t('clusterCreate.eniSubnets')}
+              description={t('clusterCreate.eniSubnetsHint')}
+              data={suggestions.eniSubnets}
+              splitChars={[',', ' ']}
+              clearable
+              {...form.getInputProps('eniSubnets')}
+            />
+            <TextInput label={t('clusterCreate.serviceCidr')} description={t('clusterCreate.serviceCidrHint')} autoComplete="off" {...form.getInputProps('serviceCidr')} />
+            <Switch label={t('clusterCreate.snat')} description={t('clusterCreate.snatHint')} {...form.getInputProps('enableSnat', { type: 'checkbox' })} />
+            <Switch label={t('clusterCreate.swr')} description={t('clusterCreate.swrHint')} {...form.getInputProps('enableSwr', { type: 'checkbox' })} />
           </Stack>
         </Stepper.Step>
         <Stepper.Step label={t('clusterCreate.step.options')}>
           <Stack gap="sm" mt="md">
-            <TextInput label={t('clusterDetail.field.enterpriseProject')} description={t('clusterCreate.enterpriseHint')} value={form.enterpriseProjectId} onChange={(e) => set('enterpriseProjectId', e.currentTarget.value)} {...field('enterpriseProjectId')} />
-            <Textarea label={t('clusterCreate.tags')} description={t('clusterCreate.tagsHint')} value={form.tags} onChange={(e) => set('tags', e.currentTarget.value)} autosize minRows={2} {...field('tags')} />
-            <Checkbox.Group label={t('clusterCreate.addons')} description={t('clusterCreate.addonsHint')} value={form.addons} onChange={(value) => set('addons', value)} {...field('addons')}>
-              <Group mt="xs">
+            <TextInput label={t('clusterDetail.field.enterpriseProject')} description={t('clusterCreate.enterpriseHint')} autoComplete="off" {...form.getInputProps('enterpriseProjectId')} />
+            <Textarea label={t('clusterCreate.tags')} description={t('clusterCreate.tagsHint')} rows={3} {...form.getInputProps('tags')} />
+            <Checkbox.Group label={t('clusterCreate.addons')} description={t('clusterCreate.addonsHint')} {...form.getInputProps('addons')}>
+              <Stack gap="xs" mt="xs">
                 {INSTALLABLE_ADDONS.map((addon) => (
-                  <Checkbox key={addon} value={addon} label={addon} />
+                  <Checkbox
+                    key={addon}
+                    value={addon}
+                    label={addon}
+                    description={t('clusterCreate.addonFlavor', {
+                      flavor: ADDON_FLAVOR.name,
+                      replicas: ADDON_FLAVOR.replicas,
+                      cpu: ADDON_FLAVOR.limitsCpu,
+                      memory: ADDON_FLAVOR.limitsMem,
+                    })}
+                  />
                 ))}
-              </Group>
+              </Stack>
             </Checkbox.Group>
           </Stack>
         </Stepper.Step>
@@ -159,8 +171,19 @@ export function CreateClusterPage() {
             <Code block aria-label={t('clusterCreate.requestLabel')}>
               {`POST /autopilot/v3/projects/${projectId}/clusters\n${JSON.stringify(request, null, 2)}`}
             </Code>
-            {create.isError && !fieldOfError ? (
-              <ErrorPanel title={t('clusterCreate.failed')} error={create.error} />
+            {formLevelError ? (
+              <ErrorPanel
+                title={isClusterQuotaError(create.error) ? t('clusterCreate.quotaFailed') : t('clusterCreate.failed')}
+                error={create.error}
+              />
+            ) : null}
+            {formLevelError && isClusterQuotaError(create.error) ? (
+              <Text size="sm">
+                {t('clusterCreate.quotaHint')}{' '}
+                <Anchor component={Link} to="/quotas">
+                  {t('clusterCreate.openQuotas')}
+                </Anchor>
+              </Text>
             ) : null}
           </Stack>
         </Stepper.Step>

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_INSTALL_ADDONS_ANNOTATION, createClusterBodySchema } from '../../../contract/clusters.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
-import { buildCreateRequest, fieldOfApiError, parseTags, validateCreateForm, type CreateClusterForm } from './create-cluster-request.ts';
+import {
+  apiErrorToFormErrors,
+  buildCreateRequest,
+  errorsOfStep,
+  firstStepWithError,
+  networkSuggestions,
+  parseTags,
+  validateCreateForm,
+  type CreateClusterForm,
+} from './create-cluster-request.ts';
+import { cceCluster } from '../../shared/test/fake-bff.ts';
 
 const form: CreateClusterForm = {
   name: 'payments-prod',
@@ -10,7 +20,7 @@ const form: CreateClusterForm = {
   version: 'v1.28',
   vpc: 'vpc-1',
   subnet: 'subnet-1',
-  eniSubnets: 'eni-a\neni-b',
+  eniSubnets: ['eni-a', ' eni-b '],
   serviceCidr: '10.247.0.0/16',
   enableSnat: true,
   enableSwr: false,
@@ -49,11 +59,35 @@ describe('create-cluster request', () => {
 
   it('maps documented API refusals to fields, and leaves the quota form-level', () => {
     const api = (code: string, message: string) => new ApiError({ status: 400, code, message });
-    expect(fieldOfApiError(api('CCE.01409001', 'Cluster name already exists.'))).toBe('name');
-    expect(fieldOfApiError(api('CCE.01409001', 'The alias is in use.'))).toBe('alias');
-    expect(fieldOfApiError(api('CCE.01400002', 'Subnet does not belong to the VPC.'))).toBe('subnet');
-    expect(fieldOfApiError(api('CCE.01400015', 'Version not supported.'))).toBe('version');
-    expect(fieldOfApiError(api('CCE.01400001', 'spec.eniNetwork.subnets[0].subnetID: duplicate subnet x.'))).toBe('eniSubnets');
-    expect(fieldOfApiError(api('CCE.01400007', 'The project has 12 of 12 clusters.'))).toBeUndefined();
+    expect(apiErrorToFormErrors(api('CCE.01409001', 'Cluster name already exists.'))).toEqual({ name: 'Cluster name already exists.' });
+    expect(apiErrorToFormErrors(api('CCE.01409001', 'The alias is in use.'))).toEqual({ alias: 'The alias is in use.' });
+    expect(apiErrorToFormErrors(api('CCE.01400002', 'Subnet does not belong to the VPC.'))).toEqual({ subnet: 'Subnet does not belong to the VPC.' });
+    expect(apiErrorToFormErrors(api('CCE.01400015', 'Version not supported.'))).toEqual({ version: 'Version not supported.' });
+    expect(apiErrorToFormErrors(api('CCE.01400001', 'spec.eniNetwork.subnets[0].subnetID: duplicate subnet x.'))).toEqual({ eniSubnets: 'duplicate subnet x.' });
+    expect(apiErrorToFormErrors(api('CCE.01400007', 'The project has 12 of 12 clusters.'))).toEqual({});
+  });
+
+  it('numbers the tag line a rule refuses, and sorts errors by wizard step', () => {
+    const errors = validateCreateForm({ ...form, name: 'x', tags: 'team=payments\n_sys_owner=me' });
+    expect(errors.tags).toMatch(/^Line 2: .*_sys_/);
+    expect(firstStepWithError(errors)).toBe(0);
+    expect(errorsOfStep(errors, 2)).toEqual({ tags: errors.tags });
+    expect(errorsOfStep(errors, 1)).toEqual({});
+  });
+
+  it('puts the BFF\'s field errors on the form and leaves the quota without a field', () => {
+    const bff = new ApiError({ status: 400, code: 'BFF.INVALID_REQUEST', message: 'Invalid request.', fields: [{ path: 'body.spec.serviceNetwork.IPv4CIDR', message: 'Must be an IPv4 CIDR block' }] });
+    expect(apiErrorToFormErrors(bff)).toEqual({ serviceCidr: 'Must be an IPv4 CIDR block' });
+    expect(apiErrorToFormErrors(new ApiError({ status: 400, code: 'CCE.01400007', message: 'Insufficient cluster quota.' }))).toEqual({});
+  });
+
+  it('suggests the VPCs of existing clusters, and the subnets used in the chosen VPC', () => {
+    const inVpc = (name: string, vpc: string, subnet: string, eni: string) => {
+      const c = cceCluster({ name });
+      return { ...c, spec: { ...c.spec, hostNetwork: { vpc, subnet }, eniNetwork: { subnets: [{ subnetID: eni }] } } };
+    };
+    const clusters = [inVpc('a', 'vpc-1', 'net-1', 'eni-1'), inVpc('b', 'vpc-2', 'net-2', 'eni-2'), inVpc('c', 'vpc-1', 'net-1', 'eni-3')];
+    expect(networkSuggestions(clusters, 'vpc-1')).toEqual({ vpcs: ['vpc-1', 'vpc-2'], hostSubnets: ['net-1'], eniSubnets: ['eni-1', 'eni-3'] });
+    expect(networkSuggestions(clusters, '')).toEqual({ vpcs: ['vpc-1', 'vpc-2'], hostSubnets: [], eniSubnets: [] });
   });
 });

@@ -1,5 +1,6 @@
-import { CLUSTER_INSTALL_ADDONS_ANNOTATION, createClusterBodySchema, type CreateClusterBody } from '../../../contract/clusters.ts';
+import { CLUSTER_INSTALL_ADDONS_ANNOTATION, createClusterBodySchema, type Cluster, type CreateClusterBody } from '../../../contract/clusters.ts';
 import type { ApiError } from '../../shared/api/api-error.ts';
+import { apiErrorToFieldErrors, issuesToFieldErrors, type FieldErrors } from '../../shared/api/field-errors.ts';
 
 /** What the operator fills in; the request is derived from it, so nothing typed is lost between steps. */
 export interface CreateClusterForm {
@@ -9,7 +10,8 @@ export interface CreateClusterForm {
   version: string;
   vpc: string;
   subnet: string;
-  eniSubnets: string;
+  /** IPv4 subnet IDs (`subnetID`) for the container ENIs. */
+  eniSubnets: string[];
   serviceCidr: string;
   enableSnat: boolean;
   enableSwr: boolean;
@@ -23,16 +25,25 @@ export const DEFAULT_SERVICE_CIDR = '10.247.0.0/16';
 /** Add-ons the reference's examples install at creation, with the flavor its SDK samples use. */
 export const INSTALLABLE_ADDONS = ['coredns', 'metrics-server'] as const;
 
+/**
+ * The one flavor the reference documents for add-ons installed at creation (§4.7): no API in this
+ * product lists others before a cluster exists, so the wizard shows this flavor rather than inventing more.
+ */
+// AMBIG (digest §4.7, §9 item 12): the samples disagree on where the flavor fields sit; chose the
+// Python/Go SDK shape (everything inside `values.flavor`, `category: ["Autopilot"]`).
+export const ADDON_FLAVOR = { name: 'autopilot-flavor1', replicas: 2, limitsCpu: 1, limitsMem: '2Gi', requestsCpu: 1, requestsMem: '2Gi' } as const;
+
 function addonEntry(name: string) {
+  const { limitsCpu, limitsMem, requestsCpu, requestsMem } = ADDON_FLAVOR;
   return {
     addonTemplateName: name,
     values: {
       flavor: {
-        name: 'autopilot-flavor1',
-        replicas: 2,
+        name: ADDON_FLAVOR.name,
+        replicas: ADDON_FLAVOR.replicas,
         is_default: true,
         category: ['Autopilot'],
-        resources: [{ name, limitsCpu: 1, limitsMem: '2Gi', requestsCpu: 1, requestsMem: '2Gi' }],
+        resources: [{ name, limitsCpu, limitsMem, requestsCpu, requestsMem }],
       },
     },
   };
@@ -52,7 +63,7 @@ export function parseTags(text: string): { key: string; value: string }[] {
 
 /** The exact body sent to `CreateAutopilotCluster` (shown on the review step). */
 export function buildCreateRequest(form: CreateClusterForm): CreateClusterBody {
-  const eniSubnets = form.eniSubnets.split(/\s+/).filter(Boolean);
+  const eniSubnets = form.eniSubnets.map((id) => id.trim()).filter(Boolean);
   const tags = parseTags(form.tags);
   return {
     kind: 'Cluster',
@@ -103,32 +114,48 @@ function fieldOfPath(path: string): keyof CreateClusterForm | undefined {
   return undefined;
 }
 
-export type FormErrors = Partial<Record<keyof CreateClusterForm, string>>;
+/** `spec.clusterTags.3.key` → "Tag on line 4: …", so the operator finds the line in the textarea. */
+function tagIssueMessage(path: readonly PropertyKey[], message: string): string {
+  const index = path[2];
+  return typeof index === 'number' ? `Line ${index + 1}: ${message}` : message;
+}
+
+export type FormErrors = FieldErrors<keyof CreateClusterForm>;
 
 /** Errors of the contract's own validation, on the form's fields. */
 export function validateCreateForm(form: CreateClusterForm): FormErrors {
   const result = createClusterBodySchema.safeParse(buildCreateRequest(form));
-  const errors: FormErrors = {};
+  const errors: FormErrors = result.success
+    ? {}
+    : issuesToFieldErrors(result.error.issues, fieldOfPath, (field, issue) => (field === 'tags' ? tagIssueMessage(issue.path, issue.message) : issue.message));
   if (!form.vpc.trim()) errors.vpc = 'Enter the VPC ID.';
   if (!form.subnet.trim()) errors.subnet = 'Enter the subnet ID.';
-  if (result.success) return errors;
-  for (const issue of result.error.issues) {
-    const field = fieldOfPath(issue.path.join('.'));
-    if (field && !errors[field]) errors[field] = issue.message;
-  }
   return errors;
 }
 
+/** The errors of the fields shown on one wizard step. */
+export function errorsOfStep(errors: FormErrors, step: number): FormErrors {
+  const fields = STEP_FIELDS[step] ?? [];
+  return Object.fromEntries(Object.entries(errors).filter(([field]) => fields.includes(field as keyof CreateClusterForm)));
+}
+
+/** The first wizard step holding one of these errors; -1 when none does. */
+export function firstStepWithError(errors: FormErrors): number {
+  return STEP_FIELDS.findIndex((fields) => fields.some((field) => errors[field]));
+}
+
 /**
- * Where a refusal from the API belongs: its documented code names the field (duplicate name, subnet
- * outside the VPC, unsupported version, CIDR overlap); a message that starts with a request path
- * (`spec.hostNetwork.subnet: …`, as the simulator writes them) refines it. Quota and anything else
- * stay form-level.
+ * Where a refusal from the API belongs (see `apiErrorToFieldErrors`); when neither the BFF's field
+ * errors nor a request path before the message name the field, the documented code does:
+ * 409 CCE.01409001 duplicate name (or alias), CCE.01400002 subnet not in the VPC, CCE.01400015
+ * unsupported version, CCE.01400005 CIDR conflict. Quota (CCE.01400007) and anything else concern
+ * no field: `{}`, and the page shows them whole.
  */
-export function fieldOfApiError(error: ApiError): keyof CreateClusterForm | undefined {
-  const prefixed = /^([a-zA-Z.[\]0-9"/-]+):/.exec(error.message)?.[1];
-  const fromMessage = prefixed ? fieldOfPath(prefixed) : undefined;
-  if (fromMessage) return fromMessage;
+export function apiErrorToFormErrors(error: ApiError): FormErrors {
+  return apiErrorToFieldErrors(error, fieldOfPath, fieldOfCode);
+}
+
+function fieldOfCode(error: ApiError): keyof CreateClusterForm | undefined {
   switch (error.code) {
     case 'CCE.01409001':
       return /alias/i.test(error.message) ? 'alias' : 'name';
@@ -141,4 +168,38 @@ export function fieldOfApiError(error: ApiError): keyof CreateClusterForm | unde
     default:
       return undefined;
   }
+}
+
+/** True when the project has no room for another cluster (CCE.01400007 "Insufficient cluster quota."). */
+export function isClusterQuotaError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'CCE.01400007';
+}
+
+export interface NetworkSuggestions {
+  vpcs: string[];
+  /** Host subnet network IDs used in the chosen VPC. */
+  hostSubnets: string[];
+  /** ENI subnet IDs used in the chosen VPC. */
+  eniSubnets: string[];
+}
+
+/**
+ * Suggestions for the network step from the clusters the project already has (the one VPC source
+ * this product's API offers: there is no VPC or subnet API in the CCE Autopilot reference). The
+ * operator may type any other ID; the create call checks it.
+ */
+export function networkSuggestions(clusters: readonly Cluster[], vpc: string): NetworkSuggestions {
+  const vpcs = new Set<string>();
+  const hostSubnets = new Set<string>();
+  const eniSubnets = new Set<string>();
+  for (const cluster of clusters) {
+    const clusterVpc = cluster.spec?.hostNetwork?.vpc;
+    if (!clusterVpc) continue;
+    vpcs.add(clusterVpc);
+    if (clusterVpc !== vpc.trim()) continue;
+    if (cluster.spec?.hostNetwork?.subnet) hostSubnets.add(cluster.spec.hostNetwork.subnet);
+    for (const subnet of cluster.spec?.eniNetwork?.subnets ?? []) if (subnet.subnetID) eniSubnets.add(subnet.subnetID);
+  }
+  const sorted = (set: Set<string>) => [...set].sort();
+  return { vpcs: sorted(vpcs), hostSubnets: sorted(hostSubnets), eniSubnets: sorted(eniSubnets) };
 }

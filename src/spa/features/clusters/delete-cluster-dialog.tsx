@@ -1,5 +1,6 @@
-import { Alert, Button, Group, Modal, Radio, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Button, Group, Modal, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   DELETE_OPTION_DEFAULTS,
@@ -12,11 +13,10 @@ import {
   type LtsReclaimPolicy,
 } from '../../../contract/clusters.ts';
 import { callOperation } from '../../shared/api/api-client.ts';
-import { ApiError } from '../../shared/api/api-error.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { clusterQueries } from './cluster-queries.ts';
-import { JobProgress } from './job-progress.tsx';
+import { DeletionProgress } from './deletion-progress.tsx';
 
 /** The three behaviours the reference documents for each `delete_*` option (`true`/`false` are synonyms). */
 const MODES = ['block', 'try', 'skip'] as const;
@@ -30,8 +30,9 @@ export interface DeleteClusterDialogProps {
 }
 
 /**
- * Deleting a cluster: each option with its documented default and meaning, the operator types the
- * cluster's name, then the deletion job's progress until the cluster is gone from the list.
+ * Deleting a cluster: each option with its documented default and meaning, and the operator types the
+ * cluster's name. Once the cloud accepts, the dialog closes and a notification follows the deletion
+ * job until the cluster is gone (`DeletionProgress`).
  */
 export default function DeleteClusterDialog({ projectId, cluster, opened, onClose }: DeleteClusterDialogProps) {
   const { t } = useI18n();
@@ -46,85 +47,79 @@ export default function DeleteClusterDialog({ projectId, cluster, opened, onClos
       return callOperation(deleteCluster, { params: { project_id: projectId, cluster_id: clusterId }, query });
     },
     meta: { invalidates: [clusterQueries.lists()] },
+    onSuccess: (accepted) => {
+      notifications.show({
+        id: `delete-cluster-${clusterId}`,
+        title: t('clusterDelete.startedTitle', { name }),
+        message: <DeletionProgress projectId={projectId} clusterId={clusterId} name={name} jobId={accepted.status?.jobID} />,
+        autoClose: false,
+        withCloseButton: true,
+      });
+      onClose();
+    },
   });
-  const jobId = remove.data?.status?.jobID;
-  const gone = useQuery({ ...clusterQueries.detail({ projectId, clusterId }), enabled: remove.isSuccess, retry: false, refetchInterval: 3_000 });
-  const deleted = gone.error instanceof ApiError && gone.error.status === 404;
-
   return (
     <Modal opened={opened} onClose={onClose} size="lg" title={t('clusterDelete.title', { name })}>
-      {remove.isSuccess ? (
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          remove.mutate();
+        }}
+      >
         <Stack>
-          {jobId ? <JobProgress projectId={projectId} jobId={jobId} title={t('clusterDelete.jobTitle', { name })} /> : null}
-          <Alert color={deleted ? 'green' : 'blue'} variant="light">
-            {t(deleted ? 'clusterDelete.done' : 'clusterDelete.inProgress', { name })}
-          </Alert>
-          <Group justify="flex-end">
-            <Button onClick={onClose}>{t('common.close')}</Button>
-          </Group>
-        </Stack>
-      ) : (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            remove.mutate();
-          }}
-        >
-          <Stack>
-            <Text>{t('clusterDelete.intro', { name })}</Text>
-            <Stack gap="sm" role="group" aria-label={t('clusterDelete.optionsLabel')}>
-              {DELETE_OPTION_KEYS.map((key) => (
-                <Radio.Group
-                  key={key}
-                  label={t(`clusterDelete.option.${key}`)}
-                  description={t('clusterDelete.default', { value: t(`clusterDelete.mode.${DELETE_OPTION_DEFAULTS[key] as Mode}`) })}
-                  value={options[key]}
-                  onChange={(value) => setOptions({ ...options, [key]: value as Mode })}
-                >
-                  <Group gap="md" mt={4}>
-                    {MODES.map((mode) => (
-                      <Radio key={mode} value={mode} label={t(`clusterDelete.mode.${mode}`)} title={t(`clusterDelete.modeMeaning.${mode}`)} />
-                    ))}
-                  </Group>
-                </Radio.Group>
-              ))}
+          <Text>{t('clusterDelete.intro', { name })}</Text>
+          <Stack gap="sm" role="group" aria-label={t('clusterDelete.optionsLabel')}>
+            {DELETE_OPTION_KEYS.map((key) => (
               <Radio.Group
-                label={t('clusterDelete.option.lts_reclaim_policy')}
-                description={t('clusterDelete.default', { value: t(`clusterDelete.lts.${DELETE_OPTION_DEFAULTS.lts_reclaim_policy}`) })}
-                value={lts}
-                onChange={(value) => setLts(value as LtsReclaimPolicy)}
+                key={key}
+                label={t(`clusterDelete.option.${key}`)}
+                description={t('clusterDelete.default', { value: t(`clusterDelete.mode.${DELETE_OPTION_DEFAULTS[key] as Mode}`) })}
+                value={options[key]}
+                onChange={(value) => setOptions({ ...options, [key]: value as Mode })}
               >
                 <Group gap="md" mt={4}>
-                  {LTS_RECLAIM_POLICIES.map((policy) => (
-                    <Radio key={policy} value={policy} label={t(`clusterDelete.lts.${policy}`)} />
+                  {MODES.map((mode) => (
+                    <Radio key={mode} value={mode} label={t(`clusterDelete.mode.${mode}`)} title={t(`clusterDelete.modeMeaning.${mode}`)} />
                   ))}
                 </Group>
               </Radio.Group>
-            </Stack>
-            <Text size="sm" c="dimmed">
-              {t('clusterDelete.modesExplained')}
-            </Text>
-            <TextInput
-              label={t('clusterDelete.typeName', { name })}
-              value={typed}
-              onChange={(event) => setTyped(event.currentTarget.value)}
-              autoComplete="off"
-              data-autofocus
-            />
-            {remove.isError ? (
-              <ErrorPanel title={t('clusterDelete.failed')} error={remove.error} />
-            ) : null}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" color="red" disabled={typed !== name} loading={remove.isPending}>
-                {t('clusterDelete.submit')}
-              </Button>
-            </Group>
+            ))}
+            <Radio.Group
+              label={t('clusterDelete.option.lts_reclaim_policy')}
+              description={t('clusterDelete.default', { value: t(`clusterDelete.lts.${DELETE_OPTION_DEFAULTS.lts_reclaim_policy}`) })}
+              value={lts}
+              onChange={(value) => setLts(value as LtsReclaimPolicy)}
+            >
+              <Stack gap={6} mt={4}>
+                {LTS_RECLAIM_POLICIES.map((policy) => (
+                  <Radio key={policy} value={policy} label={t(`clusterDelete.lts.${policy}`)} description={t(`clusterDelete.ltsMeaning.${policy}`)} />
+                ))}
+              </Stack>
+            </Radio.Group>
           </Stack>
-        </form>
-      )}
+          <Text size="sm" c="dimmed">
+            {t('clusterDelete.modesExplained')}
+          </Text>
+          <TextInput
+            label={t('clusterDelete.typeName', { name })}
+            value={typed}
+            onChange={(event) => setTyped(event.currentTarget.value)}
+            autoComplete="off"
+            data-autofocus
+          />
+          {remove.isError ? (
+            <ErrorPanel title={t('clusterDelete.failed')} error={remove.error} />
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color="red" disabled={typed !== name} loading={remove.isPending}>
+              {t('clusterDelete.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

@@ -8,6 +8,7 @@ import { ApiError } from '../../shared/api/api-error.ts';
 import { contextQueries } from '../../shared/api/console-context.ts';
 import { acceptSession, SESSION_QUERY_KEY, sessionQueries } from '../../shared/auth/session.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
+import type { Translator } from '../../shared/i18n/i18n.ts';
 import { ErrorDetails } from '../../shared/ui/error-details.tsx';
 
 /** Only same-origin, absolute paths: `next` must not send a signed-in operator to another site. */
@@ -16,8 +17,22 @@ export function safeNext(next: string | null): string {
   return next;
 }
 
+/** What went wrong, in words: wrong credentials, a disabled account, or throttling with the wait the BFF asked for. */
+function signInErrorTitle(error: ApiError, { t, tn }: Translator): string {
+  if (error.code === 'BFF.TOO_MANY_ATTEMPTS' || error.status === 429) {
+    const seconds = error.retryAfterSeconds;
+    if (seconds === undefined) return t('signIn.throttledNoWait');
+    // Whole minutes from a minute up (rounded up, never promising less than the server asked).
+    const wait = seconds >= 60 ? tn('signIn.wait.minutes', Math.ceil(seconds / 60)) : tn('signIn.wait.seconds', Math.max(1, seconds));
+    return t('signIn.throttled', { wait });
+  }
+  if (error.code === 'BFF.ACCOUNT_DISABLED') return t('signIn.disabled');
+  return t(error.status === 401 ? 'signIn.failed' : 'signIn.error');
+}
+
 export function SignInPage() {
-  const { t } = useI18n();
+  const translator = useI18n();
+  const { t } = translator;
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const navigate = useNavigate();
@@ -64,8 +79,8 @@ export function SignInPage() {
               <TextInput label={t('signIn.username')} autoComplete="username" required {...form.getInputProps('username')} />
               <PasswordInput label={t('signIn.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
               {error ? (
-                <Alert color="red" variant="light" title={t(error.code === 'BFF.TOO_MANY_ATTEMPTS' ? 'signIn.throttled' : error.code === 'BFF.ACCOUNT_DISABLED' ? 'signIn.disabled' : error.status === 401 ? 'signIn.failed' : 'signIn.error')}>
-                  {error.status === 401 || error.code === 'BFF.TOO_MANY_ATTEMPTS' ? null : <ErrorDetails error={error} />}
+                <Alert color="red" variant="light" title={signInErrorTitle(error, translator)}>
+                  {error.status === 401 || error.status === 429 ? null : <ErrorDetails error={error} />}
                 </Alert>
               ) : null}
               <Button type="submit" loading={signIn.isPending}>

@@ -1,7 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listClusters, showCluster, updateCluster } from '../../../contract/clusters.ts';
 import { envelopeResponse, installFetch, jsonResponse } from '../test/fake-bff.ts';
-import { callOperation, operationUrl } from './api-client.ts';
+import { callOperation, operationUrl, parseRetryAfter, requestJson, setCsrfToken, setUnauthenticatedHandler } from './api-client.ts';
 import { ApiError, SPA_ERROR_CODES } from './api-error.ts';
 import { fetchConsoleContext } from './console-context.ts';
 
@@ -96,5 +96,57 @@ describe('fetchConsoleContext', () => {
   it('fails loudly when the answer has no project to call', async () => {
     installFetch(() => jsonResponse({ mode: 'cloud', region: 'cn-north-4' }));
     await expect(fetchConsoleContext()).rejects.toBeInstanceOf(ApiError);
+  });
+});
+
+describe('session plumbing', () => {
+  afterEach(() => {
+    setCsrfToken(null);
+    setUnauthenticatedHandler(null);
+  });
+
+  it('sends the CSRF token on every change and never on reads', async () => {
+    const seen: Request[] = [];
+    installFetch((request) => {
+      seen.push(request);
+      return request.method === 'DELETE' ? new Response(null, { status: 204 }) : jsonResponse({ metadata: { name: 'prod', uid: 'c1' } });
+    });
+    setCsrfToken('token-1');
+    await callOperation(updateCluster, { params: { project_id: 'p1', cluster_id: 'c1' }, body: { spec: { description: 'x' } } });
+    await callOperation(showCluster, { params: { project_id: 'p1', cluster_id: 'c1' } });
+    await requestJson('/api/accounts', { method: 'POST', body: '{}' });
+    await requestJson('/api/accounts/bob', { method: 'PATCH', body: '{}' });
+    await requestJson('/api/session', { method: 'DELETE' });
+    expect(seen.map((r) => [r.method, r.headers.get('x-csrf-token')])).toEqual([
+      ['PUT', 'token-1'],
+      ['GET', null],
+      ['POST', 'token-1'],
+      ['PATCH', 'token-1'],
+      ['DELETE', 'token-1'],
+    ]);
+  });
+
+  it('reports a 401 UNAUTHENTICATED once to the app (which sends the operator to sign in), and not other 401s or 403s', async () => {
+    const ended = vi.fn();
+    setUnauthenticatedHandler(ended);
+    installFetch((request) => {
+      const path = new URL(request.url).pathname;
+      if (path === '/api/session') return envelopeResponse(401, 'BFF.INVALID_CREDENTIALS', 'Wrong username or password.', 'r1');
+      if (path === '/api/accounts') return envelopeResponse(403, 'BFF.FORBIDDEN', 'Needs admin.', 'r2');
+      return envelopeResponse(401, 'BFF.UNAUTHENTICATED', 'Sign in.', 'r3');
+    });
+    await expect(requestJson('/api/session', { method: 'POST', body: '{}' })).rejects.toMatchObject({ status: 401 });
+    await expect(requestJson('/api/accounts')).rejects.toMatchObject({ status: 403 });
+    expect(ended).not.toHaveBeenCalled();
+    await expect(callOperation(listClusters, { params: { project_id: 'p1' } })).rejects.toMatchObject({ status: 401, code: 'BFF.UNAUTHENTICATED' });
+    expect(ended).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('900', now)).toBe(900);
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:01:30 GMT', now)).toBe(90);
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
   });
 });

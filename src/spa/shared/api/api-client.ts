@@ -127,11 +127,21 @@ export async function requestJson(url: string, init: RequestInit = {}): Promise<
   return json;
 }
 
+/** `Retry-After` as seconds: either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 function errorFromResponse(response: Response, json: unknown, headerRequestId: string | undefined): ApiError {
   const envelope = apiErrorEnvelopeSchema.safeParse(json);
   if (envelope.success) {
     const { status, code, message, requestId, fields } = envelope.data.error;
-    return new ApiError({ status, code, message, requestId: requestId || headerRequestId, fields });
+    const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
+    return new ApiError({ status, code, message, requestId: requestId || headerRequestId, fields, retryAfterSeconds });
   }
   // Not the BFF's envelope: perhaps a CCE body that reached us another way, else a bare HTTP failure.
   const cce = normaliseCceError(json);

@@ -16,6 +16,8 @@ export interface ApiErrorInit {
   message: string;
   requestId?: string | undefined;
   fields?: readonly FieldError[] | undefined;
+  /** From a `Retry-After` header (429, 503): how long the server asks the caller to wait. */
+  retryAfterSeconds?: number | undefined;
 }
 
 /**
@@ -29,6 +31,7 @@ export class ApiError extends Error {
   readonly code: string;
   readonly requestId: string | undefined;
   readonly fields: readonly FieldError[];
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(init: ApiErrorInit, options?: { cause?: unknown }) {
     super(init.message, options);
@@ -36,6 +39,7 @@ export class ApiError extends Error {
     this.code = init.code;
     this.requestId = init.requestId;
     this.fields = init.fields ?? [];
+    this.retryAfterSeconds = init.retryAfterSeconds;
   }
 
   /** True for answers the caller cannot fix by retrying (bad input, missing resource, forbidden). */

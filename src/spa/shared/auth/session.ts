@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { roleCan, sessionSchema, type Capability, type Session } from '../../../contract/console-api.ts';
 import { requestJson, setCsrfToken } from '../api/api-client.ts';
 import { ApiError, SPA_ERROR_CODES } from '../api/api-error.ts';
@@ -19,12 +19,33 @@ async function fetchSession(signal?: AbortSignal): Promise<Session | null> {
   }
 }
 
+let signedOutHere = false;
+
 /** Validates a session answer and arms the API client with its CSRF token. */
 export function acceptSession(data: unknown): Session {
   const parsed = sessionSchema.safeParse(data);
   if (!parsed.success) throw new ApiError({ status: 200, code: SPA_ERROR_CODES.badResponse, message: 'Unexpected /api/session answer.' });
   setCsrfToken(parsed.data.csrfToken);
+  signedOutHere = false;
   return parsed.data;
+}
+
+/**
+ * After "Sign out" in this browser: forgets the token and everything loaded under the session. The
+ * shell then shows the sign-in page plainly — no "your session ended", no way back to the old page.
+ */
+export function forgetSession(queryClient: QueryClient): void {
+  signedOutHere = true;
+  setCsrfToken(null);
+  // The session query stays (now null) so the shell watching it re-renders; everything else goes.
+  queryClient.setQueryData(SESSION_QUERY_KEY, null);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_QUERY_KEY[0] });
+  queryClient.getMutationCache().clear();
+}
+
+/** Whether the session ended by the operator's own sign-out (rather than a timeout or a 401). */
+export function wasSignedOutHere(): boolean {
+  return signedOutHere;
 }
 
 export const sessionQueries = {

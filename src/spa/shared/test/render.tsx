@@ -4,12 +4,20 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router';
+import { createInvalidatingMutationCache } from '../api/mutation-invalidation.ts';
 import type { Language } from '../i18n/i18n.ts';
 import { I18nProvider } from '../i18n/i18n-provider.tsx';
 
-/** A query client for tests: no retries (a failure shows at once), no cache carried between tests. */
+/**
+ * A query client for tests: no retries (a failure shows at once), no cache carried between tests,
+ * and the app's `meta.invalidates` refetch after a mutation.
+ */
 export function createTestQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } });
+  const client: QueryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, gcTime: Infinity } },
+    mutationCache: createInvalidatingMutationCache(() => client),
+  });
+  return client;
 }
 
 /** Renders one component with the providers a page needs (theme, language, data, router). */

@@ -1,0 +1,48 @@
+import { Stack, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { ApiError } from '../../shared/api/api-error.ts';
+import { useI18n } from '../../shared/i18n/i18n-context.ts';
+import { clusterQueries } from './cluster-queries.ts';
+import { JobProgress } from './job-progress.tsx';
+
+/** How often the cluster is asked whether it is gone, once its deletion was accepted. */
+const DELETION_POLL_MS = 3_000;
+
+export interface DeletionProgressProps {
+  projectId: string;
+  clusterId: string;
+  name: string;
+  /** The deletion job (`status.jobID` of the DELETE response), when the cloud returned one. */
+  jobId: string | undefined;
+}
+
+/**
+ * A deletion in motion: the job's sub-jobs, then "deleted" once the cluster's GET answers 404 — the
+ * cluster, not the job, decides ("Tasks are short-lived", reference §2 `status.jobID`). It is shown in
+ * a notification, not in the dialog: the dialog belongs to a list row or a detail page, and both go
+ * away when the cluster does, while the notification outlives them.
+ */
+export function DeletionProgress({ projectId, clusterId, name, jobId }: DeletionProgressProps) {
+  const { t } = useI18n();
+  const gone = useQuery({
+    ...clusterQueries.detail({ projectId, clusterId }),
+    retry: false,
+    refetchInterval: (query) => (query.state.error instanceof ApiError && query.state.error.status === 404 ? false : DELETION_POLL_MS),
+  });
+  const deleted = gone.error instanceof ApiError && gone.error.status === 404;
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    // The list would notice on its next poll; refreshing now takes the cluster off it as this says "deleted".
+    if (deleted) void queryClient.invalidateQueries({ queryKey: clusterQueries.lists() });
+  }, [deleted, queryClient]);
+
+  return (
+    <Stack gap="xs">
+      {jobId ? <JobProgress projectId={projectId} jobId={jobId} title={t('clusterDelete.jobTitle', { name })} /> : null}
+      <Text size="sm" c={deleted ? 'green' : undefined}>
+        {t(deleted ? 'clusterDelete.done' : 'clusterDelete.inProgress', { name })}
+      </Text>
+    </Stack>
+  );
+}
