@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openEnum, pathSegmentSchema, projectIdParam } from './common.ts';
+import { itemsList, openEnum, pathSegmentSchema, projectIdParam } from './common.ts';
 import { defineOperation } from './define-operation.ts';
 
 // Chart management: §4.6.1, §4.6.2, §4.6.5, §4.6.6, §4.6.8, §4.6.11, §4.6.12 and §4.6.14 of the API
@@ -154,10 +154,7 @@ export const chartSchema = z.looseObject({
 export type Chart = z.infer<typeof chartSchema>;
 
 /** Response of `ListAutopilotCharts`: a top-level array of charts, unpaginated. */
-export const chartListSchema = z
-  .array(chartSchema)
-  .nullish()
-  .transform((v) => v ?? []);
+export const chartListSchema = itemsList(chartSchema);
 export type ChartList = z.infer<typeof chartListSchema>;
 
 /** Response of `ShowAutopilotChartValues`: the chart's values.yaml, converted to JSON. */
@@ -185,10 +182,7 @@ const chartQuotaResourceSchema = z.looseObject({
 export const chartQuotaSchema = z.looseObject({
   quotas: z
     .looseObject({
-      resources: z
-        .array(chartQuotaResourceSchema)
-        .nullish()
-        .transform((v) => v ?? []),
+      resources: itemsList(chartQuotaResourceSchema),
     })
     .optional(),
 });

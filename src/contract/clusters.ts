@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clusterIdParam, closedEnum, openEnum, pathSegmentSchema, projectIdParam, resourceTagSchema, stringMapSchema } from './common.ts';
+import { clusterIdParam, closedEnum, itemsList, openEnum, optionalList, pathSegmentSchema, projectIdParam, resourceTagSchema, stringMapSchema } from './common.ts';
 import { defineOperation } from './define-operation.ts';
 import type { CceErrorCode } from './error-codes.ts';
 import { jobSchema } from './jobs.ts';
@@ -509,13 +509,6 @@ export type ListClustersQuery = z.infer<typeof listClustersQuerySchema>;
 // Cluster object (responses: lenient)
 // ---------------------------------------------------------------------------------------------
 
-/** An array that a Go service may send as `null`: read as absent. */
-const optionalList = <T extends z.ZodType>(item: T) =>
-  z
-    .array(item)
-    .nullish()
-    .transform((v) => v ?? undefined);
-
 const subnetSchema = z.looseObject({
   /** IPv4 subnet ID. */
   subnetID: z.string().optional(),
@@ -647,10 +640,7 @@ export const clusterListSchema = z.looseObject({
   /** "Api type"; the example says `Cluster`. */
   kind: z.string().optional(),
   apiVersion: z.string().optional(),
-  items: z
-    .array(clusterSchema)
-    .nullish()
-    .transform((v) => v ?? []),
+  items: itemsList(clusterSchema),
 });
 export type ClusterList = z.infer<typeof clusterListSchema>;
 

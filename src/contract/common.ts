@@ -31,6 +31,20 @@ export function closedEnum<const T extends readonly [string, ...string[]]>(value
 /** Response objects keep unknown fields so that a newer cloud never breaks a page. */
 export const looseObject = z.looseObject;
 
+/** An array that a Go service may send as `null` (an empty slice): read as absent. */
+export const optionalList = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((v) => v ?? undefined);
+
+/** A list a Go service may send as `null` or leave out: read as empty. */
+export const itemsList = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((v) => v ?? []);
+
 /** Kubernetes-style labels/annotations map. */
 export const stringMapSchema = z.record(z.string(), z.string());
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openEnum } from './common.ts';
+import { openEnum, optionalList } from './common.ts';
 
 /**
  * `status.phase` of a job (§4.1.7, Table 4-127; printed as Go constants `JobPhaseInitializing JobPhase =
@@ -73,12 +73,7 @@ export interface JobSpec {
 }
 
 // A Go service serialises an empty slice as `null`; read it as "no sub-jobs".
-const subJobsSchema: z.ZodType<Job[] | undefined> = z.lazy(() =>
-  z
-    .array(jobSchema)
-    .nullish()
-    .transform((v) => v ?? undefined),
-);
+const subJobsSchema: z.ZodType<Job[] | undefined> = z.lazy(() => optionalList(jobSchema));
 
 const jobSpecSchema: z.ZodType<JobSpec> = z.looseObject({
   type: openEnum(KNOWN_JOB_TYPES).optional(),

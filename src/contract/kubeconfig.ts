@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemsList } from './common.ts';
 
 /**
  * Certificate validity in days: 1–1827 (five years; the real upper limit is 1826 or 1827 depending on
@@ -40,12 +41,6 @@ export const KUBECONFIG_NAMES = {
   user: 'user',
 } as const;
 
-const list = <T extends z.ZodType>(item: T) =>
-  z
-    .array(item)
-    .nullish()
-    .transform((v) => v ?? []);
-
 /**
  * Response of `CreateAutopilotKubernetesClusterCert`: a Kubernetes v1 `Config` (kubeconfig) as JSON,
  * with the upstream's kebab-case keys. It holds a client private key: treat it as a secret (offer it
@@ -58,7 +53,7 @@ export const kubeconfigSchema = z.looseObject({
   apiVersion: z.string().optional(),
   /** Not used; `{}`. */
   preferences: z.looseObject({}).nullish(),
-  clusters: list(
+  clusters: itemsList(
     z.looseObject({
       /** `internalCluster` or `externalCluster`. */
       name: z.string().optional(),
@@ -74,7 +69,7 @@ export const kubeconfigSchema = z.looseObject({
         .optional(),
     }),
   ),
-  users: list(
+  users: itemsList(
     z.looseObject({
       /** Fixed at `user`. */
       name: z.string().optional(),
@@ -88,7 +83,7 @@ export const kubeconfigSchema = z.looseObject({
         .optional(),
     }),
   ),
-  contexts: list(
+  contexts: itemsList(
     z.looseObject({
       /** `internal` or `external`. */
       name: z.string().optional(),

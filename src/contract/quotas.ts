@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openEnum } from './common.ts';
+import { itemsList, openEnum } from './common.ts';
 
 // AMBIG (digest §8 quirk 13, §9 item 9): the table documents the one option `cluster` ("cluster
 // quota") while the example returns `autopilot_cluster`; both are listed, and any other key is accepted.
@@ -29,10 +29,7 @@ export type QuotaResource = z.infer<typeof quotaResourceSchema>;
 
 /** Response of `ShowAutopilotQuotas`. */
 export const quotasSchema = z.looseObject({
-  quotas: z
-    .array(quotaResourceSchema)
-    .nullish()
-    .transform((v) => v ?? []),
+  quotas: itemsList(quotaResourceSchema),
 });
 export type Quotas = z.infer<typeof quotasSchema>;
 

@@ -4,7 +4,6 @@ import {
   canonicalPhase,
   createUpgradeWorkflowBodySchema,
   currentPatchVersion,
-  findUpgradePath,
   isLaterVersion,
   isPrecheckExpired,
   isTransitionalPrecheckPhase,
@@ -26,7 +25,6 @@ import {
   upgradeClusterBodySchema,
   upgradeInfoSchema,
   upgradeOperations,
-  upgradePathsSchema,
   upgradeTaskPhaseMeanings,
   upgradeWorkflowListSchema,
   upgradeWorkflowSchema,
@@ -34,6 +32,7 @@ import {
   upgradeErrorCodes,
   workflowPoint,
 } from './upgrades.ts';
+import { findUpgradePath, upgradePathsSchema } from './upgrade-paths.ts';
 import { REMOVE, example, messages, withPath } from './test-support.ts';
 import { CCE_ERROR_CODES } from './error-codes.ts';
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { clusterIdParam, openEnum, pathSegmentSchema, projectIdParam, stringMapSchema } from './common.ts';
+import { clusterIdParam, itemsList, openEnum, optionalList, pathSegmentSchema, projectIdParam } from './common.ts';
 import { KUBERNETES_VERSION_PATTERN } from './clusters.ts';
 import { defineOperation } from './define-operation.ts';
 import type { CceErrorCode } from './error-codes.ts';
 import { parseCceTimestamp } from './time.ts';
+import { listUpgradePaths, parseKubernetesVersion, upgradeMetadataSchema } from './upgrade-paths.ts';
 
 // Cluster upgrade: §4.3.1–§4.3.17 of the API reference (digest: ../shared/reference/api-upgrade.md).
 // The guided journey is: workflow (4.3.14) → pre-check (4.3.5/6) → optional backup (4.3.9/10) →
@@ -416,21 +417,6 @@ export const featureGateValueMeanings: Record<FeatureGateValue, string> = {
 /** A full cluster patch version as the console shows it: `v1.27.2-r0`. */
 export const PATCH_VERSION_PATTERN = /^v\d+\.\d+\.\d+-r\d+$/;
 
-export interface KubernetesVersion {
-  major: number;
-  minor: number;
-  patch?: number | undefined;
-  revision?: number | undefined;
-}
-
-/** Reads `v1.28`, `v1.27.3` or `v1.27.3-r0`; `undefined` for anything else. */
-export function parseKubernetesVersion(version: string): KubernetesVersion | undefined {
-  const m = /^v(\d+)\.(\d+)(?:\.(\d+))?(?:-r(\d+))?$/.exec(version.trim());
-  if (!m) return undefined;
-  const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
-  return { major: Number(m[1]), minor: Number(m[2]), patch: num(m[3]), revision: num(m[4]) };
-}
-
 /**
  * Whether `target` is later than `current`. A target without a patch on the same minor version is
  * accepted: "If you enter a major version, the latest patch version is automatically selected", which
@@ -464,35 +450,8 @@ const idSchema = (what: string) => z.string({ error: `${what} is required` }).mi
 // Shared response pieces
 // ---------------------------------------------------------------------------------------------
 
-/** An array that a Go service may send as `null`: read as absent. */
-const optionalList = <T extends z.ZodType>(item: T) =>
-  z
-    .array(item)
-    .nullish()
-    .transform((v) => v ?? undefined);
-
-/** A list's `items`, `null` or absent read as empty. */
-const itemsList = <T extends z.ZodType>(item: T) =>
-  z
-    .array(item)
-    .nullish()
-    .transform((v) => v ?? []);
-
 /** `progress` is a string in every example (`"0.00"`, `"67"`); a number is accepted too. */
 const progressSchema = z.union([z.string(), z.number()]);
-
-/** The generic `Metadata` object (§4.1 of the digest). */
-export const upgradeMetadataSchema = z.looseObject({
-  uid: z.string().optional(),
-  name: z.string().optional(),
-  /** Reserved; does not take effect. */
-  labels: stringMapSchema.nullish(),
-  annotations: stringMapSchema.nullish(),
-  /** Go `time.Time` text, e.g. `2023-11-25 06:32:34.923248 +0000 UTC` (see `parseCceTimestamp`). */
-  creationTimestamp: z.string().optional(),
-  updateTimestamp: z.string().optional(),
-});
-export type UpgradeMetadata = z.infer<typeof upgradeMetadataSchema>;
 
 /** The progress of a task as a number (`"0.00"` → 0, `"67"` → 67); the unit is not documented (percent is likely). */
 export function progressValue(progress: string | number | null | undefined): number | undefined {
@@ -739,38 +698,8 @@ export function currentPatchVersion(info: UpgradeInfo): string | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Upgrade paths (4.3.12) and feature gates (4.3.13)
+// Feature gates (4.3.13); upgrade paths (4.3.12) are in upgrade-paths.ts
 // ---------------------------------------------------------------------------------------------
-
-export const upgradePathSchema = z.looseObject({
-  /** Cluster version: `v1.19.16-r20` for v1.19 or earlier, `v1.21` for v1.21 or later. */
-  version: z.string().optional(),
-  /** CCE platform version `cce.X.Y`. */
-  platformVersion: z.string().optional(),
-  /** Versions this one can be upgraded to (full patch versions). */
-  targetVersions: optionalList(z.string()).optional(),
-});
-export type UpgradePath = z.infer<typeof upgradePathSchema>;
-
-/** Response of `ListAutopilotClusterUpgradePaths` (global). */
-export const upgradePathsSchema = z.looseObject({
-  apiVersion: z.string().optional(),
-  /** `ClusterUpgradePaths`. */
-  kind: z.string().optional(),
-  metadata: upgradeMetadataSchema.nullish(),
-  upgradePaths: itemsList(upgradePathSchema),
-});
-export type UpgradePaths = z.infer<typeof upgradePathsSchema>;
-
-/**
- * The path row of a cluster. The list is global; rows are keyed by version and platform version.
- * [INF] Matched on both; when no row has the platform version, the first row of the version.
- */
-export function findUpgradePath(paths: readonly UpgradePath[], version: string | undefined, platformVersion?: string): UpgradePath | undefined {
-  if (!version) return undefined;
-  const sameVersion = paths.filter((p) => p.version === version);
-  return sameVersion.find((p) => platformVersion !== undefined && p.platformVersion === platformVersion) ?? sameVersion[0];
-}
 
 /** Response of `ListAutopilotClusterUpgradeFeatureGates` (global). */
 export const upgradeFeatureGatesSchema = z.looseObject({
@@ -1464,20 +1393,6 @@ export const showUpgradeInfo = defineOperation({
   query: null,
   body: null,
   response: upgradeInfoSchema,
-  successStatus: 200,
-});
-
-/** Global: every version's upgrade targets (no project, no cluster). */
-export const listUpgradePaths = defineOperation({
-  id: 'ListAutopilotClusterUpgradePaths',
-  title: 'Obtaining a Cluster Upgrade Path',
-  resource: 'upgrades',
-  method: 'GET',
-  path: '/autopilot/v3/clusterupgradepaths',
-  params: z.object({}),
-  query: null,
-  body: null,
-  response: upgradePathsSchema,
   successStatus: 200,
 });
 

@@ -1,4 +1,4 @@
-import { upgradePathsSchema } from '../contract/upgrades.ts';
+import { upgradePathsSchema } from '../contract/upgrade-paths.ts';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';

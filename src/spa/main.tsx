@@ -3,6 +3,7 @@ import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import { preloadPage } from './app/router.tsx';
 import { initialLanguage, loadCatalog } from './shared/i18n/i18n.ts';
 
 /**
@@ -24,6 +25,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 applyStoredColorScheme();
+// The page's code loads while the catalog and (after the first render) the session do.
+preloadPage(window.location.pathname);
 // The operator's language is loaded before the first render, so the console never flashes English first.
 await loadCatalog(initialLanguage());
 createRoot(root).render(

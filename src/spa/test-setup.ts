@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import { loadCatalog } from './shared/i18n/i18n.ts';
+import { loadCatalog, loadPageMessages } from './shared/i18n/i18n.ts';
 
 // jsdom lacks the layout APIs Mantine calls: media queries (color scheme, reduced motion, responsive
 // props), ResizeObserver (ScrollArea, Table.ScrollContainer) and scrollIntoView (Combobox options).
@@ -40,4 +40,4 @@ afterEach(() => {
 
 // The console loads a non-English catalog before its first render (main.tsx); tests that render in
 // Chinese get it loaded up front the same way.
-await loadCatalog('zh-CN');
+await Promise.all([loadCatalog('zh-CN'), loadPageMessages()]);

@@ -1,4 +1,4 @@
-import type { UpgradePaths } from '../../contract/upgrades.ts';
+import type { UpgradePaths } from '../../contract/upgrade-paths.ts';
 import { jsonResponse } from '../http.ts';
 import { KUBERNETES_VERSIONS } from '../seed.ts';
 

@@ -2,14 +2,16 @@ import { Anchor, AppShell, Burger, Group, Loader, NavLink, Text } from '@mantine
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useRef } from 'react';
-import { NavLink as RouterNavLink, Link, Navigate, Outlet, useLocation, useNavigation } from 'react-router';
+import { NavLink as RouterNavLink, Link, Navigate, Outlet, useLocation } from 'react-router';
 import { roleCan } from '../../contract/console-api.ts';
 import { sessionQueries, wasSignedOutHere } from '../shared/auth/session.ts';
 import { useI18n } from '../shared/i18n/i18n-context.ts';
 import { PageLoader } from '../shared/ui/page-loader.tsx';
+import { PageErrorBoundary } from '../shared/ui/page-error-boundary.tsx';
 import { ColorSchemeToggle } from './color-scheme-toggle.tsx';
 import { ContextIndicator } from './context-indicator.tsx';
 import { LanguageSelect } from './language-select.tsx';
+import { usePageCodeLoading } from './lazy-page.ts';
 import { NAV_ITEMS } from './nav-items.ts';
 import { UserMenu } from './user-menu.tsx';
 
@@ -17,7 +19,7 @@ export function AppLayout() {
   const { t } = useI18n();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const { pathname, search } = useLocation();
-  const navigation = useNavigation();
+  const pageCodeLoading = usePageCodeLoading();
   const session = useQuery(sessionQueries.current());
   const wasSignedIn = useRef(false);
   if (session.data) wasSignedIn.current = true;
@@ -44,7 +46,7 @@ export function AppLayout() {
               </Text>
             </Anchor>
             {/* A page's code is loading after a navigation: show it, the old page stays until then. */}
-            {navigation.state === 'loading' ? <Loader size="xs" aria-label={t('app.loading')} /> : null}
+            {pageCodeLoading ? <Loader size="xs" aria-label={t('app.loading')} /> : null}
           </Group>
           <Group gap="sm" wrap="nowrap">
             <ContextIndicator />
@@ -72,9 +74,11 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <Suspense fallback={<PageLoader />}>
-          <Outlet />
-        </Suspense>
+        <PageErrorBoundary>
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

@@ -1,29 +1,15 @@
 import { notifications } from '@mantine/notifications';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_STORAGE_KEY } from '../shared/i18n/i18n.ts';
 import { cceClusterList, cloudContext, installFakeBff, simulatorContext } from '../shared/test/fake-bff.ts';
-import { createTestQueryClient } from '../shared/test/render.tsx';
-import { AppProviders } from './providers.tsx';
-import { routes } from './router.tsx';
+import { renderApp } from './test-app.tsx';
 
 const clusters = cceClusterList([
   { name: 'prod-payments', phase: 'Available' },
   { name: 'ml-inference', phase: 'Creating' },
 ]);
 
-function renderApp(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const user = userEvent.setup();
-  render(
-    <AppProviders queryClient={createTestQueryClient()}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { router, user };
-}
 
 describe('console shell', () => {
   it('opens on the cluster list, in a shell that names the product, project and region and flags the simulator', async () => {
@@ -31,7 +17,7 @@ describe('console shell', () => {
     const { router, user } = renderApp('/');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Clusters' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/clusters');
+    expect(router.location.pathname).toBe('/clusters');
     expect(await screen.findByRole('table', { name: 'Clusters' })).toBeInTheDocument();
 
     const header = screen.getByRole('banner');
@@ -63,7 +49,7 @@ describe('console shell', () => {
 
     await user.click(within(nav).getByRole('link', { name: 'Upgrades' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Upgrades' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/upgrades');
+    expect(router.location.pathname).toBe('/upgrades');
     expect(screen.getByText(/pre-upgrade check/)).toBeInTheDocument();
     expect(screen.getByText(/nothing here reads from or changes your project/)).toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: 'Upgrades' })).toHaveAttribute('aria-current', 'page');
@@ -130,7 +116,7 @@ describe('console shell', () => {
     expect(screen.getByText(/There is no page at \/no-such-page/)).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Go to the cluster list' }));
     expect(await screen.findByRole('table', { name: 'Clusters' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/clusters');
+    expect(router.location.pathname).toBe('/clusters');
   });
 
   it('shows notifications even though their container is loaded only on first use', async () => {

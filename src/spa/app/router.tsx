@@ -1,79 +1,81 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { Suspense } from 'react';
+import { matchRoutes, Navigate, useRoutes, type RouteObject } from 'react-router';
+import { withPageMessages } from '../shared/i18n/i18n.ts';
 import type { PlannedPageId } from '../shared/ui/planned-page.tsx';
-import { RouteErrorPage } from '../shared/ui/route-error-page.tsx';
 import { PageLoader } from '../shared/ui/page-loader.tsx';
 import { AppLayout } from './app-layout.tsx';
-
-/** A page a later issue fills: loaded on demand like every other page. */
-function plannedRoute(page: PlannedPageId): RouteObject {
-  return {
-    path: page,
-    lazy: async () => {
-      const { PlannedPage } = await import('../shared/ui/planned-page.tsx');
-      return { element: <PlannedPage page={page} /> };
-    },
-  };
-}
+import { lazyPage, type LazyPage } from './lazy-page.ts';
 
 /**
- * Every page is a lazy route, so the first page's JavaScript is the shell plus the one page shown.
- * Two error elements: the inner one keeps the shell (navigation still works after a page fails),
- * the outer one catches a failing shell.
+ * Every page's code loads on demand, so the first page's JavaScript is the shell plus the one page
+ * shown. Declarative routes (no loaders or actions: data comes through TanStack Query) keep React
+ * Router's data-router runtime, about 16 KB gzip, out of the bundle.
  */
+const pages = {
+  // The first page: its text is in the built-in catalog.
+  clusters: lazyPage(async () => (await import('../features/clusters/clusters-page.tsx')).ClustersPage),
+  signIn: lazyPage(withPageMessages(async () => (await import('../features/session/sign-in-page.tsx')).SignInPage)),
+  createCluster: lazyPage(withPageMessages(async () => (await import('../features/clusters/create-cluster-page.tsx')).CreateClusterPage)),
+  clusterDetail: lazyPage(withPageMessages(async () => (await import('../features/clusters/cluster-detail-page.tsx')).ClusterDetailPage)),
+  quotas: lazyPage(withPageMessages(async () => (await import('../features/quotas/quotas-page.tsx')).QuotasPage)),
+  audit: lazyPage(withPageMessages(async () => (await import('../features/audit/audit-page.tsx')).AuditPage)),
+  accounts: lazyPage(withPageMessages(async () => (await import('../features/accounts/accounts-page.tsx')).AccountsPage)),
+  notFound: lazyPage(withPageMessages(async () => (await import('../shared/ui/not-found-page.tsx')).NotFoundPage)),
+  planned: lazyPage(withPageMessages(async () => (await import('../shared/ui/planned-page.tsx')).PlannedPage)),
+};
+
+interface PageHandle {
+  page: LazyPage;
+}
+
+function pageRoute(path: string, page: LazyPage): RouteObject {
+  return { path, element: <page.Component />, handle: { page } satisfies PageHandle };
+}
+
+/** A page a later issue fills: loaded on demand like every other page. */
+function plannedRoute(id: PlannedPageId): RouteObject {
+  const { Component } = pages.planned;
+  return { path: id, element: <Component page={id} />, handle: { page: pages.planned } satisfies PageHandle };
+}
+
 export const routes: RouteObject[] = [
   {
     path: 'sign-in',
-    errorElement: <RouteErrorPage />,
-    hydrateFallbackElement: <PageLoader fullScreen />,
-    lazy: async () => ({ Component: (await import('../features/session/sign-in-page.tsx')).SignInPage }),
+    element: (
+      <Suspense fallback={<PageLoader fullScreen />}>
+        <pages.signIn.Component />
+      </Suspense>
+    ),
+    handle: { page: pages.signIn } satisfies PageHandle,
   },
   {
     element: <AppLayout />,
-    errorElement: <RouteErrorPage />,
-    hydrateFallbackElement: <PageLoader fullScreen />,
     children: [
-      {
-        errorElement: <RouteErrorPage />,
-        children: [
-          { index: true, element: <Navigate to="/clusters" replace /> },
-          {
-            path: 'clusters',
-            lazy: async () => ({ Component: (await import('../features/clusters/clusters-page.tsx')).ClustersPage }),
-          },
-          plannedRoute('addons'),
-          plannedRoute('upgrades'),
-          plannedRoute('charts'),
-          plannedRoute('releases'),
-          {
-            path: 'clusters/new',
-            lazy: async () => ({ Component: (await import('../features/clusters/create-cluster-page.tsx')).CreateClusterPage }),
-          },
-          {
-            path: 'clusters/:clusterId',
-            lazy: async () => ({ Component: (await import('../features/clusters/cluster-detail-page.tsx')).ClusterDetailPage }),
-          },
-          {
-            path: 'quotas',
-            lazy: async () => ({ Component: (await import('../features/quotas/quotas-page.tsx')).QuotasPage }),
-          },
-          {
-            path: 'audit',
-            lazy: async () => ({ Component: (await import('../features/audit/audit-page.tsx')).AuditPage }),
-          },
-          {
-            path: 'accounts',
-            lazy: async () => ({ Component: (await import('../features/accounts/accounts-page.tsx')).AccountsPage }),
-          },
-          {
-            path: '*',
-            lazy: async () => ({ Component: (await import('../shared/ui/not-found-page.tsx')).NotFoundPage }),
-          },
-        ],
-      },
+      { index: true, element: <Navigate to="/clusters" replace />, handle: { page: pages.clusters } satisfies PageHandle },
+      pageRoute('clusters', pages.clusters),
+      pageRoute('clusters/new', pages.createCluster),
+      pageRoute('clusters/:clusterId', pages.clusterDetail),
+      plannedRoute('addons'),
+      plannedRoute('upgrades'),
+      plannedRoute('charts'),
+      plannedRoute('releases'),
+      pageRoute('quotas', pages.quotas),
+      pageRoute('audit', pages.audit),
+      pageRoute('accounts', pages.accounts),
+      pageRoute('*', pages.notFound),
     ],
   },
 ];
 
-export function createAppRouter() {
-  return createBrowserRouter(routes);
+/** Starts fetching the code of the page at this address (the console's first page, a link about to be followed). */
+export function preloadPage(pathname: string): void {
+  for (const match of matchRoutes(routes, pathname) ?? []) {
+    void (match.route.handle as PageHandle | undefined)?.page.preload().catch(() => {
+      // Rendering the page fetches it again and shows the failure where the page would be.
+    });
+  }
+}
+
+export function AppRoutes() {
+  return useRoutes(routes);
 }

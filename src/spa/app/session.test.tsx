@@ -1,26 +1,12 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../contract/console-api.ts';
-import { AppProviders } from './providers.tsx';
-import { routes } from './router.tsx';
+import { renderApp } from './test-app.tsx';
 import { CLUSTERS_PATH, envelopeResponse, installFetch, jsonResponse, operatorSession, simulatorContext } from '../shared/test/fake-bff.ts';
-import { createTestQueryClient } from '../shared/test/render.tsx';
 import { safeNext } from '../features/session/sign-in-page.tsx';
 
 const emptyList = { kind: 'Cluster', apiVersion: 'v3', items: [] };
 
-function renderApp(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const user = userEvent.setup();
-  render(
-    <AppProviders queryClient={createTestQueryClient()} language="en">
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { router, user };
-}
 
 /** A BFF with real session behaviour: 401 until signed in, CSRF checked on changes. */
 function sessionBff(accounts: Record<string, { password: string; session: Session }>, options: { throttle?: number } = {}) {
@@ -57,9 +43,9 @@ function sessionBff(accounts: Record<string, { password: string; session: Sessio
 describe('sign-in', () => {
   it('sends a signed-out operator to sign in, then back where they were going', async () => {
     sessionBff({ olivia: { password: 'olivia-password-1', session: operatorSession } });
-    const { router, user } = renderApp('/clusters?status=Error');
+    const { router, user } = renderApp('/clusters?status=Error', { language: 'en' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to the CCE Autopilot console' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/sign-in');
+    expect(router.location.pathname).toBe('/sign-in');
     // Simulator mode states the demo accounts plainly.
     const demo = await screen.findByRole('table', { name: 'Demo accounts' });
     expect(within(demo).getByText('demo-viewer-password')).toBeInTheDocument();
@@ -69,13 +55,13 @@ describe('sign-in', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Clusters' })).toBeInTheDocument();
-    expect(router.state.location.pathname + router.state.location.search).toBe('/clusters?status=Error');
+    expect(router.location.pathname + router.location.search).toBe('/clusters?status=Error');
     expect(within(screen.getByRole('banner')).getByText('olivia')).toBeInTheDocument();
   });
 
   it('says so when the credentials are wrong, keeping what was typed', async () => {
     sessionBff({ olivia: { password: 'olivia-password-1', session: operatorSession } });
-    const { user } = renderApp('/sign-in');
+    const { user } = renderApp('/sign-in', { language: 'en' });
     await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'olivia');
     await user.type(screen.getByLabelText(/^Password/), 'not-her-password');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -89,7 +75,7 @@ describe('sign-in', () => {
     [30, 'Too many failed sign-ins. Wait 30 seconds and try again.'],
   ])('tells a throttled operator how long to wait (Retry-After %i)', async (retryAfter, message) => {
     sessionBff({}, { throttle: retryAfter });
-    const { user } = renderApp('/sign-in');
+    const { user } = renderApp('/sign-in', { language: 'en' });
     await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'olivia');
     await user.type(screen.getByLabelText(/^Password/), 'whatever-password');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -98,7 +84,7 @@ describe('sign-in', () => {
 
   it('sends the operator to sign in when a call answers 401 mid-session, noting the session ended and where they were', async () => {
     const { endSession } = sessionBff({ olivia: { password: 'olivia-password-1', session: operatorSession } });
-    const { router, user } = renderApp('/sign-in');
+    const { router, user } = renderApp('/sign-in', { language: 'en' });
     await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'olivia');
     await user.type(screen.getByLabelText(/^Password/), 'olivia-password-1');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -108,25 +94,25 @@ describe('sign-in', () => {
     endSession();
     await act(() => router.navigate('/audit?actor=bob'));
     expect(await screen.findByText('Your session ended. Sign in again to continue where you were.')).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/sign-in');
-    expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/audit?actor=bob');
+    expect(router.location.pathname).toBe('/sign-in');
+    expect(new URLSearchParams(router.location.search).get('next')).toBe('/audit?actor=bob');
 
     await user.type(screen.getByRole('textbox', { name: 'Username' }), 'olivia');
     await user.type(screen.getByLabelText(/^Password/), 'olivia-password-1');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    await waitFor(() => expect(router.state.location.pathname + router.state.location.search).toBe('/audit?actor=bob'));
+    await waitFor(() => expect(router.location.pathname + router.location.search).toBe('/audit?actor=bob'));
   });
 
   it('sends the CSRF token on changes, and signs out for real', async () => {
     const { seen } = sessionBff({ olivia: { password: 'olivia-password-1', session: operatorSession } });
-    const { user, router } = renderApp('/sign-in');
+    const { user, router } = renderApp('/sign-in', { language: 'en' });
     await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'olivia');
     await user.type(screen.getByLabelText(/^Password/), 'olivia-password-1');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'));
+    await waitFor(() => expect(router.location.pathname).toBe('/sign-in'));
     // Signing out is not a session that ended: no note, and no way back to the page behind it.
-    expect(router.state.location.search).toBe('');
+    expect(router.location.search).toBe('');
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
     expect(screen.queryByText(/Your session ended/)).not.toBeInTheDocument();
     const signOut = seen.find((r) => r.method === 'DELETE');
@@ -143,7 +129,7 @@ describe('sign-in', () => {
 describe('roles in the shell', () => {
   it('shows the Accounts section to admins only, and the page explains itself to others', async () => {
     sessionBff({ ada: { password: 'ada-password-123', session: { user: 'ada', role: 'admin', csrfToken: 't' } } });
-    const first = renderApp('/sign-in');
+    const first = renderApp('/sign-in', { language: 'en' });
     await first.user.type(await screen.findByRole('textbox', { name: 'Username' }), 'ada');
     await first.user.type(screen.getByLabelText(/^Password/), 'ada-password-123');
     await first.user.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -153,7 +139,7 @@ describe('roles in the shell', () => {
 
   it('hides Accounts from a viewer and shows why the page is closed', async () => {
     sessionBff({ vic: { password: 'vic-password-1234', session: { user: 'vic', role: 'viewer', csrfToken: 't' } } });
-    const { user } = renderApp('/sign-in?next=/accounts');
+    const { user } = renderApp('/sign-in?next=/accounts', { language: 'en' });
     await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'vic');
     await user.type(screen.getByLabelText(/^Password/), 'vic-password-1234');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));

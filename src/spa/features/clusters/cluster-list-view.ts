@@ -1,6 +1,6 @@
 import type { Cluster } from '../../../contract/clusters.ts';
 import { parseCceTimestamp } from '../../../contract/time.ts';
-import { findUpgradePath, parseKubernetesVersion, type UpgradePath } from '../../../contract/upgrades.ts';
+import { findUpgradePath, parseKubernetesVersion, type UpgradePath } from '../../../contract/upgrade-paths.ts';
 
 /**
  * The cluster list's view state — search, filters, sort and page — lives in the URL (`?q=pay&status=

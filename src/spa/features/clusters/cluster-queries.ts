@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { isTransitionalClusterPhase, listClusters, showCluster, showJob, type Cluster, type ClusterList, type ListClustersQuery } from '../../../contract/clusters.ts';
 import { isJobFinished, type Job } from '../../../contract/jobs.ts';
-import { listUpgradePaths } from '../../../contract/upgrades.ts';
+import { listUpgradePaths } from '../../../contract/upgrade-paths.ts';
 import { callOperation } from '../../shared/api/api-client.ts';
 
 /** How often a list with a cluster in motion (Creating, Upgrading, Deleting, …) is fetched again. */

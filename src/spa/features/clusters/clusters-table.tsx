@@ -3,7 +3,7 @@ import classes from '../../shared/ui/data-table.module.css';
 import { Link } from 'react-router';
 import type { Cluster } from '../../../contract/clusters.ts';
 import { parseCceTimestamp } from '../../../contract/time.ts';
-import type { UpgradePath } from '../../../contract/upgrades.ts';
+import type { UpgradePath } from '../../../contract/upgrade-paths.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { Tooltip } from '../../shared/ui/tooltip.tsx';
 import { ClusterStatusBadge } from './cluster-status-badge.tsx';

@@ -3,9 +3,10 @@ import { lazy, Suspense, useState } from 'react';
 import type { Cluster } from '../../../contract/clusters.ts';
 import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
+import { withPageMessages } from '../../shared/i18n/i18n.ts';
 
-// The dialog (Mantine Modal, radios, job view) loads on first use, not with the list.
-const DeleteClusterDialog = lazy(() => import('./delete-cluster-dialog.tsx'));
+// The dialog (Mantine Modal, radios, job view) and its text load on first use, not with the list.
+const DeleteClusterDialog = lazy(withPageMessages(() => import('./delete-cluster-dialog.tsx')));
 
 /** "Delete cluster" for one cluster: disabled with the reason for roles that may not change clusters. */
 export function DeleteClusterButton({ projectId, cluster, size = 'compact-sm' }: { projectId: string; cluster: Cluster; size?: 'compact-sm' | 'sm' }) {

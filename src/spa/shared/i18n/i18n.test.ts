@@ -1,23 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_PHASES, clusterPhaseMeanings } from '../../../contract/clusters.ts';
-import { en } from './en.ts';
+import { en, type MessageKey } from './en.ts';
+import { enPages } from './en-pages.ts';
 import { createTranslator, initialLanguage, LANGUAGE_STORAGE_KEY } from './i18n.ts';
 import { zhCN } from './zh-CN.ts';
 
+const english: Record<MessageKey, string> = { ...en, ...enPages };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('messages', () => {
   it('English and Simplified Chinese have exactly the same keys', () => {
-    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(english).sort());
+    // The first page's catalog and the other pages' do not overlap.
+    expect(Object.keys(en).filter((key) => key in enPages)).toEqual([]);
   });
 
   it('every message is translated, not empty, and keeps the same placeholders', () => {
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+    for (const key of Object.keys(english) as MessageKey[]) {
       expect(zhCN[key].trim(), key).not.toBe('');
-      expect(placeholders(zhCN[key]), key).toEqual(placeholders(en[key]));
+      expect(placeholders(zhCN[key]), key).toEqual(placeholders(english[key]));
     }
     // Text that is the same in both languages is almost always a forgotten translation.
-    const untranslated = (Object.keys(en) as (keyof typeof en)[]).filter((key) => en[key] === zhCN[key]);
+    const untranslated = (Object.keys(english) as MessageKey[]).filter((key) => english[key] === zhCN[key]);
     expect(untranslated).toEqual([]);
   });
 

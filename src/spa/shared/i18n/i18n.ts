@@ -8,10 +8,12 @@ export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
 
 /**
- * English is built in; other catalogs load on demand (each is ~7 KB gzip, and an operator reads one
- * language), before the first render and on a switch. Until one is loaded its language falls back to English.
+ * The English the first page shows (the shell and the cluster list) is built in; the rest of English
+ * loads with the first page that needs it (`loadPageMessages`), and other languages load whole on
+ * demand (~8 KB gzip each; an operator reads one language), before the first render and on a switch.
+ * Until a catalog is loaded its language falls back to English.
  */
-const catalogs: Partial<Record<Language, Messages>> = { en };
+const catalogs: Partial<Record<Language, Partial<Messages>>> = { en: { ...en } };
 const loaders: Record<Exclude<Language, 'en'>, () => Promise<Messages>> = {
   'zh-CN': async () => (await import('./zh-CN.ts')).zhCN,
 };
@@ -19,6 +21,25 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Messages>> = {
 export async function loadCatalog(language: Language): Promise<void> {
   if (catalogs[language]) return;
   catalogs[language] = await loaders[language as Exclude<Language, 'en'>]();
+}
+
+let pageMessages: Promise<void> | undefined;
+
+/** Loads the English messages of the pages beyond the first; every such page awaits this before it renders. */
+export function loadPageMessages(): Promise<void> {
+  pageMessages ??= import('./en-pages.ts').then(
+    ({ enPages }) => void Object.assign(catalogs.en!, enPages),
+    (error: unknown) => {
+      pageMessages = undefined; // a later page tries again
+      throw error;
+    },
+  );
+  return pageMessages;
+}
+
+/** Code beyond the first page (a page, a dialog): it and the pages' English messages load together. */
+export function withPageMessages<T>(load: () => Promise<T>): () => Promise<T> {
+  return async () => (await Promise.all([load(), loadPageMessages()]))[0];
 }
 
 /** localStorage key holding the operator's chosen language. */
@@ -54,11 +75,12 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 export function createTranslator(language: Language): Translator {
-  const messages = catalogs[language] ?? en;
   const plural = new Intl.PluralRules(language);
   const numberFormat = new Intl.NumberFormat(language);
   const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-  const t = (key: MessageKey, params?: MessageParams) => interpolate(messages[key], params);
+  // Looked up at each call: a catalog that loads later (the pages' English) is seen at once. A key no
+  // loaded catalog has shows as itself rather than breaking the page.
+  const t = (key: MessageKey, params?: MessageParams) => interpolate(catalogs[language]?.[key] ?? catalogs.en?.[key] ?? key, params);
   return {
     language,
     t,

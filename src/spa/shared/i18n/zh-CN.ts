@@ -210,7 +210,6 @@ export const zhCN: Messages = {
   'audit.outcome.denied': "已拒绝",
 
   // Cluster list at scale, deletion, jobs.
-  'common.close': "关闭",
   'common.yes': "是",
   'common.no': "否",
   'clusters.create': "创建集群",
@@ -272,7 +271,6 @@ export const zhCN: Messages = {
   'jobs.step': "步骤 {n}",
 
   // Quotas; cluster detail, access, tags, edit.
-  'common.copy': "复制{what}",
   'common.copied': "已复制",
   'quotas.title': "配额",
   'quotas.description': "项目在 {region} 的配额使用情况，避免创建时超出限制。",

@@ -1,12 +1,12 @@
 import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/api-error.ts';
 import { I18nProvider } from '../i18n/i18n-provider.tsx';
 import { AppErrorBoundary } from './app-error-boundary.tsx';
-import { RouteErrorPage } from './route-error-page.tsx';
+import { PageErrorBoundary } from './page-error-boundary.tsx';
 
 function Throws({ error }: { error: unknown }): never {
   throw error;
@@ -14,26 +14,20 @@ function Throws({ error }: { error: unknown }): never {
 
 const upstreamFailure = new ApiError({ status: 504, code: 'BFF.UPSTREAM_TIMEOUT', message: 'The CCE endpoint did not answer within 30 s.', requestId: 'req-9d2e41' });
 
-describe('route error page (react-router errorElement)', () => {
-  it('shows the message and the request id of an ApiError, with a way back to the clusters', async () => {
+describe('page error boundary', () => {
+  it('shows the message and the request id of an ApiError, with a way back to the clusters that clears it', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const router = createMemoryRouter(
-      [
-        {
-          element: <Outlet />,
-          errorElement: <RouteErrorPage />,
-          children: [
-            { path: 'broken', element: <Throws error={upstreamFailure} /> },
-            { path: 'clusters', element: <h1>Cluster list</h1> },
-          ],
-        },
-      ],
-      { initialEntries: ['/broken'] },
-    );
     render(
       <MantineProvider>
         <I18nProvider language="en">
-          <RouterProvider router={router} />
+          <MemoryRouter initialEntries={['/broken']}>
+            <PageErrorBoundary>
+              <Routes>
+                <Route path="broken" element={<Throws error={upstreamFailure} />} />
+                <Route path="clusters" element={<h1>Cluster list</h1>} />
+              </Routes>
+            </PageErrorBoundary>
+          </MemoryRouter>
         </I18nProvider>
       </MantineProvider>,
     );

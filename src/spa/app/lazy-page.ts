@@ -1,0 +1,61 @@
+import { createElement, use, useSyncExternalStore, type ComponentType } from 'react';
+
+/**
+ * A page whose code is fetched on first use. `preload` starts (or joins) the fetch: the router calls it
+ * for the address the console opens on, so the page's code loads alongside the shell, the catalog and
+ * the session instead of after them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any page's props
+export interface LazyPage<P = any> {
+  Component: ComponentType<P>;
+  preload(): Promise<unknown>;
+}
+
+let loading = 0;
+const listeners = new Set<() => void>();
+function setLoading(delta: number) {
+  loading += delta;
+  for (const listener of listeners) listener();
+}
+
+export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): LazyPage<P> {
+  let loaded: ComponentType<P> | undefined;
+  let pending: Promise<ComponentType<P>> | undefined;
+  const preload = () => {
+    if (!pending) {
+      setLoading(1);
+      pending = load().then(
+        (Component) => {
+          setLoading(-1);
+          loaded = Component;
+          return Component;
+        },
+        // Kept as failed: the page's error boundary shows it (with "Reload the console": after a
+        // redeploy the old chunk names are gone, and only a reload fetches the new ones).
+        (error: unknown) => {
+          setLoading(-1);
+          throw error;
+        },
+      );
+    }
+    return pending;
+  };
+  // Not React.lazy: that suspends on first render even when the code is already here, and React then
+  // holds the fallback for its 300 ms reveal throttle. Code preloaded while the session loads renders at once.
+  function Page(props: P) {
+    const Component = loaded ?? use(preload());
+    return createElement(Component, props);
+  }
+  return { Component: Page, preload };
+}
+
+/** True while some page's code is being fetched: the shell shows it, the old page stays until then. */
+export function usePageCodeLoading(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => loading > 0,
+  );
+}
