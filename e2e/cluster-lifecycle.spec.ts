@@ -2,7 +2,7 @@ import { SIMULATOR_PROJECT_ID } from '../src/simulator/config.ts';
 import { DEMO_SEED } from '../src/simulator/seed.ts';
 import { validCreateBody } from '../src/simulator/test-support.ts';
 import type { Page } from '@playwright/test';
-import { expect, signInAs, test } from './fixtures.ts';
+import { demoAccount, expect, signInAs, test } from './fixtures.ts';
 import { ClustersPage } from './pages/clusters-page.ts';
 
 const CLUSTERS_API = `/api/cce/autopilot/v3/projects/${SIMULATOR_PROJECT_ID}/clusters`;
@@ -116,6 +116,36 @@ test('an operator creates a cluster with the wizard and watches it become Availa
     const subnetField = page.getByRole('combobox', { name: 'Host subnet ID' });
     await expect(subnetField).toHaveAttribute('aria-invalid', 'true');
     await expect(subnetField).toHaveAccessibleDescription(/is not in VPC vpc-prod/);
+  });
+});
+
+test('a session that ends mid-wizard sends the operator to sign in and back to everything they typed', async ({ page }) => {
+  const name = `kept-${Date.now().toString(36)}`;
+  await fillWizard(page, name);
+  await expect(page.getByLabel('Create cluster request')).toContainText(name);
+
+  await test.step('the session ends (cookie gone, as after the idle timeout); creating is refused with 401', async () => {
+    await page.context().clearCookies();
+    await page.getByRole('button', { name: 'Create cluster' }).click();
+    await expect(page.getByText('Your session ended. Sign in again to continue where you were.')).toBeVisible();
+  });
+
+  await test.step('signing in again returns to the wizard with every value as it was', async () => {
+    const operator = demoAccount('operator');
+    await page.getByRole('textbox', { name: 'Username' }).fill(operator.username);
+    await page.getByLabel(/^Password/).fill(operator.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Create a cluster' })).toBeVisible();
+    await expect(page.getByText(/The values you entered earlier are back/)).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Cluster name' })).toHaveValue(name);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByRole('combobox', { name: 'VPC ID' })).toHaveValue(prod.id);
+    await expect(page.getByRole('combobox', { name: 'Host subnet ID' })).toHaveValue(prod.subnets[0]!.networkId);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByRole('textbox', { name: 'Tags' })).toHaveValue('team=payments');
+    // Nothing was created by the refused attempt.
+    const list = (await (await page.request.get(CLUSTERS_API)).json()) as { items: { metadata: { name: string } }[] };
+    expect(list.items.map((c) => c.metadata.name)).not.toContain(name);
   });
 });
 

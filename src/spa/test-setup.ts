@@ -33,6 +33,7 @@ if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => 
 afterEach(() => {
   cleanup();
   window.localStorage.clear();
+  window.sessionStorage.clear();
   document.documentElement.lang = '';
   vi.unstubAllGlobals();
   vi.restoreAllMocks();

@@ -15,7 +15,11 @@ let loading = 0;
 const listeners = new Set<() => void>();
 function setLoading(delta: number) {
   loading += delta;
-  for (const listener of listeners) listener();
+  // Told after the current render: a page starts its fetch while rendering, and the shell must not
+  // be updated in the middle of another component's render.
+  queueMicrotask(() => {
+    for (const listener of listeners) listener();
+  });
 }
 
 export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): LazyPage<P> {

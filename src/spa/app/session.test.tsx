@@ -109,8 +109,11 @@ describe('sign-in', () => {
     await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'olivia');
     await user.type(screen.getByLabelText(/^Password/), 'olivia-password-1');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    window.sessionStorage.setItem('cce-console.draft.create-cluster:olivia', JSON.stringify({ name: 'half-typed' }));
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(router.location.pathname).toBe('/sign-in'));
+    // The next person at this browser finds no half-typed form.
+    expect(window.sessionStorage.getItem('cce-console.draft.create-cluster:olivia')).toBeNull();
     // Signing out is not a session that ended: no note, and no way back to the page behind it.
     expect(router.location.search).toBe('');
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();

@@ -1,6 +1,6 @@
 import { updateClusterBodySchema, type Cluster, type UpdateClusterBody } from '../../../contract/clusters.ts';
 import type { ApiError } from '../../shared/api/api-error.ts';
-import { apiErrorToFieldErrors, issuesToFieldErrors, type FieldErrors } from '../../shared/api/field-errors.ts';
+import { apiErrorToFieldErrors, issuesToFieldErrors, type FieldErrors } from '../../shared/forms/field-errors.ts';
 
 /** What the edit tab lets an operator change: the three fields `UpdateAutopilotCluster` takes. */
 export interface ClusterEditForm {

@@ -173,7 +173,28 @@ describe('create-cluster wizard', () => {
     expect(await within(job).findByText('InstallMaster')).toBeInTheDocument();
     expect(await screen.findByText('The cluster is ready.', {}, { timeout: 8_000 })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Open the cluster' })).toHaveAttribute('href', '/clusters/uid-new');
+    // Created: nothing is kept for next time.
+    expect(Object.keys(window.sessionStorage).filter((key) => key.includes('create-cluster'))).toEqual([]);
   }, 15_000);
+
+  it('brings back what was typed when the wizard is opened again (a session that ended mid-form), until started over', async () => {
+    installWizardBff(accepted);
+    const first = renderWizard();
+    await fillBasics(first.user);
+    await first.user.type(await screen.findByRole('combobox', { name: /VPC ID/ }), VPC);
+    first.unmount();
+
+    const { user } = renderWizard();
+    const notice = await screen.findByText(/The values you entered earlier are back/);
+    expect(await screen.findByRole('textbox', { name: /Cluster name/ })).toHaveValue('orders-api');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByRole('combobox', { name: /VPC ID/ })).toHaveValue(VPC);
+
+    await user.click(screen.getByRole('button', { name: 'Start over' }));
+    expect(notice).not.toBeInTheDocument();
+    expect(await screen.findByRole('textbox', { name: /Cluster name/ })).toHaveValue('');
+    expect(Object.keys(window.sessionStorage).filter((key) => key.includes('create-cluster'))).toEqual([]);
+  });
 
   it('returns to the field the API refused, with its message, and keeps every value', async () => {
     installWizardBff(() => envelopeResponse(409, 'CCE.01409001', 'metadata.name: a cluster named orders-api already exists.', 'req-dup'));

@@ -7,10 +7,12 @@ import { createCluster, CREATABLE_KUBERNETES_VERSIONS, type CreateClusterBody } 
 import { callOperation } from '../../shared/api/api-client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { contextQueries } from '../../shared/api/console-context.ts';
-import { useCan } from '../../shared/auth/session.ts';
+import { useCan, useSession } from '../../shared/auth/session.ts';
+import { useFormDraft } from '../../shared/forms/form-draft.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
+import { PageLoader } from '../../shared/ui/page-loader.tsx';
 import { ClusterCreationProgress } from './cluster-creation-progress.tsx';
 import { clusterQueries } from './cluster-queries.ts';
 import {
@@ -53,11 +55,26 @@ const REVIEW_STEP = STEP_FIELDS.length;
  * the API refuses: the wizard returns to the step of the field concerned, with the error on it.
  */
 export function CreateClusterPage() {
+  const session = useSession();
+  // The shell shows pages only once signed in; the draft is per operator, so wait for who it is.
+  if (!session) return <PageLoader />;
+  return <CreateClusterWizard user={session.user} />;
+}
+
+function CreateClusterWizard({ user }: { user: string }) {
   const { t } = useI18n();
   const context = useQuery(contextQueries.current());
   const projectId = context.data?.projectId ?? '';
   const canOperate = useCan('operate');
-  const form = useForm<CreateClusterForm>({ mode: 'controlled', initialValues: INITIAL_CREATE_FORM, validate: validateCreateForm });
+  // Kept while typing: a session that ends mid-wizard brings the operator back to these values.
+  const draft = useFormDraft(`create-cluster:${user}`, INITIAL_CREATE_FORM);
+  const [showRestored, setShowRestored] = useState(draft.restored);
+  const form = useForm<CreateClusterForm>({
+    mode: 'controlled',
+    initialValues: draft.initialValues,
+    validate: validateCreateForm,
+    onValuesChange: (values) => draft.save(values),
+  });
   const [step, setStep] = useState(0);
   const wizard = useRef<HTMLDivElement>(null);
   const [focusError, setFocusError] = useState(0);
@@ -84,6 +101,7 @@ export function CreateClusterPage() {
   const create = useMutation({
     mutationFn: (body: CreateClusterBody) => callOperation(createCluster, { params: { project_id: projectId }, body }),
     meta: { invalidates: [clusterQueries.lists()] },
+    onSuccess: () => draft.clear(),
     onError: (error) => {
       if (error instanceof ApiError) showErrors(apiErrorToFormErrors(error));
     },
@@ -96,6 +114,14 @@ export function CreateClusterPage() {
     form.setErrors(stepErrors);
     if (Object.keys(stepErrors).length === 0) setStep((s) => s + 1);
     else setFocusError((n) => n + 1);
+  };
+  const startOver = () => {
+    draft.clear();
+    form.setValues(INITIAL_CREATE_FORM);
+    form.clearErrors();
+    create.reset();
+    setStep(0);
+    setShowRestored(false);
   };
   const submit = () => {
     const values = form.getValues();
@@ -111,6 +137,16 @@ export function CreateClusterPage() {
       {!canOperate ? (
         <Alert color="yellow" variant="light">
           {t('roles.cannotOperate', { role: t('roles.viewer') })}
+        </Alert>
+      ) : null}
+      {showRestored ? (
+        <Alert color="blue" variant="light" withCloseButton closeButtonLabel={t('common.dismiss')} onClose={() => setShowRestored(false)}>
+          <Group justify="space-between" wrap="nowrap" gap="sm">
+            <Text size="sm">{t('clusterCreate.draftRestored')}</Text>
+            <Button variant="default" size="compact-sm" onClick={startOver}>
+              {t('clusterCreate.startOver')}
+            </Button>
+          </Group>
         </Alert>
       ) : null}
       <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm">

@@ -1,6 +1,6 @@
 import { CLUSTER_INSTALL_ADDONS_ANNOTATION, createClusterBodySchema, type Cluster, type CreateClusterBody } from '../../../contract/clusters.ts';
 import type { ApiError } from '../../shared/api/api-error.ts';
-import { apiErrorToFieldErrors, issuesToFieldErrors, type FieldErrors } from '../../shared/api/field-errors.ts';
+import { apiErrorToFieldErrors, issuesToFieldErrors, type FieldErrors } from '../../shared/forms/field-errors.ts';
 
 /** What the operator fills in; the request is derived from it, so nothing typed is lost between steps. */
 export interface CreateClusterForm {

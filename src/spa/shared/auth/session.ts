@@ -2,6 +2,7 @@ import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query'
 import { roleCan, sessionSchema, type Capability, type Session } from '../../../contract/console-api.ts';
 import { requestJson, setCsrfToken } from '../api/api-client.ts';
 import { ApiError, SPA_ERROR_CODES } from '../api/api-error.ts';
+import { clearFormDrafts } from '../forms/form-draft.ts';
 
 export const SESSION_QUERY_KEY = ['session'] as const;
 
@@ -37,6 +38,7 @@ export function acceptSession(data: unknown): Session {
 export function forgetSession(queryClient: QueryClient): void {
   signedOutHere = true;
   setCsrfToken(null);
+  clearFormDrafts();
   // The session query stays (now null) so the shell watching it re-renders; everything else goes.
   queryClient.setQueryData(SESSION_QUERY_KEY, null);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_QUERY_KEY[0] });

@@ -1,4 +1,4 @@
-import type { ApiError } from './api-error.ts';
+import type { ApiError } from '../api/api-error.ts';
 
 /** Form errors keyed by the form's own field names. */
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
