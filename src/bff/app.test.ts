@@ -3,11 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { defineOperation, type OperationDefinition } from '../contract/define-operation.ts';
 import { apiErrorEnvelopeSchema, type ApiErrorEnvelope } from '../contract/errors.ts';
 import { operationList } from '../contract/operations.ts';
-import { createOperationMatcher } from '../contract/paths.ts';
 import { parseAuthorization } from '../contract/signing.ts';
 import type { BuildAppOptions } from './app.ts';
 import { captureStream, signedInApp, spyUpstream, testConfig, TEST_ENDPOINT, TEST_KEYS, TEST_PROJECT_ID, type RecordedCall } from './testing.ts';
@@ -381,20 +378,7 @@ describe('upstream errors', () => {
 });
 
 describe('multipart operations', () => {
-  // The chart operations may not be in the registry yet; this synthetic one has their shape (§4.6.1).
-  const uploadChart = defineOperation({
-    id: 'UploadAutopilotChart',
-    title: 'Uploading a Chart',
-    resource: 'charts',
-    method: 'POST',
-    path: '/autopilot/v2/charts',
-    params: z.object({}),
-    query: null,
-    body: { kind: 'multipart', files: [{ name: 'content', required: true }], fields: z.object({ parameters: z.string().optional() }) },
-    response: z.looseObject({ id: z.string() }),
-    successStatus: 201,
-  });
-  const ops: OperationDefinition[] = [...operationList.filter((op) => op.id !== uploadChart.id), uploadChart];
+  // UploadAutopilotChart (§4.6.1) as the registry defines it: `content` file, optional `parameters` field.
 
   function form(parts: { name: string; filename?: string; content: string | Buffer }[], boundary = '----bff-test-7MA4YWxk'): { payload: Buffer; contentType: string } {
     const chunks: Buffer[] = [];
@@ -409,7 +393,7 @@ describe('multipart operations', () => {
 
   async function multipartApp(respond?: (call: RecordedCall) => Response) {
     const spy = spyUpstream(respond ?? (() => Response.json({ id: 'chart-1' }, { status: 201 })));
-    const app = await appWith(spy.upstream, { operations: ops, match: createOperationMatcher(ops) });
+    const app = await appWith(spy.upstream);
     return { app, calls: spy.calls };
   }
 

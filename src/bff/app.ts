@@ -15,7 +15,7 @@ import { accountRoutes } from './routes/accounts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { sessionRoutes } from './routes/session.ts';
 import type { ConsoleStore } from './store/console-store.ts';
-import { CCE_PREFIX, cceRoutes, type CceRouteOptions } from './routes/cce.ts';
+import { CCE_PREFIX, cceRoutes } from './routes/cce.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { registerSpa } from './routes/spa.ts';
 import { CceClient } from './upstream/cce-client.ts';
@@ -32,9 +32,6 @@ export interface BuildAppOptions {
   logger?: { stream: DestinationStream; level?: LogLevel };
   /** Clock for signatures (`X-Sdk-Date`) and IAM token expiry; tests share the simulator's fake clock. */
   clock?: Clock;
-  /** Test seam: forward a different operation list (e.g. a synthetic multipart operation). */
-  operations?: CceRouteOptions['operations'];
-  match?: CceRouteOptions['match'];
 }
 
 /** Header names whose values are secrets; redacted wherever a logged object carries headers. */
@@ -168,8 +165,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(cceRoutes, {
     client,
     projectId: upstream.projectId,
-    ...(options.operations ? { operations: options.operations } : {}),
-    ...(options.match ? { match: options.match } : {}),
     onMutation: async (request, outcome) => {
       const { op, params, query } = outcome.call;
       const target = auditTarget(op, params, outcome.responseBody, outcome.requestBody);

@@ -5,7 +5,7 @@
  * verifies it. Cloud mode hands it the configured endpoint and a keep-alive node:http(s) transport.
  */
 import type { FastifyInstance } from 'fastify';
-import { createSimulator } from '../simulator/create-simulator.ts';
+import { createSimulator, type Simulator } from '../simulator/create-simulator.ts';
 import { readSimulatorEnv } from '../simulator/config.ts';
 import { buildApp, type BuildAppOptions } from './app.ts';
 import { resolve } from 'node:path';
@@ -43,17 +43,19 @@ export function composeUpstream(config: BffConfig, env: NodeJS.ProcessEnv): { up
     iamUser: simEnv.iamUser,
     ...(simEnv.clusterQuota !== undefined ? { clusterQuota: simEnv.clusterQuota } : {}),
   });
+  return { upstream: simulatorUpstream(simulator, simEnv.speed), close: () => simulator.close() };
+}
+
+/** The in-process simulator as the BFF's upstream: its key pair, project and region, signed like the cloud. */
+export function simulatorUpstream(simulator: Simulator, speed: number): Upstream {
   return {
-    upstream: {
-      mode: 'simulator',
-      endpoint: SIMULATOR_ORIGIN,
-      projectId: simulator.projectId,
-      region: simulator.region,
-      credentials: { kind: 'aksk', ...simulator.credentials },
-      transport: fetchTransport((url, init) => simulator.fetch(new Request(url, init))),
-      simulator: { speed: simEnv.speed },
-    },
-    close: () => simulator.close(),
+    mode: 'simulator',
+    endpoint: SIMULATOR_ORIGIN,
+    projectId: simulator.projectId,
+    region: simulator.region,
+    credentials: { kind: 'aksk', ...simulator.credentials },
+    transport: fetchTransport((url, init) => simulator.fetch(new Request(url, init))),
+    simulator: { speed },
   };
 }
 

@@ -14,10 +14,9 @@ import { startSimulatorServer } from '../simulator/server.ts';
 import { TEST_START_MS, validCreateBody } from '../simulator/test-support.ts';
 import { ManualClock } from '../simulator/time.ts';
 import { BootstrapError, DEMO_ACCOUNTS } from './auth/bootstrap.ts';
-import { compose, SIMULATOR_ORIGIN } from './compose.ts';
+import { compose, SIMULATOR_ORIGIN, simulatorUpstream } from './compose.ts';
 import { loadConfig } from './config.ts';
 import { asSignedIn, signedInApp, signIn, testConfig } from './testing.ts';
-import { fetchTransport, type Upstream } from './upstream/upstream.ts';
 
 const SPEED = 1000;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -29,16 +28,7 @@ async function start(): Promise<{ app: FastifyInstance; sim: Simulator; clock: M
   const clock = new ManualClock(TEST_START_MS);
   let n = 0;
   const sim = createSimulator({ clock, speed: SPEED, seed: 'demo', ids: () => `00000000-0000-1000-8000-${(++n).toString(16).padStart(12, '0')}` });
-  const upstream: Upstream = {
-    mode: 'simulator',
-    endpoint: SIMULATOR_ORIGIN,
-    projectId: sim.projectId,
-    region: sim.region,
-    credentials: { kind: 'aksk', ...sim.credentials },
-    transport: fetchTransport((url, init) => sim.fetch(new Request(url, init))),
-    simulator: { speed: SPEED },
-  };
-  const app = await signedInApp({ config: testConfig(), upstream, clock });
+  const app = await signedInApp({ config: testConfig(), upstream: simulatorUpstream(sim, SPEED), clock });
   cleanups.push(() => app.close(), () => sim.close());
   return { app, sim, clock, base: `/api/cce/autopilot/v3/projects/${sim.projectId}` };
 }
@@ -88,15 +78,7 @@ describe('BFF → simulator', () => {
   it('is signed with a date the simulator accepts only within 15 minutes of its clock', async () => {
     const { sim, base } = await start();
     const clock = new ManualClock(TEST_START_MS + 20 * 60 * 1000);
-    const upstream: Upstream = {
-      mode: 'simulator',
-      endpoint: SIMULATOR_ORIGIN,
-      projectId: sim.projectId,
-      region: sim.region,
-      credentials: { kind: 'aksk', ...sim.credentials },
-      transport: fetchTransport((url, init) => sim.fetch(new Request(url, init))),
-    };
-    const skewed = await signedInApp({ config: testConfig(), upstream, clock });
+    const skewed = await signedInApp({ config: testConfig(), upstream: simulatorUpstream(sim, SPEED), clock });
     cleanups.push(() => skewed.close());
     const res = await skewed.inject({ method: 'GET', url: `${base}/clusters` });
     expect(res.statusCode).toBe(401);

@@ -3,47 +3,14 @@
  * objects of the reference are rendered from them per request (render.ts), so a response never
  * carries state that could go stale.
  */
-
-/** `status.phase` values (reference §4.1). */
-export type ClusterPhase =
-  | 'Available'
-  | 'Unavailable'
-  | 'ScalingUp'
-  | 'ScalingDown'
-  | 'Creating'
-  | 'Deleting'
-  | 'Upgrading'
-  | 'Resizing'
-  | 'ResizeFailed'
-  | 'RollingBack'
-  | 'RollbackFailed'
-  | 'Hibernating'
-  | 'Hibernation'
-  | 'Freezing'
-  | 'Frozen'
-  | 'UnFreezing'
-  | 'Awaking'
-  | 'Empty'
-  | 'Error';
+import { TRANSITIONAL_CLUSTER_PHASES, type ClusterPhase } from '../contract/clusters.ts';
 
 /**
  * Phases in which a job is changing the cluster. Another mutating call meanwhile is refused with
  * 429 `CCE.01429002` "Resource locked by other requests." (the documented code for a resource another
  * request holds).
  */
-export const PHASES_IN_MOTION: ReadonlySet<ClusterPhase> = new Set<ClusterPhase>([
-  'Creating',
-  'Deleting',
-  'Upgrading',
-  'Resizing',
-  'RollingBack',
-  'Hibernating',
-  'Awaking',
-  'Freezing',
-  'UnFreezing',
-  'ScalingUp',
-  'ScalingDown',
-]);
+export const PHASES_IN_MOTION: ReadonlySet<ClusterPhase> = new Set<ClusterPhase>(TRANSITIONAL_CLUSTER_PHASES);
 
 /** Phases in which the kube-apiserver answers, so a certificate can be issued for it. */
 export const PHASES_WITH_API_SERVER: ReadonlySet<ClusterPhase> = new Set<ClusterPhase>([

@@ -1,7 +1,8 @@
 import { planCreateJob, planUpgradeJob } from './cluster-jobs.ts';
 import type { SimulatorSeed } from './config.ts';
 import { seededUuidV1, seededUuidV4 } from './ids.ts';
-import type { ClusterPhase, ClusterRecord, ClusterTag, EipRecord, VersionInfo, VpcRecord } from './model.ts';
+import type { ClusterPhase } from '../contract/clusters.ts';
+import type { ClusterRecord, ClusterTag, EipRecord, VersionInfo, VpcRecord } from './model.ts';
 import type { SimulatorStore } from './store.ts';
 
 const MINUTE = 60_000;

@@ -19,9 +19,6 @@ export interface CceRouteOptions {
   client: CceClient;
   /** The configured project: a `project_id` in a path must equal it. */
   projectId: string;
-  /** Operations to forward; default the contract's registry. Tests pass synthetic ones. */
-  operations?: readonly OperationDefinition[];
-  match?: typeof matchOperation;
   /**
    * Called for every mutating call once its outcome is known and before the reply is sent; the reply
    * waits for it, so what the operator sees acknowledged is already on record.
@@ -175,11 +172,9 @@ function jsonOf(request: CceRequest): unknown {
 export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions): Promise<void> {
   const { client, projectId } = options;
   const checkDrift = createDriftCheck();
-  const match = options.match ?? matchOperation;
-  const ops = options.operations ?? operationList;
-  const queryKeys = new Map<OperationDefinition, ReadonlySet<string>>(ops.map((op) => [op, new Set(op.query ? Object.keys(op.query.shape) : [])]));
+  const queryKeys = new Map<OperationDefinition, ReadonlySet<string>>(operationList.map((op) => [op, new Set(op.query ? Object.keys(op.query.shape) : [])]));
   const multipartNames = new Map<OperationDefinition, ReadonlySet<string>>(
-    ops.flatMap((op) => (op.body?.kind === 'multipart' ? [[op, fieldNames(op.body)] as const] : [])),
+    operationList.flatMap((op) => (op.body?.kind === 'multipart' ? [[op, fieldNames(op.body)] as const] : [])),
   );
 
   app.decorateRequest('cceCall', null);
@@ -193,7 +188,7 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
     const raw = request.url;
     const q = raw.indexOf('?');
     const ccePath = (q === -1 ? raw : raw.slice(0, q)).slice(CCE_PREFIX.length);
-    const found = match(request.method, ccePath);
+    const found = matchOperation(request.method, ccePath);
     if (found.kind === 'none') throw new ApiError(404, 'BFF.NOT_FOUND', 'No CCE API operation has this method and path.');
     if (found.kind === 'method-not-allowed') {
       throw new ApiError(405, 'BFF.METHOD_NOT_ALLOWED', `This CCE API path accepts ${found.allowed.join(', ')} only.`, {

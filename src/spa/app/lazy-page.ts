@@ -5,8 +5,7 @@ import { createElement, use, useSyncExternalStore, type ComponentType } from 're
  * for the address the console opens on, so the page's code loads alongside the shell, the catalog and
  * the session instead of after them.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any page's props
-export interface LazyPage<P = any> {
+export interface LazyPage<P extends object = object> {
   Component: ComponentType<P>;
   preload(): Promise<unknown>;
 }

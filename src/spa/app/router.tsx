@@ -24,18 +24,19 @@ const pages = {
   planned: lazyPage(withPageMessages(async () => (await import('../shared/ui/planned-page.tsx')).PlannedPage)),
 };
 
+/** What a route keeps for `preloadPage`: how to start fetching its page's code. */
 interface PageHandle {
-  page: LazyPage;
+  preload: LazyPage['preload'];
 }
 
 function pageRoute(path: string, page: LazyPage): RouteObject {
-  return { path, element: <page.Component />, handle: { page } satisfies PageHandle };
+  return { path, element: <page.Component />, handle: { preload: page.preload } satisfies PageHandle };
 }
 
 /** A page a later issue fills: loaded on demand like every other page. */
 function plannedRoute(id: PlannedPageId): RouteObject {
   const { Component } = pages.planned;
-  return { path: id, element: <Component page={id} />, handle: { page: pages.planned } satisfies PageHandle };
+  return { path: id, element: <Component page={id} />, handle: { preload: pages.planned.preload } satisfies PageHandle };
 }
 
 export const routes: RouteObject[] = [
@@ -46,12 +47,12 @@ export const routes: RouteObject[] = [
         <pages.signIn.Component />
       </Suspense>
     ),
-    handle: { page: pages.signIn } satisfies PageHandle,
+    handle: { preload: pages.signIn.preload } satisfies PageHandle,
   },
   {
     element: <AppLayout />,
     children: [
-      { index: true, element: <Navigate to="/clusters" replace />, handle: { page: pages.clusters } satisfies PageHandle },
+      { index: true, element: <Navigate to="/clusters" replace />, handle: { preload: pages.clusters.preload } satisfies PageHandle },
       pageRoute('clusters', pages.clusters),
       pageRoute('clusters/new', pages.createCluster),
       pageRoute('clusters/:clusterId', pages.clusterDetail),
@@ -67,11 +68,11 @@ export const routes: RouteObject[] = [
   },
 ];
 
-/** Starts fetching the code of the page at this address (the console's first page, a link about to be followed). */
+/** Starts fetching the code of the page at this address: the console's first page, before the first render. */
 export function preloadPage(pathname: string): void {
   for (const match of matchRoutes(routes, pathname) ?? []) {
-    void (match.route.handle as PageHandle | undefined)?.page.preload().catch(() => {
-      // Rendering the page fetches it again and shows the failure where the page would be.
+    void (match.route.handle as PageHandle | undefined)?.preload().catch(() => {
+      // Nothing to do here: rendering the page meets the same failure and shows it where the page would be.
     });
   }
 }

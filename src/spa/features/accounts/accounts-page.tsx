@@ -5,6 +5,7 @@ import { useState, type ReactElement } from 'react';
 import { createAccountBodySchema, passwordSchema, ROLES, type Account, type CreateAccountBody, type Role } from '../../../contract/console-api.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { useCan, useSession } from '../../shared/auth/session.ts';
+import { apiErrorToFieldErrors, issuesToFieldErrors } from '../../shared/forms/field-errors.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
@@ -15,16 +16,15 @@ import { accountQueries, createAccount, updateAccount } from './accounts-queries
 
 const INVALIDATES = { invalidates: [['accounts']] } as const;
 
-/** Field errors of a zod parse, keyed by top-level field, as @mantine/form wants them. */
-function zodErrors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): Record<string, string> {
-  if (result.success || !result.error) return {};
-  return Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message]));
+/** The account form's field a request path (`username`, `password`, `role`) belongs to. */
+function fieldOfPath(path: string): keyof CreateAccountBody | undefined {
+  const field = path.split('.')[0];
+  return field === 'username' || field === 'password' || field === 'role' ? field : undefined;
 }
 
 /** Server field errors (`body.password`) onto the form's fields. */
-function serverFieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError) || !error.fields) return {};
-  return Object.fromEntries(error.fields.map((f) => [f.path.replace(/^body\./, ''), f.message]));
+function serverFieldErrors(error: unknown) {
+  return error instanceof ApiError ? apiErrorToFieldErrors(error, fieldOfPath) : {};
 }
 
 export function AccountsPage() {
@@ -213,7 +213,10 @@ function CreateAccountDialog({ opened, onClose }: { opened: boolean; onClose: ()
   const form = useForm<CreateAccountBody>({
     mode: 'controlled',
     initialValues: { username: '', password: '', role: 'operator' },
-    validate: (values) => zodErrors(createAccountBodySchema.safeParse(values)),
+    validate: (values) => {
+      const parsed = createAccountBodySchema.safeParse(values);
+      return parsed.success ? {} : issuesToFieldErrors(parsed.error.issues, fieldOfPath);
+    },
   });
   const create = useMutation({
     mutationFn: createAccount,

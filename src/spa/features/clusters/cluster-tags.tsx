@@ -6,11 +6,12 @@ import { MAX_CLUSTER_TAGS, resourceTagListSchema, tagsCreateBodySchema } from '.
 import { callOperation } from '../../shared/api/api-client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
+import { apiErrorToFieldErrors, issuesToFieldErrors, type FieldErrors } from '../../shared/forms/field-errors.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { clusterQueries } from './cluster-queries.ts';
 
-type TagErrors = { key?: string; value?: string };
+type TagErrors = FieldErrors<'key' | 'value'>;
 interface Tag {
   key: string;
   value: string;
@@ -22,31 +23,25 @@ interface Tag {
  * 20-tag limit (`resourceTagListSchema`). `replaces` is the key being edited, if any.
  */
 export function validateTag(existing: readonly Tag[], tag: Tag, replaces: string | null, messages: { exists: string; limit: string }): TagErrors {
-  const errors: TagErrors = {};
   const parsed = tagsCreateBodySchema.safeParse({ tags: [tag] });
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[2] === 'value' ? 'value' : 'key';
-      errors[field] ??= issue.message;
-    }
-    return errors;
-  }
+  // An issue with the tag as a whole (`tags.0`) is shown on the key.
+  if (!parsed.success) return issuesToFieldErrors(parsed.error.issues, (path) => fieldOfTagPath(path) ?? 'key');
   if (tag.key !== replaces && existing.some((t) => t.key === tag.key)) return { key: messages.exists };
   const after = [...existing.filter((t) => t.key !== replaces && t.key !== tag.key), tag];
   if (!resourceTagListSchema.safeParse(after).success) return { key: messages.limit };
-  return errors;
+  return {};
+}
+
+/** `tags.0.key`, `tags[0].value`, … → the tag field it names. */
+function fieldOfTagPath(path: string): keyof TagErrors | undefined {
+  if (/\.key$/.test(path)) return 'key';
+  if (/\.value$/.test(path)) return 'value';
+  return undefined;
 }
 
 /** A refusal from the API that concerns the key or value typed (`tags[0].key: …`, or the BFF's `body.tags.0.value`). */
 export function tagErrorsOf(error: unknown): TagErrors {
-  if (!(error instanceof ApiError)) return {};
-  for (const { path, message } of error.fields) {
-    if (/\.key$/.test(path)) return { key: message };
-    if (/\.value$/.test(path)) return { value: message };
-  }
-  const prefixed = /^tags\[\d+\]\.(key|value):\s*/.exec(error.message);
-  if (prefixed) return { [prefixed[1] as 'key' | 'value']: error.message.slice(prefixed[0].length) };
-  return {};
+  return error instanceof ApiError ? apiErrorToFieldErrors(error, fieldOfTagPath) : {};
 }
 
 /**

@@ -7,6 +7,7 @@ import { requestJson } from '../../shared/api/api-client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { contextQueries } from '../../shared/api/console-context.ts';
 import { acceptSession, SESSION_QUERY_KEY, sessionQueries } from '../../shared/auth/session.ts';
+import { issuesToFieldErrors } from '../../shared/forms/field-errors.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import type { Translator } from '../../shared/i18n/i18n.ts';
 import { ErrorDetails } from '../../shared/ui/error-details.tsx';
@@ -44,8 +45,7 @@ export function SignInPage() {
     initialValues: { username: '', password: '' },
     validate: (values) => {
       const result = signInBodySchema.safeParse(values);
-      if (result.success) return {};
-      return Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message]));
+      return result.success ? {} : issuesToFieldErrors(result.error.issues, (path) => (path === 'username' || path === 'password' ? path : undefined));
     },
   });
   const signIn = useMutation({
