@@ -1,13 +1,12 @@
-import { addonOperations } from '../contract/addons.ts';
-import { chartOperations } from '../contract/charts.ts';
 import type { OperationName, Operations } from '../contract/operations.ts';
-import { releaseOperations } from '../contract/releases.ts';
-import { upgradeOperations } from '../contract/upgrades.ts';
 import type { DeleteMode, DeletePlanOptions } from './cluster-jobs.ts';
-import { notImplementedArea, type Handler } from './handler.ts';
+import type { Handler } from './handler.ts';
+import { addonHandlers } from './handlers/addons.ts';
+import { chartHandlers } from './handlers/charts.ts';
+import { releaseHandlers } from './handlers/releases.ts';
+import { upgradeHandlers } from './handlers/upgrades.ts';
 import { createClusterCert, showClusterEndpoints, updateClusterEip } from './handlers/access.ts';
 import { createCluster, deleteCluster, listClusters, showCluster, updateCluster } from './handlers/clusters.ts';
-import { listUpgradePaths } from './handlers/upgrade-paths.ts';
 import { batchCreateClusterTags, batchDeleteClusterTags, showJob, showQuotas } from './handlers/project.ts';
 
 /** `true`/`false` are documented synonyms of `block`/`skip` (reference §4.5). */
@@ -84,11 +83,8 @@ export const handlers = {
   showQuotas: ({ store }) => showQuotas(store),
   batchCreateClusterTags: ({ params, body, store, now }) => batchCreateClusterTags(store, now, params.cluster_id, body.tags),
   batchDeleteClusterTags: ({ params, body, store, now }) => batchDeleteClusterTags(store, now, params.cluster_id, body.tags),
-  // Later issues implement these areas; until then each answers 501 (see notImplemented in handler.ts).
-  ...notImplementedArea(addonOperations, 'add-ons: a later issue'),
-  ...notImplementedArea(upgradeOperations, 'cluster upgrades: a later issue'),
-  // Read-only and needed by the cluster list's "upgrade available" mark now.
-  listUpgradePaths: () => listUpgradePaths(),
-  ...notImplementedArea(chartOperations, 'charts: a later issue'),
-  ...notImplementedArea(releaseOperations, 'releases: a later issue'),
+  ...addonHandlers,
+  ...upgradeHandlers,
+  ...chartHandlers,
+  ...releaseHandlers,
 } satisfies { [K in OperationName]: Handler<Operations[K]> };

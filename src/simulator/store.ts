@@ -1,4 +1,6 @@
 import { jobStateAt, type JobRecord } from './lifecycle.ts';
+import { Scenarios } from './tasks/scenarios.ts';
+import { TaskStore } from './tasks/task-store.ts';
 import type { ClusterRecord, EipRecord, VersionInfo, VpcRecord, SubnetRecord } from './model.ts';
 
 export interface StoreSettings {
@@ -22,8 +24,15 @@ export class SimulatorStore {
   readonly eips = new Map<string, EipRecord>();
   /** Clusters with a job in flight; settle() only looks at these, so a 2,000-cluster project stays cheap. */
   private readonly moving = new Set<string>();
+  /** Scenarios armed by the control surface; consulted when a task starts. */
+  readonly scenarios: Scenarios;
+  /** Every task (add-on operations, pre-checks, backups, upgrade steps, Helm revisions, …). */
+  readonly tasks: TaskStore;
 
-  constructor(readonly settings: StoreSettings) {}
+  constructor(readonly settings: StoreSettings) {
+    this.scenarios = new Scenarios(settings.ids);
+    this.tasks = new TaskStore(settings.ids, this.scenarios);
+  }
 
   get speed(): number {
     return this.settings.speed;
@@ -74,6 +83,7 @@ export class SimulatorStore {
 
   /** Applies every job outcome due by `nowMs`. */
   settle(nowMs: number): void {
+    this.tasks.settle(this, nowMs);
     for (const uid of this.moving) {
       const cluster = this.clusters.get(uid);
       const job = cluster?.activeJobId ? this.jobs.get(cluster.activeJobId) : undefined;
