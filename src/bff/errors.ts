@@ -1,22 +1,15 @@
+import type { BffErrorCode } from '../contract/bff-error-codes.ts';
 import type { FieldError } from '../contract/errors.ts';
 
-/**
- * Codes of errors the BFF raises itself (upstream errors keep the upstream's code). The SPA may
- * branch on them, so they are part of the API between the two.
- */
-export type BffErrorCode =
-  | 'BFF.BAD_REQUEST'
-  | 'BFF.CROSS_SITE_REQUEST'
-  | 'BFF.FOREIGN_PROJECT'
-  | 'BFF.NOT_FOUND'
-  | 'BFF.METHOD_NOT_ALLOWED'
-  | 'BFF.UNSUPPORTED_MEDIA_TYPE'
-  | 'BFF.PAYLOAD_TOO_LARGE'
-  | 'BFF.UPSTREAM_ERROR'
-  | 'BFF.UPSTREAM_TIMEOUT'
-  | 'BFF.UPSTREAM_UNREACHABLE'
-  | 'BFF.IAM_TOKEN_FAILED'
-  | 'BFF.INTERNAL';
+export type { BffErrorCode } from '../contract/bff-error-codes.ts';
+
+/** A code the upstream (CCE, the API gateway, IAM) sent, passed through as it came; see {@link upstreamCode}. */
+export type UpstreamErrorCode = string & { readonly upstream: unique symbol };
+
+/** Marks a code as the upstream's own, so that only codes of the contract's list are raised by the BFF itself. */
+export function upstreamCode(code: string): UpstreamErrorCode {
+  return code as UpstreamErrorCode;
+}
 
 /**
  * An error that becomes the envelope `{error:{status,code,message,requestId,fields?}}` in the one
@@ -27,7 +20,7 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     /** A {@link BffErrorCode}, or the upstream's own code (`CCE.01400001`, `APIGW.0301`, …). */
-    readonly code: BffErrorCode | (string & {}),
+    readonly code: BffErrorCode | UpstreamErrorCode,
     message: string,
     readonly options: { requestId?: string; fields?: FieldError[]; headers?: Record<string, string> } = {},
   ) {

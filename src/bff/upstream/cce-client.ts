@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { OperationDefinition } from '../../contract/define-operation.ts';
 import { normaliseCceError } from '../../contract/errors.ts';
 import { UNSIGNED_PAYLOAD, encodeRfc3986, signRequest, type AccessKeyPair } from '../../contract/signing.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, upstreamCode } from '../errors.ts';
 import { IamTokenProvider } from './iam-token-provider.ts';
 import { nodeCryptoPrimitives } from './node-crypto.ts';
 import type { Clock, Upstream, UpstreamResponse } from './upstream.ts';
@@ -152,6 +152,6 @@ function upstreamError(status: number, body: Buffer, upstreamRequestId: string |
   if (status >= 500) {
     return new ApiError(502, 'BFF.UPSTREAM_ERROR', `The CCE API failed to process the request (HTTP ${status}). Try again later.`, idOption);
   }
-  if (cce) return new ApiError(status, cce.code, cce.message, idOption);
+  if (cce) return new ApiError(status, upstreamCode(cce.code), cce.message, idOption);
   return new ApiError(status, 'BFF.UPSTREAM_ERROR', `The CCE API rejected the request (HTTP ${status}).`, idOption);
 }
