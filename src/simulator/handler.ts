@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { JsonBody, MultipartBody, OperationDefinition } from '../contract/define-operation.ts';
+import type { OperationName, Operations } from '../contract/operations.ts';
 import { SimulatorError, cceError } from './http.ts';
 import type { SimulatorStore } from './store.ts';
 
@@ -18,6 +19,9 @@ export interface HandlerContext<Op extends OperationDefinition> {
 export type Handler<Op extends OperationDefinition> = ((ctx: HandlerContext<Op>) => Response | Promise<Response>) & {
   readonly notImplemented?: { issue: string };
 };
+
+/** The handlers one resource module provides, by registry name; handlers.ts joins them and checks the whole. */
+export type HandlersOf<Names extends OperationName> = { [K in Names]: Handler<Operations[K]> };
 
 /**
  * Handler for operations a later issue implements. The answer is HTTP 501 — the reference's status

@@ -1,6 +1,7 @@
 import { Scenarios } from './tasks/scenarios.ts';
 import { TaskStore } from './tasks/task-store.ts';
-import type { ClusterRecord, EipRecord, VersionInfo, VpcRecord, SubnetRecord } from './model.ts';
+import type { ClusterRecord, VersionInfo } from './resources/clusters/cluster-model.ts';
+import type { EipRecord, SubnetRecord, VpcRecord } from './resources/network/network-model.ts';
 
 export interface StoreSettings {
   projectId: string;
