@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { armScenarioBodySchema, simulatorStateSchema, type ArmScenarioBody } from '../contract/simulator-control.ts';
 import { readSimulatorEnv } from './config.ts';
 import { DEMO_SEED } from './seed.ts';
-import { startSimulatorServer } from './server.ts';
+import { isControlRequest, startSimulatorServer } from './server.ts';
 import { startTestSimulator, TEST_START_MS, validCreateBody, type TestSimulator } from './test-support.ts';
 
 const SECOND = 1000;
@@ -195,5 +195,12 @@ describe('the control surface over HTTP (npm run simulator)', () => {
       server.close();
       simulator.close();
     }
+  });
+
+  it('is reachable from this machine only, and only under /_simulator', () => {
+    for (const local of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) expect(isControlRequest('/_simulator/advance', local)).toBe(true);
+    for (const remote of ['192.0.2.10', '::ffff:192.0.2.10', '2001:db8::1', undefined]) expect(isControlRequest('/_simulator/advance', remote)).toBe(false);
+    expect(isControlRequest('/_simulatorx', '127.0.0.1')).toBe(false);
+    expect(isControlRequest('/autopilot/v3/projects/p/clusters', '127.0.0.1')).toBe(false);
   });
 });
