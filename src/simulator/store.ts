@@ -2,6 +2,8 @@ import { jobStateAt, type JobRecord } from './lifecycle.ts';
 import { Scenarios } from './tasks/scenarios.ts';
 import { TaskStore } from './tasks/task-store.ts';
 import type { ClusterRecord, EipRecord, VersionInfo, VpcRecord, SubnetRecord } from './model.ts';
+import type { ChartRecord } from './resources/charts/model.ts';
+import type { ReleaseRecord } from './resources/releases/model.ts';
 
 export interface StoreSettings {
   projectId: string;
@@ -22,6 +24,10 @@ export class SimulatorStore {
   readonly jobs = new Map<string, JobRecord>();
   readonly vpcs = new Map<string, VpcRecord>();
   readonly eips = new Map<string, EipRecord>();
+  /** Helm chart packages uploaded to the project, by chart ID. */
+  readonly charts = new Map<string, ChartRecord>();
+  /** Helm releases, by `cluster/namespace/name` (resources/releases/model.ts). */
+  readonly releases = new Map<string, ReleaseRecord>();
   /** Clusters with a job in flight; settle() only looks at these, so a 2,000-cluster project stays cheap. */
   private readonly moving = new Set<string>();
   /** Scenarios armed by the control surface; consulted when a task starts. */
