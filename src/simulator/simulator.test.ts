@@ -17,22 +17,10 @@ interface ClusterItem {
   status: { phase: string; reason?: string; message?: string; endpoints?: { url: string; type?: string }[] };
 }
 
-const implemented = new Set([
-  'CreateAutopilotCluster',
-  'ShowAutopilotCluster',
-  'ListAutopilotClusters',
-  'UpdateAutopilotCluster',
-  'DeleteAutopilotCluster',
-  'CreateAutopilotKubernetesClusterCert',
-  'ShowAutopilotJob',
-  'UpdateAutopilotClusterEip',
-  'ShowAutopilotClusterEndpoints',
-  'ShowAutopilotQuotas',
-  'BatchCreateAutopilotClusterTags',
-  'BatchDeleteAutopilotClusterTags',
-  'ListAutopilotClusterUpgradePaths',
-]);
-const later = operationList.filter((op) => !implemented.has(op.id));
+// The operations a later issue implements are the handlers still marked `notImplemented`: each area
+// that lands its handlers leaves this list without anyone editing it.
+const handlerByName = handlers as unknown as Record<string, { notImplemented?: unknown }>;
+const later = operationList.filter((op) => handlerByName[Object.entries(operations).find(([, o]) => o === op)![0]]?.notImplemented !== undefined);
 
 function fill(path: string, projectId: string): string {
   return buildPath(path, Object.fromEntries(pathParamNames(path).map((n) => [n, n === 'project_id' ? projectId : `${n.replace(/_/g, '-')}-1`])));

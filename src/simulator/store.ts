@@ -1,6 +1,8 @@
 import { Scenarios } from './tasks/scenarios.ts';
 import { TaskStore } from './tasks/task-store.ts';
 import type { ClusterRecord, EipRecord, VersionInfo, VpcRecord, SubnetRecord } from './model.ts';
+import type { ChartRecord } from './resources/charts/model.ts';
+import type { ReleaseRecord } from './resources/releases/model.ts';
 
 export interface StoreSettings {
   projectId: string;
@@ -21,6 +23,10 @@ export class SimulatorStore {
   readonly clusters = new Map<string, ClusterRecord>();
   readonly vpcs = new Map<string, VpcRecord>();
   readonly eips = new Map<string, EipRecord>();
+  /** Helm chart packages uploaded to the project, by chart ID. */
+  readonly charts = new Map<string, ChartRecord>();
+  /** Helm releases, by `cluster/namespace/name` (resources/releases/model.ts). */
+  readonly releases = new Map<string, ReleaseRecord>();
   /** Scenarios armed by the control surface; consulted when a task starts. */
   readonly scenarios: Scenarios;
   /** Every task: cluster jobs, add-on operations, pre-checks, backups, upgrade steps, Helm revisions, … */
