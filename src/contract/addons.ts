@@ -470,7 +470,10 @@ export const addonErrorCodes = {
   notFound: 'CCE.03404001',
   /** The template is already installed in the cluster: "Addon instance has installed." */
   alreadyInstalled: 'CCE.03409001',
-  /** The instance is busy (installing, upgrading, deleting, rolling back) or not rollbackable. */
+  /** The instance is busy (installing, upgrading, deleting, rolling back) or its cluster is changing. */
+  // AMBIG (digest A12): the reference names no code for a change while another is in flight; chose
+  // the documented "Resource locked by other requests.". A rollback that is not possible (not
+  // rollbackable, or a status that does not allow it) is an invalid request (`invalidRequest`).
   locked: 'CCE.01429002',
   /** Too many requests. */
   throttled: 'CCE.02429001',

@@ -1,4 +1,5 @@
 import { upgradePathsSchema } from '../contract/upgrade-paths.ts';
+import { addonOperations } from '../contract/addons.ts';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +32,7 @@ const implemented = new Set([
   'BatchCreateAutopilotClusterTags',
   'BatchDeleteAutopilotClusterTags',
   'ListAutopilotClusterUpgradePaths',
+  ...Object.values(addonOperations).map((op) => op.id),
 ]);
 const later = operationList.filter((op) => !implemented.has(op.id));
 

@@ -1,4 +1,5 @@
 import { jobStateAt, type JobRecord } from './lifecycle.ts';
+import { AddonState } from './resources/addons/state.ts';
 import { Scenarios } from './tasks/scenarios.ts';
 import { TaskStore } from './tasks/task-store.ts';
 import type { ClusterRecord, EipRecord, VersionInfo, VpcRecord, SubnetRecord } from './model.ts';
@@ -28,6 +29,8 @@ export class SimulatorStore {
   readonly scenarios: Scenarios;
   /** Every task (add-on operations, pre-checks, backups, upgrade steps, Helm revisions, …). */
   readonly tasks: TaskStore;
+  /** Add-on instances (resources/addons). */
+  readonly addons = new AddonState();
 
   constructor(readonly settings: StoreSettings) {
     this.scenarios = new Scenarios(settings.ids);
