@@ -241,6 +241,107 @@ export function addonValuesForUpdate(values: Record<string, unknown> | null | un
 }
 
 // ---------------------------------------------------------------------------------------------
+// From a version's `input` to `values` (digest §3.5, §3.10): shared by the console's form and the simulator
+// ---------------------------------------------------------------------------------------------
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The part of a version's `input` a values form is built from. */
+interface AddonInputSource {
+  input?: Record<string, unknown> | null;
+}
+
+/** `input.parameters` of a version (`{}` when absent or not an object). */
+export function addonInputParameters(version: AddonInputSource): Record<string, unknown> {
+  const parameters = isPlainObject(version.input) ? version.input.parameters : undefined;
+  return isPlainObject(parameters) ? parameters : {};
+}
+
+/** A flavor (resource profile) of a version: its key in `input.parameters` and the flavor object. */
+export interface AddonFlavorEntry {
+  key: string;
+  flavor: Record<string, unknown>;
+}
+
+/**
+ * The flavors an Autopilot cluster can use: every `input.parameters` entry except `custom` whose
+ * `category` includes `Autopilot` (digest §3.5). A version whose flavors carry no category at all
+ * offers all of them.
+ */
+// AMBIG (digest §3.5): the category filter is inferred from `category` and `scenarios`; a template
+// that never sets it would otherwise offer nothing.
+export function addonAutopilotFlavors(version: AddonInputSource): AddonFlavorEntry[] {
+  const all = Object.entries(addonInputParameters(version))
+    .filter((e): e is [string, Record<string, unknown>] => e[0] !== 'custom' && isPlainObject(e[1]))
+    .map(([key, flavor]) => ({ key, flavor }));
+  const autopilot = all.filter((f) => Array.isArray(f.flavor.category) && f.flavor.category.includes('Autopilot'));
+  return autopilot.length > 0 || all.some((f) => f.flavor.category !== undefined) ? autopilot : all;
+}
+
+/** The default Autopilot flavor: the one with `is_default: true`, else the first. */
+export function defaultAddonFlavor(version: AddonInputSource): AddonFlavorEntry | undefined {
+  const flavors = addonAutopilotFlavors(version);
+  return flavors.find((f) => f.flavor.is_default === true) ?? flavors[0];
+}
+
+const cpuQuantity = (q: unknown): unknown =>
+  typeof q === 'number' ? `${Math.round(q * 1000)}m` : typeof q === 'string' && /^\d+(\.\d+)?$/.test(q) ? `${Math.round(Number(q) * 1000)}m` : q;
+const memoryQuantity = (q: unknown): unknown => {
+  const m = typeof q === 'string' ? /^(\d+)Gi$/.exec(q) : null;
+  return m ? `${Number(m[1]) * 1024}Mi` : q;
+};
+
+/**
+ * A flavor as `values.flavor`, the way the install example sends it: the flavor object whole, `name`
+ * defaulting to its key, each resource with an `id` (= its name) and CPU/memory in Kubernetes notation
+ * (`1` → `1000m`, `2Gi` → `2048Mi`) (digest Q16, Q17, A16).
+ */
+export function addonFlavorValue(entry: AddonFlavorEntry): Record<string, unknown> {
+  const copy: Record<string, unknown> = structuredClone(entry.flavor);
+  copy.name ??= entry.key;
+  if (Array.isArray(copy.resources)) {
+    copy.resources = copy.resources.map((r: unknown) => {
+      if (!isPlainObject(r)) return r;
+      const out: Record<string, unknown> = { id: r.name, ...r };
+      for (const k of ['limitsCpu', 'requestsCpu']) if (k in out) out[k] = cpuQuantity(out[k]);
+      for (const k of ['limitsMem', 'requestsMem']) if (k in out) out[k] = memoryQuantity(out[k]);
+      return out;
+    });
+  }
+  return copy;
+}
+
+/** `input.parameters.custom` with the overrides of the `scenarios` whose category includes Autopilot. */
+export function defaultAddonCustom(version: AddonInputSource): Record<string, unknown> {
+  const custom = addonInputParameters(version).custom;
+  const out: Record<string, unknown> = isPlainObject(custom) ? structuredClone(custom) : {};
+  const scenarios = isPlainObject(version.input) && Array.isArray(version.input.scenarios) ? version.input.scenarios : [];
+  // AMBIG (digest §3.5): nothing documents `scenarios`; read as an overlay for the matching cluster category.
+  for (const s of scenarios) if (isPlainObject(s) && Array.isArray(s.category) && s.category.includes('Autopilot') && isPlainObject(s.custom)) Object.assign(out, structuredClone(s.custom));
+  return out;
+}
+
+/** `v1.28.5-r0` → `v1.28`: the form `values.basic.cluster_version` takes in the examples. */
+export function addonClusterVersion(clusterVersion: string): string {
+  return /^v?\d+\.\d+/.exec(clusterVersion)?.[0] ?? clusterVersion;
+}
+
+/**
+ * The values of an install with the defaults of a version on a cluster of `clusterVersion`:
+ * `basic` from `input.basic` plus `cluster_version` and `rbac_enabled` (as the request examples
+ * carry them, digest A15), the default Autopilot flavor, and the default `custom` parameters.
+ */
+export function defaultAddonValues(version: AddonInputSource, clusterVersion: string): Record<string, unknown> {
+  const basic = isPlainObject(version.input) && isPlainObject(version.input.basic) ? structuredClone(version.input.basic) : {};
+  const flavor = defaultAddonFlavor(version);
+  return {
+    basic: { ...basic, cluster_version: addonClusterVersion(clusterVersion), rbac_enabled: true },
+    ...(flavor ? { flavor: addonFlavorValue(flavor) } : {}),
+    custom: defaultAddonCustom(version),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Queries
 // ---------------------------------------------------------------------------------------------
 

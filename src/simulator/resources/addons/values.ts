@@ -2,7 +2,7 @@
  * `spec.values` of an install or update: defaults from the template version's `input`, and the checks
  * the service applies before it renders the chart (digest §3.5, §3.10).
  */
-import { addonVersionSupportsCluster, type AddonVersion } from '../../../contract/addons.ts';
+import { addonInputParameters, addonVersionSupportsCluster, defaultAddonValues, type AddonVersion } from '../../../contract/addons.ts';
 import type { ClusterRecord } from '../../model.ts';
 import { compareVersions, type TemplateDefinition, type TemplateVersion } from './catalogue.ts';
 
@@ -52,58 +52,12 @@ export function targetVersions(template: TemplateDefinition, current: string, cl
 }
 
 function flavorEntries(v: TemplateVersion): [string, Record<string, unknown>][] {
-  const parameters: Record<string, unknown> = isObject(v.input.parameters) ? v.input.parameters : {};
-  return Object.entries(parameters).filter((e): e is [string, Record<string, unknown>] => e[0] !== 'custom' && isObject(e[1]));
-}
-
-const cpuOf = (q: unknown): unknown => (typeof q === 'number' ? `${Math.round(q * 1000)}m` : typeof q === 'string' && /^\d+(\.\d+)?$/.test(q) ? `${Math.round(Number(q) * 1000)}m` : q);
-const memOf = (q: unknown): unknown => {
-  if (typeof q !== 'string') return q;
-  const m = /^(\d+)Gi$/.exec(q);
-  return m ? `${Number(m[1]) * 1024}Mi` : q;
-};
-
-/**
- * A template flavor as `values.flavor`: the flavor object with `id` on each resource and quantities in
- * Kubernetes notation (`1` → `1000m`, `2Gi` → `2048Mi`), as the install example sends it (digest Q16, Q17).
- */
-export function flavorValue(flavor: Record<string, unknown>): Record<string, unknown> {
-  const copy = clone(flavor);
-  if (Array.isArray(copy.resources)) {
-    copy.resources = copy.resources.map((r: unknown) => {
-      if (!isObject(r)) return r;
-      const out: Record<string, unknown> = { id: r.name, ...r };
-      for (const k of ['limitsCpu', 'requestsCpu']) if (k in out) out[k] = cpuOf(out[k]);
-      for (const k of ['limitsMem', 'requestsMem']) if (k in out) out[k] = memOf(out[k]);
-      return out;
-    });
-  }
-  return copy;
-}
-
-/** The default Autopilot flavor of a version (`is_default`, `category` ∋ Autopilot), else the first Autopilot one. */
-export function defaultFlavor(v: TemplateVersion): Record<string, unknown> | undefined {
-  const autopilot = flavorEntries(v).filter(([, f]) => Array.isArray(f.category) && f.category.includes('Autopilot'));
-  const chosen = autopilot.find(([, f]) => f.is_default === true) ?? autopilot[0];
-  return chosen ? { ...chosen[1], name: chosen[1].name ?? chosen[0] } : undefined;
-}
-
-function scenarioCustom(v: TemplateVersion): Record<string, unknown> {
-  const scenarios = Array.isArray(v.input.scenarios) ? v.input.scenarios : [];
-  const overlay: Record<string, unknown> = {};
-  for (const s of scenarios) if (isObject(s) && Array.isArray(s.category) && s.category.includes('Autopilot') && isObject(s.custom)) Object.assign(overlay, s.custom);
-  return overlay;
+  return Object.entries(addonInputParameters(v)).filter((e): e is [string, Record<string, unknown>] => e[0] !== 'custom' && isObject(e[1]));
 }
 
 /** What a console sends for "the defaults" of a version on a cluster: `basic`, the default flavor and `custom`. */
 export function defaultValues(v: TemplateVersion, cluster: ClusterRecord): Values {
-  const parameters = isObject(v.input.parameters) ? v.input.parameters : {};
-  const flavor = defaultFlavor(v);
-  return {
-    basic: { ...(isObject(v.input.basic) ? clone(v.input.basic) : {}), cluster_version: cluster.version, rbac_enabled: true },
-    ...(flavor ? { flavor: flavorValue(flavor) } : {}),
-    custom: { ...(isObject(parameters.custom) ? clone(parameters.custom) : {}), ...clone(scenarioCustom(v)) },
-  };
+  return defaultAddonValues(v, cluster.version);
 }
 
 /**
