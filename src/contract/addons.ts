@@ -84,6 +84,13 @@ export const FAILED_ADDON_PHASES = ['installFailed', 'upgradeFailed', 'deleteFai
  */
 export const ROLLBACK_ALLOWED_ADDON_PHASES = ['running', 'available', 'abnormal', 'upgradeFailed', 'rollbackFailed'] as const satisfies readonly AddonInstancePhase[];
 
+/**
+ * Statuses from which an update (upgrade, or new values at the same version) is accepted.
+ */
+// AMBIG (digest §3.2): not documented; chose the settled statuses and the two failures whose remedy is
+// to upgrade or roll back again. After installFailed or deleteFailed the remedy is to uninstall.
+export const UPDATE_ALLOWED_ADDON_PHASES = ['running', 'available', 'abnormal', 'upgradeFailed', 'rollbackFailed'] as const satisfies readonly AddonInstancePhase[];
+
 /** Whether an instance in this status is still moving (install, upgrade, delete or rollback in progress). */
 export function isTransitionalAddonPhase(phase: string | null | undefined): boolean {
   return (TRANSITIONAL_ADDON_PHASES as readonly string[]).includes(phase ?? '');
@@ -552,6 +559,34 @@ export function addonVersionSupportsCluster(version: AddonVersion, clusterVersio
       }
     }),
   );
+}
+
+/** Numeric order of dotted add-on versions (`1.28.10` after `1.28.6`); the reference defines no ordering (digest A14). */
+export function compareAddonVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);
+  const pb = b.split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** The versions that support a cluster version, newest first. */
+export function addonVersionsForCluster<V extends AddonVersion>(versions: readonly V[], clusterVersion: string): V[] {
+  return versions
+    .filter((v) => v.version !== undefined && addonVersionSupportsCluster(v, clusterVersion))
+    .sort((a, b) => compareAddonVersions(b.version!, a.version!));
+}
+
+/**
+ * "The latest version supported by the cluster" (what an install without a version gets).
+ */
+// AMBIG (digest A14): "latest" is not defined; chose the highest version among the compatible stable
+// ones, or among all compatible ones when none is stable.
+export function latestAddonVersionFor<V extends AddonVersion>(versions: readonly V[], clusterVersion: string): V | undefined {
+  const compatible = addonVersionsForCluster(versions, clusterVersion);
+  return compatible.find((v) => v.stable !== false) ?? compatible[0];
 }
 
 // ---------------------------------------------------------------------------------------------

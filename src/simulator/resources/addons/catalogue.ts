@@ -577,14 +577,3 @@ export function catalogue(region: string): readonly TemplateDefinition[] {
 export function findTemplate(region: string, name: string): TemplateDefinition | undefined {
   return catalogue(region).find((t) => t.name === name);
 }
-
-/** Numeric comparison of dotted versions (`1.28.10` > `1.28.6`). */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);
-  const pb = b.split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}

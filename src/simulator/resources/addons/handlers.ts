@@ -12,17 +12,12 @@
  *   does not exist or does not support the cluster, a downgrade through update, a rollback that is not
  *   possible, values that cannot be rendered, a cluster without a running control plane.
  */
-import {
-  ROLLBACK_ALLOWED_ADDON_PHASES,
-  addonErrorCodes,
-  addonOperations,
-  type AddonInstancePhase,
-} from '../../../contract/addons.ts';
+import { ROLLBACK_ALLOWED_ADDON_PHASES, UPDATE_ALLOWED_ADDON_PHASES, addonErrorCodes, addonOperations, compareAddonVersions } from '../../../contract/addons.ts';
 import type { Handler } from '../../handler.ts';
 import { cceError, jsonResponse } from '../../http.ts';
 import { PHASES_IN_MOTION, PHASES_WITH_API_SERVER, type ClusterRecord } from '../../model.ts';
 import type { SimulatorStore } from '../../store.ts';
-import { catalogue, compareVersions, findTemplate, type TemplateDefinition, type TemplateVersion } from './catalogue.ts';
+import { catalogue, findTemplate, type TemplateDefinition, type TemplateVersion } from './catalogue.ts';
 import { addonsOfCluster, findInstance, newInstance, renderInstance, renderTemplate } from './instances.ts';
 import type { AddonRecord } from './state.ts';
 import { ADDON_PLANS, deleteTask, installTask, rollbackTask, upgradeTask } from './tasks.ts';
@@ -32,11 +27,6 @@ type AddonOperations = typeof addonOperations;
 
 const notFound = (what: string) => cceError(addonErrorCodes.notFound, what);
 const invalid = (what: string) => cceError(addonErrorCodes.invalidRequest, what);
-
-/** Statuses from which an update (upgrade or new values) is accepted. */
-// AMBIG (digest §3.2): not documented; chose the settled ones and the two failures whose remedy is
-// to upgrade or roll back again. After installFailed / deleteFailed the remedy is to uninstall.
-const UPDATABLE: readonly AddonInstancePhase[] = ['running', 'available', 'abnormal', 'upgradeFailed', 'rollbackFailed'];
 
 function clusterOf(store: SimulatorStore, clusterId: string): ClusterRecord {
   const cluster = store.clusters.get(clusterId);
@@ -127,14 +117,14 @@ export const addonHandlers: { [K in keyof AddonOperations]: Handler<AddonOperati
       throw invalid(`spec.addonTemplateName: instance ${record.uid} is ${template.name}, not ${spec.addonTemplateName}.`);
     }
     requireIdle(record, 'an update');
-    if (!UPDATABLE.includes(record.status)) {
+    if (!(UPDATE_ALLOWED_ADDON_PHASES as readonly string[]).includes(record.status)) {
       throw invalid(`Add-on ${template.name} is ${record.status}; uninstall it and install it again.`);
     }
     const cluster = clusterOf(store, record.clusterId);
     requireClusterReady(cluster, 'updating an add-on');
     const version = versionOf(template, spec.version, cluster);
     // AMBIG: going back to an older version is what rollback is for; an update to one is refused.
-    if (compareVersions(version.version, record.version) < 0) {
+    if (compareAddonVersions(version.version, record.version) < 0) {
       throw invalid(`spec.version: ${version.version} is older than the installed ${record.version}; roll the add-on back instead.`);
     }
     checkValues(spec.values, template, version);

@@ -2,9 +2,9 @@
  * `spec.values` of an install or update: defaults from the template version's `input`, and the checks
  * the service applies before it renders the chart (digest §3.5, §3.10).
  */
-import { addonInputParameters, addonVersionSupportsCluster, defaultAddonValues, type AddonVersion } from '../../../contract/addons.ts';
+import { addonInputParameters, addonVersionSupportsCluster, compareAddonVersions, defaultAddonValues, latestAddonVersionFor, type AddonVersion } from '../../../contract/addons.ts';
 import type { ClusterRecord } from '../../model.ts';
-import { compareVersions, type TemplateDefinition, type TemplateVersion } from './catalogue.ts';
+import { type TemplateDefinition, type TemplateVersion } from './catalogue.ts';
 
 type Values = Record<string, unknown>;
 
@@ -33,21 +33,17 @@ export function supportsCluster(v: TemplateVersion, cluster: ClusterRecord): boo
   return addonVersionSupportsCluster(versionObject(v, true), cluster.version);
 }
 
-/**
- * The version an install without `spec.version` gets: "the latest version supported by the cluster".
- */
-// AMBIG (digest A14): "latest" is not defined; chose the highest version (numerically) among the
-// compatible stable ones, or among all compatible ones when none is stable.
+/** The version an install without `spec.version` gets: "the latest version supported by the cluster". */
 export function latestSupported(template: TemplateDefinition, cluster: ClusterRecord): TemplateVersion | undefined {
-  const compatible = template.versions.filter((v) => supportsCluster(v, cluster)).sort((a, b) => compareVersions(b.version, a.version));
-  return compatible.find((v) => v.stable) ?? compatible[0];
+  const latest = latestAddonVersionFor(template.versions.map((v) => versionObject(v, true)), cluster.version);
+  return template.versions.find((v) => v.version === latest?.version);
 }
 
 /** `status.targetVersions`: newer stable versions the cluster supports; `null` when none, as the examples print it. */
 // AMBIG (digest §3.4): which versions count is not documented; chose newer, stable and compatible
 // (a preview version can still be named in an update, it is just not offered).
 export function targetVersions(template: TemplateDefinition, current: string, cluster: ClusterRecord): string[] | null {
-  const found = template.versions.filter((v) => v.stable && compareVersions(v.version, current) > 0 && supportsCluster(v, cluster)).map((v) => v.version);
+  const found = template.versions.filter((v) => v.stable && compareAddonVersions(v.version, current) > 0 && supportsCluster(v, cluster)).map((v) => v.version);
   return found.length > 0 ? found : null;
 }
 
