@@ -1,10 +1,12 @@
+import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { addonInstanceListSchema, addonInstanceSchema, addonTemplateListSchema, addonVersionSupportsCluster } from '../../../contract/addons.ts';
+import { formatSdkDate } from '../../../contract/signing.ts';
 import { DEMO_SEED } from '../../seed.ts';
-import { startTestSimulator, validCreateBody, type TestSimulator } from '../../test-support.ts';
+import { TEST_HOST, startTestSimulator, validCreateBody, type TestSimulator } from '../../test-support.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -428,5 +430,43 @@ describe('DeleteAutopilotAddonInstance', () => {
     expect([elsewhere.status, elsewhere.body.errorCode]).toEqual([404, 'CCE.03404001']);
     const abnormal = await find(t, DEMO_SEED.clusters['staging-web'], 'coredns');
     expect((await uninstall(t, abnormal.metadata.uid)).status).toBe(200);
+  });
+});
+
+describe('requests as Huawei’s SDKs send them', () => {
+  function sdkSign(t: TestSimulator, host: string, method: string, path: string, query: Record<string, string>, data?: object) {
+    return AKSKSigner.sign(
+      {
+        method,
+        endpoint: `https://${host}${path}`,
+        queryParams: query,
+        headers: { 'content-type': 'application/json', 'X-Project-Id': t.sim.projectId, 'X-Sdk-Date': formatSdkDate(new Date(t.clock.now())) },
+        ...(data ? { data } : {}),
+      } as never,
+      { getAk: () => t.sim.credentials.ak, getSk: () => t.sim.credentials.sk } as never,
+    ) as Record<string, string>;
+  }
+
+  it('accepts the cluster-prefixed host of the reference (never reading the cluster from it) and the plain one', async () => {
+    const t = startTestSimulator();
+    for (const host of [`${DEMO_SEED.clusters['staging-web']}.${TEST_HOST}`, TEST_HOST]) {
+      const headers = sdkSign(t, host, 'GET', '/autopilot/v3/addons', { cluster_id: PAYMENTS });
+      const res = await t.sim.fetch(new Request(`http://${host}/autopilot/v3/addons?cluster_id=${PAYMENTS}`, { headers }));
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { items: Instance[] };
+      expect(new Set(body.items.map((i) => i.spec.clusterID))).toEqual(new Set([PAYMENTS]));
+    }
+  });
+
+  it('accepts an SDK-signed rollback with the example body', async () => {
+    const t = startTestSimulator();
+    const cluster = DEMO_SEED.clusters['prod-search'];
+    const coredns = await find(t, cluster, 'coredns');
+    const path = `/autopilot/v3/addons/${coredns.metadata.uid}/operation/rollback`;
+    const data = { ...example<Record<string, unknown>>('RollbackAutopilotAddonInstance.request'), clusterID: cluster };
+    const headers = sdkSign(t, TEST_HOST, 'POST', path, {}, data);
+    const res = await t.sim.fetch(new Request(`http://${TEST_HOST}${path}`, { method: 'POST', headers, body: JSON.stringify(data) }));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as Instance).status.status).toBe('rollbacking');
   });
 });
