@@ -155,6 +155,26 @@ describe('ListAutopilotAddonInstances and ShowAutopilotAddonInstance', () => {
     expect(items.map((i) => [i.spec.addonTemplateName, i.spec.version, i.status.status])).toEqual([['coredns', '1.28.6', 'running']]);
   });
 
+  it('gives a new cluster the add-ons its creation annotation names, with their values', async () => {
+    const t = startTestSimulator();
+    // The cluster-creation example's shape (api-clusters digest): a JSON string of {addonTemplateName, values}.
+    const annotation = JSON.stringify([
+      { addonTemplateName: 'coredns', values: { flavor: { name: 'autopilot-flavor2', replicas: 3 } } },
+      { addonTemplateName: 'metrics-server', values: { flavor: { category: ['Autopilot'], name: 'autopilot-flavor1', replicas: 2, resources: [{ limitsCpu: 1, limitsMem: '2Gi', name: 'metricsServer' }] } } },
+    ]);
+    const created = await t.json<{ metadata: { uid: string } }>('POST', `${t.base}/clusters`, {
+      body: validCreateBody('addons-annotated', { metadata: { annotations: { 'cluster.install.addons/install': annotation } } }),
+    });
+    expect(created.status).toBe(201);
+    t.advance(10 * MINUTE);
+    const items = (await list(t, created.body.metadata.uid)).body.items;
+    expect(items.map((i) => [i.spec.addonTemplateName, i.status.status])).toEqual([
+      ['coredns', 'running'],
+      ['metrics-server', 'running'],
+    ]);
+    expect(items[0]!.spec.values!.flavor).toMatchObject({ name: 'autopilot-flavor2', replicas: 3 });
+  });
+
   it('refuses a list without cluster_id, an unknown cluster, an unknown instance and an instance of another cluster', async () => {
     const t = startTestSimulator();
     const noCluster = await t.json<Err>('GET', '/autopilot/v3/addons');
