@@ -1,7 +1,7 @@
 import type { OperationName, Operations } from '../contract/operations.ts';
 import type { DeleteMode, DeletePlanOptions } from './resources/clusters/cluster-jobs.ts';
 import type { Handler } from './handler.ts';
-import { addonHandlers } from './handlers/addons.ts';
+import { addonHandlers } from './resources/addons/handlers.ts';
 import { chartHandlers } from './resources/charts/handlers.ts';
 import { releaseHandlers } from './resources/releases/handlers.ts';
 import { upgradeHandlers } from './handlers/upgrades.ts';

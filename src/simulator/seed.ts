@@ -5,6 +5,7 @@ import type { ClusterPhase } from '../contract/clusters.ts';
 import type { ClusterRecord, ClusterTag, EipRecord, VersionInfo, VpcRecord } from './model.ts';
 import type { SimulatorStore } from './store.ts';
 import { seedChartsAndReleases } from './resources/charts/seed.ts';
+import { seedAddons } from './resources/addons/seed.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -379,4 +380,5 @@ export function seedStore(store: SimulatorStore, seed: SimulatorSeed, nowMs: num
   else if (seed === 'large') seedGenerated(store, nowMs, 2_000);
   else if (seed === 'twenty') seedGenerated(store, nowMs, 20);
   seedChartsAndReleases(store, seed, nowMs);
+  seedAddons(store, seed, nowMs);
 }

@@ -1,3 +1,4 @@
+import { AddonState } from './resources/addons/state.ts';
 import { Scenarios } from './tasks/scenarios.ts';
 import { TaskStore } from './tasks/task-store.ts';
 import type { ClusterRecord, EipRecord, VersionInfo, VpcRecord, SubnetRecord } from './model.ts';
@@ -31,6 +32,8 @@ export class SimulatorStore {
   readonly scenarios: Scenarios;
   /** Every task: cluster jobs, add-on operations, pre-checks, backups, upgrade steps, Helm revisions, … */
   readonly tasks: TaskStore;
+  /** Add-on instances (resources/addons). */
+  readonly addons = new AddonState();
 
   constructor(readonly settings: StoreSettings) {
     this.scenarios = new Scenarios(settings.ids);
