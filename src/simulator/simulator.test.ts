@@ -32,7 +32,8 @@ const implemented = new Set([
   'BatchDeleteAutopilotClusterTags',
   'ListAutopilotClusterUpgradePaths',
 ]);
-const later = operationList.filter((op) => !implemented.has(op.id));
+// Issue 12: the whole upgrade area (resources/upgrades).
+const later = operationList.filter((op) => !implemented.has(op.id) && op.resource !== 'upgrades');
 
 function fill(path: string, projectId: string): string {
   return buildPath(path, Object.fromEntries(pathParamNames(path).map((n) => [n, n === 'project_id' ? projectId : `${n.replace(/_/g, '-')}-1`])));

@@ -1,6 +1,7 @@
 import { jobStateAt, type JobRecord } from './lifecycle.ts';
 import { Scenarios } from './tasks/scenarios.ts';
 import { TaskStore } from './tasks/task-store.ts';
+import { UpgradeState } from './resources/upgrades/state.ts';
 import type { ClusterRecord, EipRecord, VersionInfo, VpcRecord, SubnetRecord } from './model.ts';
 
 export interface StoreSettings {
@@ -28,6 +29,8 @@ export class SimulatorStore {
   readonly scenarios: Scenarios;
   /** Every task (add-on operations, pre-checks, backups, upgrade steps, Helm revisions, …). */
   readonly tasks: TaskStore;
+  /** Cluster upgrades: patch versions, pre-check presets, workflows (resources/upgrades). */
+  readonly upgrades = new UpgradeState();
 
   constructor(readonly settings: StoreSettings) {
     this.scenarios = new Scenarios(settings.ids);
