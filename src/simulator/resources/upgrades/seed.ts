@@ -10,17 +10,17 @@ const MINUTE = 60_000;
 /**
  * The demo's upgrade scenarios, one per cluster that can be upgraded, so a demo (or a journey) knows
  * what each will do:
- * - `staging-web`: a clean pass, target to done;
+ * - `dev-sandbox`: a clean pass, target to done;
  * - `prod-search`: skippable `Risk`s (configuration, deprecated API, node, add-on);
- * - `dev-sandbox`: a blocking `Exception`, its CoreDNS add-on abnormal;
+ * - `staging-web`: a blocking `Exception`, its CoreDNS add-on abnormal (the add-on area seeds it so);
  * - `prod-payments`: an open workflow whose pre-check expired an hour ago, and whose next upgrade
  *   fails at 40 % (an armed scenario, listed on the control surface), then succeeds on retry.
  * Every cluster the seed has mid-upgrade gets a workflow whose upgrade task ends with its job.
  */
 export const DEMO_UPGRADE_PRESETS: Readonly<Record<string, PrecheckPreset>> = {
-  'staging-web': 'clean',
+  'dev-sandbox': 'clean',
   'prod-search': 'risks',
-  'dev-sandbox': 'exception',
+  'staging-web': 'exception',
   'prod-payments': 'clean',
 };
 

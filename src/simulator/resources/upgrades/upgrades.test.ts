@@ -158,17 +158,17 @@ describe('upgrade info, paths and feature gates', () => {
 describe('the guided upgrade, target to done', () => {
   it('runs workflow → pre-check → backup → upgrade → post-check at high speed, the workflow following each task', async () => {
     const t = startTestSimulator({ speed: 20 });
-    const p = paths(t, 'staging-web');
-    const created = await startWorkflow(t, p, 'v1.28');
+    const p = paths(t, 'dev-sandbox');
+    const created = await startWorkflow(t, p, 'v1.27');
     expect(created.status?.phase).toBeUndefined();
-    expect(created.spec).toMatchObject({ clusterID: p.uid, clusterVersion: 'v1.27.2-r0', targetVersion: 'v1.28.3-r0' });
+    expect(created.spec).toMatchObject({ clusterID: p.uid, clusterVersion: 'v1.25.5-r0', targetVersion: 'v1.27.3-r0' });
     expect(created.status?.pointStatuses?.map((x) => x.taskType)).toEqual(['PreCheck', 'Snapshot', 'Cluster', 'PostCheck']);
     expect(created.status?.lineStatuses).toHaveLength(2);
     const id = created.metadata!.uid!;
     expect((await workflow(t, p, id)).status?.phase).toBe('Init');
 
     // Pre-check: Init, then running stage by stage, then Success with an expiry one hour after it ended.
-    const check = await runPrecheck(t, p, 'v1.28');
+    const check = await runPrecheck(t, p, 'v1.27');
     expect(check.status?.phase).toBe('Init');
     t.advance(10 * SECOND);
     const running = await precheck(t, p, check.metadata!.uid!);
@@ -203,10 +203,10 @@ describe('the guided upgrade, target to done', () => {
 
     // Upgrade: Init → Queuing → Running → Success; the cluster Upgrading meanwhile.
     const started = await t.json<{ metadata: { uid: string }; spec: { clusterUpgradeAction: Record<string, unknown> } }>('POST', p.upgrade, {
-      body: upgradeBody('v1.28', { addons: [{ addonTemplateName: 'coredns', operation: 'patch', version: '1.30.6' }] }),
+      body: upgradeBody('v1.27', { addons: [{ addonTemplateName: 'coredns', operation: 'patch', version: '1.30.6' }] }),
     });
     expect(started.status).toBe(200);
-    expect(started.body.spec.clusterUpgradeAction).toMatchObject({ version: 'v1.27.2-r0', targetVersion: 'v1.28.3-r0', targetPlatformVersion: 'cce.4.0' });
+    expect(started.body.spec.clusterUpgradeAction).toMatchObject({ version: 'v1.25.5-r0', targetVersion: 'v1.27.3-r0', targetPlatformVersion: 'cce.6.0' });
     const taskId = started.body.metadata.uid;
     expect((await upgradeTask(t, p, taskId)).status?.phase).toBe('Init');
     expect((await clusterOf(t, p)).status.phase).toBe('Upgrading');
@@ -218,7 +218,7 @@ describe('the guided upgrade, target to done', () => {
     expect(Number(mid.status?.progress)).toBeGreaterThan(20);
     expect(point(await workflow(t, p, id), 'Cluster')).toMatchObject({ taskID: taskId, status: 'Running' });
     // A second upgrade while one runs, and cancelling meanwhile, are refused.
-    expect((await t.json<CceError>('POST', p.upgrade, { body: upgradeBody('v1.28') })).body.errorCode).toBe('CCE.01429002');
+    expect((await t.json<CceError>('POST', p.upgrade, { body: upgradeBody('v1.27') })).body.errorCode).toBe('CCE.01429002');
     expect((await t.json<CceError>('PATCH', `${p.workflows}/${id}`, { body: { status: { phase: 'Cancel' } } })).body.errorCode).toBe('CCE.01429002');
     t.advance(4 * MINUTE);
     const done = await upgradeTask(t, p, taskId);
@@ -226,14 +226,14 @@ describe('the guided upgrade, target to done', () => {
     expect(done.spec?.items).toMatchObject({ addons: [{ addonTemplateName: 'coredns', version: '1.30.6' }] });
     const cluster = await clusterOf(t, p);
     expect(cluster.status.phase).toBe('Available');
-    expect(cluster.spec).toMatchObject({ version: 'v1.28', platformVersion: 'cce.4.0' });
-    expect(currentPatch(await info(t, p))).toBe('v1.28.3-r0');
-    expect((await info(t, p)).spec?.versionInfo?.targetVersions).toEqual([]);
+    expect(cluster.spec).toMatchObject({ version: 'v1.27', platformVersion: 'cce.6.0' });
+    expect(currentPatch(await info(t, p))).toBe('v1.27.3-r0');
+    expect((await info(t, p)).spec?.versionInfo?.targetVersions).toEqual(['v1.28.3-r0']);
     expect((await workflow(t, p, id)).status?.phase).toBe('Init');
 
     // Post-check completes the workflow.
     const post = await t.json<{ status: { phase: string }; spec: Record<string, string> }>('POST', p.postcheck, {
-      body: { kind: 'PostCheckTask', apiVersion: 'v3', spec: { clusterID: p.uid, clusterVersion: 'v1.27.2-r0', targetVersion: 'v1.28.3-r0' } },
+      body: { kind: 'PostCheckTask', apiVersion: 'v3', spec: { clusterID: p.uid, clusterVersion: 'v1.25.5-r0', targetVersion: 'v1.27.3-r0' } },
     });
     expect(post.status).toBe(200);
     expect(post.body.status.phase).toBe('Success');
@@ -251,9 +251,9 @@ describe('the guided upgrade, target to done', () => {
 describe('pre-check scenarios', () => {
   it('blocks on the abnormal add-on: a failed Exception that a skip list does not lift', async () => {
     const t = startTestSimulator();
-    const p = paths(t, 'dev-sandbox');
-    const w = await startWorkflow(t, p, 'v1.27');
-    const check = await runPrecheck(t, p, 'v1.27');
+    const p = paths(t, 'staging-web');
+    const w = await startWorkflow(t, p, 'v1.28');
+    const check = await runPrecheck(t, p, 'v1.28');
     t.advance(MINUTE);
     const failed = await precheck(t, p, check.metadata!.uid!);
     expect(failed.status?.phase).toBe('Failed');
@@ -267,8 +267,8 @@ describe('pre-check scenarios', () => {
       riskSource: { addonRisks: [{ addonTemplateName: 'coredns', alias: 'CoreDNS' }] },
     });
     expect((await workflow(t, p, w.metadata!.uid!)).status?.phase).toBe('Pending');
-    expect((await t.json<CceError>('POST', p.upgrade, { body: upgradeBody('v1.27') })).body.errorMessage).toContain('Failed');
-    const again = await runPrecheck(t, p, 'v1.27', [{ name: 'AddonLimit' }]);
+    expect((await t.json<CceError>('POST', p.upgrade, { body: upgradeBody('v1.28') })).body.errorMessage).toContain('Failed');
+    const again = await runPrecheck(t, p, 'v1.28', [{ name: 'AddonLimit' }]);
     t.advance(MINUTE);
     expect((await precheck(t, p, again.metadata!.uid!)).status?.phase).toBe('Failed');
   });
@@ -433,7 +433,7 @@ describe('documented refusals', () => {
     expect((await t.json<CceError>('POST', hibernating.workflows, { body: { kind: 'WorkFlowTask', apiVersion: 'v3', spec: { targetVersion: 'v1.28' } } })).status).toBe(400);
     const creating = paths(t, 'ml-inference');
     expect((await t.json<CceError>('POST', creating.snapshot)).status).toBe(429);
-    const p = paths(t, 'staging-web');
+    const p = paths(t, 'dev-sandbox');
     const post = await t.json<CceError>('POST', p.postcheck, { body: { kind: 'PostCheckTask', apiVersion: 'v3', spec: {} } });
     expect(post.body.errorMessage).toContain('no completed upgrade');
     await runPrecheck(t, p, 'v1.28');
