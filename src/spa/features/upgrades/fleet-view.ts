@@ -95,14 +95,14 @@ function compareVersions(a: string, b: string): number {
 }
 
 /** Clusters per Kubernetes version, oldest first (for the bar chart). */
-export function clustersPerVersion(rows: readonly FleetRow[]): { version: string; clusters: number }[] {
+export function clustersPerVersion(rows: readonly Pick<FleetRow, 'version'>[]): { version: string; clusters: number }[] {
   const counts = new Map<string, number>();
   for (const row of rows) counts.set(row.version, (counts.get(row.version) ?? 0) + 1);
   return [...counts.entries()].sort(([a], [b]) => compareVersions(a, b)).map(([version, clusters]) => ({ version, clusters }));
 }
 
 /** Clusters per readiness, in the order of attention (for the readiness chart); empty buckets left out. */
-export function readinessCounts(rows: readonly FleetRow[]): { readiness: Readiness; clusters: number }[] {
+export function readinessCounts(rows: readonly Pick<FleetRow, 'readiness'>[]): { readiness: Readiness; clusters: number }[] {
   return (Object.keys(ATTENTION) as Readiness[])
     .sort((a, b) => ATTENTION[a] - ATTENTION[b])
     .map((readiness) => ({ readiness, clusters: rows.filter((r) => r.readiness === readiness).length }))
