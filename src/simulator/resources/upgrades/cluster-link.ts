@@ -41,29 +41,26 @@ export function driveClusterUpgrade(store: SimulatorStore, clusterUid: string, e
   if (!cluster) return;
   const record = clusterUpgrades(store, cluster);
   if (event.kind === 'started') {
-    const info = store.version(minorOf(event.targetPatch) ?? '');
     cluster.phase = 'Upgrading';
     cluster.reason = undefined;
     cluster.message = undefined;
-    if (info) cluster.upgradeTarget = { version: info.version, platformVersion: info.platformVersion };
     return;
   }
   cluster.updatedAt = event.at;
   if (event.kind === 'succeeded') {
     const info = store.version(minorOf(event.targetPatch) ?? '');
-    cluster.upgradeFrom = cluster.version;
     record.patch = event.targetPatch;
-    if (info) {
+    // A seeded mid-upgrade cluster's job (cluster.upgrade) has already moved it, just before.
+    if (info && cluster.version !== info.version) {
+      cluster.upgradeFrom = cluster.version;
       cluster.version = info.version;
       cluster.platformVersion = info.platformVersion;
     }
-    cluster.upgradeTarget = undefined;
     cluster.phase = 'Available';
     cluster.reason = undefined;
     cluster.message = undefined;
     return;
   }
-  cluster.upgradeTarget = undefined;
   cluster.phase = 'Available';
 }
 

@@ -101,6 +101,15 @@ function requirePassedPrecheck(store: SimulatorStore, cluster: ClusterRecord, pa
   }
 }
 
+/** The seed's failure for this cluster's next upgrade, unless a scenario armed for it takes precedence; used once. */
+function seededFailure(store: SimulatorStore, cluster: ClusterRecord, record: ClusterUpgradeRecord): number | undefined {
+  const at = record.failNextUpgradeAt;
+  if (at === undefined) return undefined;
+  record.failNextUpgradeAt = undefined;
+  const armed = store.scenarios.list().some((s) => s.taskKind === upgradeTaskKind.kind && (s.subjectId === undefined || s.subjectId === cluster.uid));
+  return armed ? undefined : at;
+}
+
 function renderUpgradeInfo(store: SimulatorStore, cluster: ClusterRecord, record: ClusterUpgradeRecord, now: number) {
   const [release, patch] = record.patch.split('-');
   const targets = upgradeTargets(store.settings.versions, record.patch);
@@ -149,7 +158,7 @@ export const upgradeHandlers: { [K in keyof UpgradeOperations]: Handler<UpgradeO
       }
     }
     const data = upgradeTaskData(record.patch, info.patch, info.platformVersion, action);
-    const task = store.tasks.start(upgradeTaskKind, cluster.uid, upgradePlan(), data, now, store.speed);
+    const task = store.tasks.start(upgradeTaskKind, cluster.uid, upgradePlan(seededFailure(store, cluster, record)), data, now, store.speed);
     driveClusterUpgrade(store, cluster.uid, { kind: 'started', targetPatch: info.patch });
     attach(store, record, 'Cluster', task.id, now);
     return jsonResponse(200, {
@@ -208,14 +217,12 @@ export const upgradeHandlers: { [K in keyof UpgradeOperations]: Handler<UpgradeO
     const info = target(store, record, body.spec.targetVersion, 'spec.targetVersion');
     matchOpenWorkflow(store, record, info.patch, now);
     const skipped = body.spec.skippedCheckItemList ?? [];
-    const data: PrecheckData = {
-      clusterVersion: record.patch,
-      targetVersion: info.patch,
-      skipped,
-      findings: applySkips(precheckFindings(record, info.patch), skipped),
-      nodes: record.nodes.map((n) => ({ ...n })),
-    };
+    const data: PrecheckData = { clusterVersion: record.patch, targetVersion: info.patch, skipped, findings: [], nodes: record.nodes.map((n) => ({ ...n })) };
     const task = store.tasks.start(precheckTaskKind, cluster.uid, precheckPlan(record), data, now, store.speed);
+    // What the check finds is decided as it starts: the cluster's preset, or the outcome a scenario armed.
+    const twist = task.plan.twist;
+    const preset = twist?.kind === 'precheck' ? twist.outcome : record.preset;
+    task.data.findings = applySkips(precheckFindings({ ...record, preset }, info.patch), skipped);
     attach(store, record, 'PreCheck', task.id, now);
     return jsonResponse(200, renderPrecheck(store, task, cluster.uid, now));
   },

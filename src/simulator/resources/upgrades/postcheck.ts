@@ -16,6 +16,9 @@ export interface PostcheckData {
 // scenario is armed, and a passed post-check completes the workflow.
 export const postcheckTaskKind = defineTaskKind<PostcheckData>({
   kind: 'upgrade.postcheck',
+  label: 'Upgrade post-check',
+  description: 'The post-upgrade check, answered at once; "fail" makes it report Failed.',
+  subject: 'cluster',
   settle() {},
 });
 

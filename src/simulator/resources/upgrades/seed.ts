@@ -1,5 +1,6 @@
 import type { SimulatorStore } from '../../store.ts';
-import { planDurationMs } from '../../lifecycle.ts';
+import { upgradeClusterTask, type ClusterJobData } from '../clusters/cluster-jobs.ts';
+import { planDurationMs } from '../../tasks/task.ts';
 import { clusterUpgrades } from './cluster-link.ts';
 import { applySkips, precheckFindings, precheckPlan, precheckTaskKind, type PrecheckData } from './precheck.ts';
 import type { PrecheckPreset } from './state.ts';
@@ -14,7 +15,7 @@ const MINUTE = 60_000;
  * - `prod-search`: skippable `Risk`s (configuration, deprecated API, node, add-on);
  * - `staging-web`: a blocking `Exception`, its CoreDNS add-on abnormal (the add-on area seeds it so);
  * - `prod-payments`: an open workflow whose pre-check expired an hour ago, and whose next upgrade
- *   fails at 40 % (an armed scenario, listed on the control surface), then succeeds on retry.
+ *   fails at 40 %, then succeeds on retry.
  * Every cluster the seed has mid-upgrade gets a workflow whose upgrade task ends with its job.
  */
 export const DEMO_UPGRADE_PRESETS: Readonly<Record<string, PrecheckPreset>> = {
@@ -52,24 +53,18 @@ export function seedUpgrades(store: SimulatorStore, nowMs: number): void {
   const payments = store.findClusterByName(DEMO_UPGRADE_FAILURE.cluster);
   if (payments) {
     startWorkflow(store, payments.uid, nowMs - 3 * 60 * MINUTE);
-    store.scenarios.arm(
-      {
-        taskKind: upgradeTaskKind.kind,
-        subjectId: payments.uid,
-        twist: { kind: 'fail', atProgress: DEMO_UPGRADE_FAILURE.atProgress, reason: '' },
-      },
-      nowMs,
-    );
+    clusterUpgrades(store, payments).failNextUpgradeAt = DEMO_UPGRADE_FAILURE.atProgress;
   }
   for (const cluster of store.clusters.values()) {
-    const job = cluster.activeJobId ? store.jobs.get(cluster.activeJobId) : undefined;
-    if (cluster.phase !== 'Upgrading' || job?.type !== 'UpgradeCluster') continue;
-    const { workflow, record, target } = startWorkflow(store, cluster.uid, job.startedAt - 40 * MINUTE, cluster.upgradeTarget?.version);
-    // The task ends exactly when the seeded job does, so the cluster and the workflow agree throughout.
-    const total = planDurationMs(job);
+    const job = cluster.phase === 'Upgrading' ? store.tasks.inFlight<ClusterJobData>(cluster.uid, upgradeClusterTask.kind) : undefined;
+    if (!job) continue;
+    const { workflow, record, target } = startWorkflow(store, cluster.uid, job.startedAt - 40 * MINUTE, job.data.upgradeTarget?.version);
+    // The task ends just after the seeded job (1 ms), so the cluster and the workflow agree throughout
+    // and the job's effect (upgradefrom) comes first.
+    const total = planDurationMs(job.plan);
     const base = UPGRADE_STEPS.reduce((sum, s) => sum + s.durationMs, 0);
     const steps = UPGRADE_STEPS.map((s) => ({ name: s.name, durationMs: Math.floor((s.durationMs * total) / base) }));
-    steps[steps.length - 1]!.durationMs += total - steps.reduce((sum, s) => sum + s.durationMs, 0);
+    steps[steps.length - 1]!.durationMs += total - steps.reduce((sum, s) => sum + s.durationMs, 0) + 1;
     const data = upgradeTaskData(record.patch, target.patch, target.platformVersion, {
       targetVersion: target.patch,
       strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 20 } },

@@ -7,6 +7,9 @@ const SECOND = 1000;
 
 export const snapshotTaskKind = defineTaskKind<Record<string, never>>({
   kind: 'upgrade.snapshot',
+  label: 'Cluster backup',
+  description: 'A control-plane backup (v3.1 snapshot, about 40 s) before an upgrade.',
+  subject: 'cluster',
   // The latest backup time is read from the tasks themselves.
   settle() {},
 });

@@ -50,6 +50,11 @@ export interface ClusterUpgradeRecord {
   workflows: WorkflowRecord[];
   /** Add-on template name → version an upgrade patched it to. */
   patchedAddons: Record<string, string>;
+  /**
+   * The seed's "next upgrade fails at N %" for this cluster, used once (a scenario armed on the control
+   * surface for the same cluster takes precedence).
+   */
+  failNextUpgradeAt?: number;
 }
 
 export class UpgradeState {

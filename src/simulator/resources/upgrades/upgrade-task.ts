@@ -25,6 +25,9 @@ export interface UpgradeTaskData {
 /** An upgrade task moves the cluster: `Upgrading` from its start, the target version on success. */
 export const upgradeTaskKind = defineTaskKind<UpgradeTaskData>({
   kind: 'upgrade.task',
+  label: 'Cluster upgrade task',
+  description: 'An upgrade task (Init, Queuing, Running, about 4 min); the cluster is Upgrading meanwhile. "fail at N %" leaves it Failed and its workflow Pending, ready for a retry.',
+  subject: 'cluster',
   settle(store, task, state) {
     if (state.phase === 'Succeeded') {
       driveClusterUpgrade(store, task.subjectId, { kind: 'succeeded', targetPatch: task.data.targetPatch, at: state.endsAt });
@@ -48,9 +51,9 @@ export const UPGRADE_STEPS: readonly TaskStep[] = [
 
 const DEFAULT_FAILURE = 'upgrade node batch 1 failed: pod drain timed out after 600s on node (PodDisruptionBudget shop/checkout-pdb allows 0 disruptions)';
 
-/** A fresh upgrade's plan. */
-export function upgradePlan(): TaskPlan {
-  return { steps: UPGRADE_STEPS };
+/** A fresh upgrade's plan; `failAt` makes it fail at that progress (the seed's scenario for a cluster). */
+export function upgradePlan(failAt?: number): TaskPlan {
+  return failAt === undefined ? { steps: UPGRADE_STEPS } : { steps: UPGRADE_STEPS, twist: { kind: 'fail', atProgress: failAt, reason: DEFAULT_FAILURE } };
 }
 
 /**

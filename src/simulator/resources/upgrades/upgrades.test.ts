@@ -450,3 +450,68 @@ describe('documented refusals', () => {
     expect((await t.json<CceError>('POST', p.snapshot)).body.errorCode).toBe('CCE.01429002');
   });
 });
+
+describe('scenarios armed on the control surface', () => {
+  it('sets what the next pre-check finds, once', async () => {
+    const t = startTestSimulator();
+    const p = paths(t, 'dev-sandbox');
+    const armed = t.sim.control.arm({ taskKind: 'upgrade.precheck', subjectId: p.uid, twist: { kind: 'precheck', outcome: 'risks' }, times: 1 });
+    expect('scenario' in armed).toBe(true);
+    const risky = await runPrecheck(t, p, 'v1.27');
+    t.advance(MINUTE);
+    expect((await precheck(t, p, risky.metadata!.uid!)).status?.phase).toBe('Failed');
+    const clean = await runPrecheck(t, p, 'v1.27');
+    t.advance(MINUTE);
+    expect((await precheck(t, p, clean.metadata!.uid!)).status?.phase).toBe('Success');
+  });
+
+  it('breaks the pre-check itself: phase Error with a log, the workflow Pending', async () => {
+    const t = startTestSimulator();
+    const p = paths(t, 'dev-sandbox');
+    const w = await startWorkflow(t, p, 'v1.27');
+    t.sim.control.arm({ taskKind: 'upgrade.precheck', subjectId: p.uid, twist: { kind: 'fail', atProgress: 50, reason: 'etcd health probe timed out' }, times: 1 });
+    const check = await runPrecheck(t, p, 'v1.27');
+    t.advance(MINUTE);
+    const broken = await precheck(t, p, check.metadata!.uid!);
+    expect(broken.status).toMatchObject({ phase: 'Error', message: 'etcd health probe timed out' });
+    expect(broken.status?.expireTimeStamp).toBeUndefined();
+    expect((await workflow(t, p, w.metadata!.uid!)).status?.phase).toBe('Pending');
+  });
+
+  it('stalls an upgrade: it stays Running, the cluster Upgrading, and cancelling is refused', async () => {
+    const t = startTestSimulator();
+    const p = paths(t, 'dev-sandbox');
+    const w = await startWorkflow(t, p, 'v1.27');
+    await runPrecheck(t, p, 'v1.27');
+    t.advance(MINUTE);
+    t.sim.control.arm({ taskKind: 'upgrade.task', subjectId: p.uid, twist: { kind: 'stall', atProgress: 60 }, times: 1 });
+    const started = await t.json<{ metadata: { uid: string } }>('POST', p.upgrade, { body: upgradeBody('v1.27') });
+    t.advance(60 * MINUTE);
+    const stalled = await upgradeTask(t, p, started.body.metadata.uid);
+    expect(stalled.status).toMatchObject({ phase: 'Running', progress: '60.00' });
+    expect((await clusterOf(t, p)).status.phase).toBe('Upgrading');
+    expect((await t.json('PATCH', `${p.workflows}/${w.metadata!.uid}`, { body: { status: { phase: 'Cancel' } } })).status).toBe(429);
+  });
+
+  it('lets an armed failure take precedence over the seeded one, and the post-check fail', async () => {
+    const t = startTestSimulator();
+    const p = paths(t, 'prod-payments');
+    t.sim.control.arm({ taskKind: 'upgrade.task', subjectId: p.uid, twist: { kind: 'fail', atProgress: 10, reason: 'node drain refused' }, times: 1 });
+    await runPrecheck(t, p, 'v1.28');
+    t.advance(MINUTE);
+    const started = await t.json<{ metadata: { uid: string } }>('POST', p.upgrade, { body: upgradeBody('v1.28') });
+    t.advance(10 * MINUTE);
+    const failed = await upgradeTask(t, p, started.body.metadata.uid);
+    expect(failed.status).toMatchObject({ phase: 'Failed', progress: '10.00' });
+    expect(failed.spec?.items).toMatchObject({ message: 'node drain refused' });
+    expect((await t.call('POST', p.retry)).status).toBe(200);
+    t.advance(10 * MINUTE);
+    t.sim.control.arm({ taskKind: 'upgrade.postcheck', subjectId: p.uid, twist: { kind: 'fail', atProgress: 0, reason: 'pods not ready' }, times: 1 });
+    const post = await t.json<{ status: { phase: string } }>('POST', p.postcheck, { body: { kind: 'PostCheckTask', apiVersion: 'v3', spec: {} } });
+    expect(post.body.status.phase).toBe('Failed');
+    const id = upgradeWorkflowListSchema.parse((await t.json('GET', p.workflows)).body).items[0]!.metadata!.uid!;
+    expect(point(await workflow(t, p, id), 'PostCheck')?.status).toBe('Failed');
+    expect((await t.json<{ status: { phase: string } }>('POST', p.postcheck, { body: { kind: 'PostCheckTask', apiVersion: 'v3', spec: {} } })).body.status.phase).toBe('Success');
+    expect((await workflow(t, p, id)).status?.phase).toBe('Success');
+  });
+});
