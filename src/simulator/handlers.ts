@@ -4,7 +4,7 @@ import type { Handler } from './handler.ts';
 import { addonHandlers } from './resources/addons/handlers.ts';
 import { chartHandlers } from './resources/charts/handlers.ts';
 import { releaseHandlers } from './resources/releases/handlers.ts';
-import { upgradeHandlers } from './handlers/upgrades.ts';
+import { upgradeHandlers } from './resources/upgrades/handlers.ts';
 import { createClusterCert, showClusterEndpoints, updateClusterEip } from './handlers/access.ts';
 import { createCluster, deleteCluster, listClusters, showCluster, updateCluster } from './handlers/clusters.ts';
 import { batchCreateClusterTags, batchDeleteClusterTags, showJob, showQuotas } from './handlers/project.ts';

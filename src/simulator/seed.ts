@@ -6,6 +6,7 @@ import type { ClusterRecord, ClusterTag, EipRecord, VersionInfo, VpcRecord } fro
 import type { SimulatorStore } from './store.ts';
 import { seedChartsAndReleases } from './resources/charts/seed.ts';
 import { seedAddons } from './resources/addons/seed.ts';
+import { seedUpgrades } from './resources/upgrades/seed.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -381,4 +382,5 @@ export function seedStore(store: SimulatorStore, seed: SimulatorSeed, nowMs: num
   else if (seed === 'twenty') seedGenerated(store, nowMs, 20);
   seedChartsAndReleases(store, seed, nowMs);
   seedAddons(store, seed, nowMs);
+  seedUpgrades(store, nowMs);
 }

@@ -1,6 +1,7 @@
 import { AddonState } from './resources/addons/state.ts';
 import { Scenarios } from './tasks/scenarios.ts';
 import { TaskStore } from './tasks/task-store.ts';
+import { UpgradeState } from './resources/upgrades/state.ts';
 import type { ClusterRecord, EipRecord, VersionInfo, VpcRecord, SubnetRecord } from './model.ts';
 import type { ChartRecord } from './resources/charts/model.ts';
 import type { ReleaseRecord } from './resources/releases/model.ts';
@@ -34,6 +35,8 @@ export class SimulatorStore {
   readonly tasks: TaskStore;
   /** Add-on instances (resources/addons). */
   readonly addons = new AddonState();
+  /** Cluster upgrades: patch versions, pre-check presets, workflows (resources/upgrades). */
+  readonly upgrades = new UpgradeState();
 
   constructor(readonly settings: StoreSettings) {
     this.scenarios = new Scenarios(settings.ids);
