@@ -1,9 +1,9 @@
 import type { OperationName, Operations } from '../contract/operations.ts';
 import type { Handler } from './handler.ts';
-import { addonHandlers } from './handlers/addons.ts';
-import { chartHandlers } from './handlers/charts.ts';
-import { releaseHandlers } from './handlers/releases.ts';
-import { upgradeHandlers } from './handlers/upgrades.ts';
+import { addonHandlers } from './resources/addons/handlers.ts';
+import { chartHandlers } from './resources/charts/handlers.ts';
+import { releaseHandlers } from './resources/releases/handlers.ts';
+import { upgradeHandlers } from './resources/upgrades/handlers.ts';
 import { accessHandlers } from './resources/access/access-handlers.ts';
 import { clusterHandlers } from './resources/clusters/cluster-handlers.ts';
 import { jobHandlers } from './resources/jobs/job-handlers.ts';

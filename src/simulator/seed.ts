@@ -3,6 +3,9 @@ import type { VersionInfo } from './resources/clusters/cluster-model.ts';
 import { DEMO_CLUSTERS, demoClusterUid, seedDemoClusters, seedGeneratedClusters, type DemoClusterName } from './resources/clusters/cluster-seed.ts';
 import { DEMO_EIPS, DEMO_VPCS, seedNetwork } from './resources/network/network-seed.ts';
 import type { SimulatorStore } from './store.ts';
+import { seedChartsAndReleases } from './resources/charts/seed.ts';
+import { seedAddons } from './resources/addons/seed.ts';
+import { seedUpgrades } from './resources/upgrades/seed.ts';
 
 /**
  * Kubernetes versions of the reference: v1.27 and v1.28 for Autopilot clusters (§4.1 examples, with the
@@ -33,4 +36,7 @@ export function seedStore(store: SimulatorStore, seed: SimulatorSeed, nowMs: num
   if (seed === 'demo') seedDemoClusters(store, nowMs);
   else if (seed === 'large') seedGeneratedClusters(store, nowMs, 2_000);
   else if (seed === 'twenty') seedGeneratedClusters(store, nowMs, 20);
+  seedChartsAndReleases(store, seed, nowMs);
+  seedAddons(store, seed, nowMs);
+  seedUpgrades(store, nowMs);
 }
