@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { signInBodySchema, type Session } from '../../contract/console-api.ts';
 import { toFieldErrors } from '../../contract/errors.ts';
 import { recordAudit } from '../auth/audit.ts';
-import { clearSessionCookie, requireSession, setSessionCookie } from '../auth/security.ts';
+import { requireCapability } from '../auth/route-access.ts';
+import { clearSessionCookie, setSessionCookie } from '../auth/security.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
 import { ApiError, badRequest } from '../errors.ts';
 import type { ConsoleStore } from '../store/console-store.ts';
@@ -23,7 +24,7 @@ export interface SessionRouteOptions {
 export async function sessionRoutes(app: FastifyInstance, options: SessionRouteOptions): Promise<void> {
   const { store, sessions } = options;
 
-  app.post('/api/session', async (request, reply) => {
+  app.post('/api/session', { config: { access: 'public', auditAction: 'console.signIn' } }, async (request, reply) => {
     const parsed = signInBodySchema.safeParse(request.body);
     if (!parsed.success) throw badRequest('Enter a username and a password.', toFieldErrors('body', parsed.error));
     const { username, password } = parsed.data;
@@ -68,15 +69,15 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
     return body;
   });
 
-  app.get('/api/session', async (request, reply) => {
-    const session = requireSession(request);
+  app.get('/api/session', { config: { access: { capability: 'read' } } }, async (request, reply) => {
+    const session = requireCapability(request, 'read');
     reply.header('cache-control', 'no-store');
     const body: Session = { user: session.username, role: session.role, csrfToken: session.csrfToken };
     return body;
   });
 
-  app.delete('/api/session', async (request, reply) => {
-    const session = requireSession(request);
+  app.delete('/api/session', { config: { access: { capability: 'read' }, auditAction: 'console.signOut' } }, async (request, reply) => {
+    const session = requireCapability(request, 'read');
     await store.deleteSession(session.id);
     sessions.forget(session.id);
     await recordAudit(store, request, { action: 'console.signOut', targetKind: 'account', targetId: session.username, outcome: 'success', status: 204 });
