@@ -58,9 +58,22 @@ export async function accountRoutes(app: FastifyInstance, options: { store: Cons
       await recordAudit(store, request, { action: 'console.updateAccount', targetKind: 'account', targetId: username, summary, outcome: 'failure', status: 404, errorCode: 'BFF.NOT_FOUND' });
       throw new ApiError(404, 'BFF.NOT_FOUND', 'No such account.');
     }
+    // An admin's password reset also lifts any sign-in throttle of the account.
+    if (password !== undefined) await store.clearSignInThrottle(username);
     // The store ended the account's sessions (disable, password reset); this replica forgets its cached copies at once.
     sessions.forgetUser(username);
     await recordAudit(store, request, { action: 'console.updateAccount', targetKind: 'account', targetId: username, summary, outcome: 'success', status: 200 });
     return account;
+  });
+
+  /** Lifts the sign-in throttle of an account (every address), e.g. after the owner was locked out by someone guessing. */
+  app.post<{ Params: { username: string } }>('/api/accounts/:username/unlock', { config: { access: administer, auditAction: 'console.unlockSignIn' } }, async (request) => {
+    requireCapability(request, 'administer');
+    const name = usernameSchema.safeParse(request.params.username);
+    const account = name.success ? await store.findAccount(name.data) : undefined;
+    if (!name.success || !account) throw new ApiError(404, 'BFF.NOT_FOUND', 'No such account.');
+    const wasThrottled = await store.clearSignInThrottle(account.username);
+    await recordAudit(store, request, { action: 'console.unlockSignIn', targetKind: 'account', targetId: account.username, summary: { wasThrottled }, outcome: 'success', status: 200 });
+    return (await store.listAccounts()).find((a) => a.username === account.username)!;
   });
 }

@@ -6,6 +6,7 @@ import { operationList } from '../../contract/operations.ts';
 import { buildPath } from '../../contract/paths.ts';
 import { queryToSignable } from '../../contract/signing.ts';
 import { ApiError, badRequest } from '../errors.ts';
+import { strictRequestSchema } from '../strict-schema.ts';
 import { MultipartError, multipartBoundary, readMultipart } from '../multipart.ts';
 import type { CceClient, CceRequest } from '../upstream/cce-client.ts';
 
@@ -206,6 +207,8 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
   const { client, projectId } = options;
   const checkDrift = createDriftCheck();
   const queryKeys = new Map<OperationDefinition, ReadonlySet<string>>(operationList.map((op) => [op, new Set(op.query ? Object.keys(op.query.shape) : [])]));
+  // Request bodies are checked strictly (unknown keys refused at every level the contract defines an object); built once here.
+  const jsonSchemas = new Map<OperationDefinition, z.ZodType>(operationList.flatMap((op) => (op.body?.kind === 'json' ? [[op, strictRequestSchema(op.body.schema)] as const] : [])));
   const multipartNames = new Map<OperationDefinition, ReadonlySet<string>>(
     operationList.flatMap((op) => (op.body?.kind === 'multipart' ? [[op, fieldNames(op.body)] as const] : [])),
   );
@@ -294,7 +297,7 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
         const upstreamRequest: CceRequest = { op, path: call.path, query: call.query };
         try {
           if (op.body?.kind === 'json') {
-            upstreamRequest.body = { kind: 'json', contentType: 'application/json', bytes: validateJson(op, op.body.schema, request.body) };
+            upstreamRequest.body = { kind: 'json', contentType: 'application/json', bytes: validateJson(op, jsonSchemas.get(op)!, request.body) };
             if (upstreamRequest.body.bytes.byteLength === 0) delete upstreamRequest.body;
           } else if (op.body?.kind === 'multipart') {
             const contentType = request.headers['content-type']!;
