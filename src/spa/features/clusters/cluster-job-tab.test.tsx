@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { TEST_PROJECT_ID } from '../../shared/test/fake-bff.ts';
+
 import { renderWithProviders } from '../../shared/test/render.tsx';
 import { ClusterJobTab } from './cluster-job-tab.tsx';
 import { detailCluster, installDetailBff, JOBS_PATH } from './cluster-detail-test-bff.ts';
@@ -28,7 +28,7 @@ describe('cluster jobs tab', () => {
       job('Success', [['CreatePSMCert', 'Success'], ['InstallMaster', 'Success'], ['InstallAddons', 'Success']]),
     ]);
     const finished = vi.fn();
-    renderWithProviders(<ClusterJobTab projectId={TEST_PROJECT_ID} cluster={detailCluster({ phase: 'Creating', jobID: 'job-create' })} onJobFinished={finished} />);
+    renderWithProviders(<ClusterJobTab cluster={detailCluster({ phase: 'Creating', jobID: 'job-create' })} onJobFinished={finished} />);
 
     const view = await screen.findByRole('region', { name: 'Job CreateCluster' });
     expect(within(view).getByRole('progressbar', { name: '1 of 3 steps done' })).toBeInTheDocument();
@@ -48,7 +48,7 @@ describe('cluster jobs tab', () => {
   it('shows why a failed job failed, on the job and on the step', async () => {
     const bff = installDetailBff();
     bff.jobs.set('job-create', [job('Failed', [['CreatePSMCert', 'Success'], ['CreateEniNetwork', 'Failed']], 'sub-job CreateEniNetwork failed')]);
-    renderWithProviders(<ClusterJobTab projectId={TEST_PROJECT_ID} cluster={detailCluster({ phase: 'Error', jobID: 'job-create' })} />);
+    renderWithProviders(<ClusterJobTab cluster={detailCluster({ phase: 'Error', jobID: 'job-create' })} />);
     const view = await screen.findByRole('region', { name: 'Job CreateCluster' });
     expect(within(view).getByText('sub-job CreateEniNetwork failed')).toBeInTheDocument();
     expect(within(view).getByText('quota of ENIs exhausted')).toBeInTheDocument();
@@ -59,16 +59,16 @@ describe('cluster jobs tab', () => {
   it('falls back to the jobid annotation of the create response', async () => {
     const bff = installDetailBff();
     bff.jobs.set('job-create', [job('Running', [['InstallMaster', 'Running']])]);
-    renderWithProviders(<ClusterJobTab projectId={TEST_PROJECT_ID} cluster={detailCluster({ phase: 'Creating', annotations: { jobid: 'job-create' } })} />);
+    renderWithProviders(<ClusterJobTab cluster={detailCluster({ phase: 'Creating', annotations: { jobid: 'job-create' } })} />);
     expect(await screen.findByRole('region', { name: 'Job CreateCluster' })).toBeInTheDocument();
   });
 
   it('says plainly when the cluster has no job, or its last job is no longer kept', async () => {
     installDetailBff();
-    const { unmount } = renderWithProviders(<ClusterJobTab projectId={TEST_PROJECT_ID} cluster={detailCluster()} />);
+    const { unmount } = renderWithProviders(<ClusterJobTab cluster={detailCluster()} />);
     expect(screen.getByText(/The cluster reports no job/)).toBeInTheDocument();
     unmount();
-    renderWithProviders(<ClusterJobTab projectId={TEST_PROJECT_ID} cluster={detailCluster({ jobID: 'job-old' })} />);
-    expect(await screen.findByText("The cluster's last job (job-old) is no longer kept: jobs are short-lived.")).toBeInTheDocument();
+    renderWithProviders(<ClusterJobTab cluster={detailCluster({ jobID: 'job-old' })} />);
+    expect(await screen.findByText("The last job (job-old) is no longer kept: jobs are short-lived.")).toBeInTheDocument();
   });
 });
