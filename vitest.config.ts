@@ -17,6 +17,8 @@ export default defineConfig({
           testTimeout: 15_000,
           globals: true,
           setupFiles: ['src/spa/test-setup.ts'],
+          // The real BFF and simulator the component tests run against (src/testing/world-server.ts).
+          globalSetup: ['src/testing/web-global-setup.ts'],
           include: ['src/spa/**/*.test.{ts,tsx}'],
         },
       },
