@@ -86,7 +86,7 @@ describe('changes through /api/simulator', () => {
     expect(await phase(operator, `${world.cce}/clusters/${DEMO_SEED.clusters['ml-inference']}`)).toBe('Creating');
     const admin = await world.as('admin');
     const audit = auditPageSchema.parse((await admin.inject({ method: 'GET', url: '/api/audit?outcome=denied&limit=200' })).json()).items;
-    expect(audit.find((e) => e.summary.path === '/api/simulator/reset')).toMatchObject({ actor: TEST_USERS.viewer.username, outcome: 'denied', status: 403 });
+    expect(audit.find((e) => e.action === 'simulator.reset')).toMatchObject({ actor: TEST_USERS.viewer.username, outcome: 'denied', status: 403, summary: { route: '/api/simulator/reset' } });
   });
 
   it('advance moves lifecycles while the BFF’s signatures stay fresh; audited', async () => {
