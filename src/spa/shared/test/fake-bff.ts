@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import type { BffErrorCode } from '../../../contract/bff-error-codes.ts';
 import type { Session } from '../../../contract/console-api.ts';
 import type { ConsoleContext } from '../api/console-context.ts';
 
@@ -22,8 +23,8 @@ export function jsonResponse(body: unknown, status = 200, requestId = `req-${++r
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', 'X-Request-Id': requestId } });
 }
 
-/** The BFF's error envelope. */
-export function envelopeResponse(status: number, code: string, message: string, requestId: string, fields?: { path: string; message: string }[]): Response {
+/** The BFF's error envelope, with a code the BFF sends (the contract's list) or the cloud's own. */
+export function envelopeResponse(status: number, code: BffErrorCode | `CCE.${string}`, message: string, requestId: string, fields?: { path: string; message: string }[]): Response {
   return jsonResponse({ error: { status, code, message, requestId, ...(fields ? { fields } : {}) } }, status, requestId);
 }
 
