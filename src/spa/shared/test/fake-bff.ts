@@ -8,10 +8,10 @@ import type { ConsoleContext } from '../api/console-context.ts';
  * `Request`s (method, URL, headers, body) and answers real `Response`s with an X-Request-Id, as the
  * BFF does.
  */
-export type FakeHandler = (request: Request) => Response | Promise<Response>;
+type FakeHandler = (request: Request) => Response | Promise<Response>;
 
 export const TEST_PROJECT_ID = '05a2b4c6d8e0f2a4b6c8d0e2f4a6b8c0';
-export const TEST_REGION = 'ap-southeast-3';
+const TEST_REGION = 'ap-southeast-3';
 export const CLUSTERS_PATH = `/api/cce/autopilot/v3/projects/${TEST_PROJECT_ID}/clusters`;
 
 export const simulatorContext: ConsoleContext = { mode: 'simulator', region: TEST_REGION, projectId: TEST_PROJECT_ID, simulator: { speed: 1 } };
@@ -39,7 +39,7 @@ export function installFetch(handler: FakeHandler) {
 
 export const operatorSession: Session = { user: 'olivia', role: 'operator', csrfToken: 'csrf-token-of-olivia' };
 
-export interface FakeBffOptions {
+interface FakeBffOptions {
   context?: ConsoleContext;
   /** The signed-in session (`GET /api/session`); null = signed out (401). Default: an operator. */
   session?: Session | null;
