@@ -12,9 +12,11 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'jsdom',
-          // Each page's modules are transformed on first import; on a busy 2-core machine that alone
-          // can take seconds, which says nothing about the console.
-          testTimeout: 15_000,
+          // Each page's modules are transformed on first import, and a test types into real forms
+          // against the real BFF: on a busy 2-core machine that takes seconds, which says nothing
+          // about the console (the node project allows as much for the same reason).
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
           globals: true,
           setupFiles: ['src/spa/test-setup.ts'],
           // The real BFF and simulator the component tests run against (src/testing/world-server.ts).

@@ -9,7 +9,7 @@ const declared = import.meta.glob<Feature>('../features/*/feature.ts', { eager: 
 
 export const FEATURES: readonly Feature[] = Object.values(declared);
 
-export interface NavEntry extends FeatureNav {
+interface NavEntry extends FeatureNav {
   capability: Feature['capability'];
 }
 

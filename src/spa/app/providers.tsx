@@ -11,7 +11,7 @@ import { DeferredNotifications } from './deferred-notifications.tsx';
 import { createQueryClient } from './query-client.ts';
 import { theme } from './theme.ts';
 
-export interface AppProvidersProps {
+interface AppProvidersProps {
   children: ReactNode;
   /** Tests pass their own client (no retries) and a fixed language. */
   queryClient?: QueryClient;

@@ -6,7 +6,7 @@ import { createInvalidatingMutationCache } from '../shared/api/mutation-invalida
  * Retries only what a retry can fix: network failures and 5xx/502/504. A 4xx (bad input, unknown
  * cluster, foreign project) answers the same every time, so it is shown at once.
  */
-export function shouldRetry(failureCount: number, error: unknown): boolean {
+function shouldRetry(failureCount: number, error: unknown): boolean {
   if (error instanceof ApiError && error.isClientError) return false;
   return failureCount < 2;
 }

@@ -7,7 +7,7 @@ import { AppProviders } from './providers.tsx';
 import { AppRoutes, preloadPage } from './router.tsx';
 
 /** What a test sees of the router: where the console is, and a way to go elsewhere as a link would. */
-export interface TestRouter {
+interface TestRouter {
   location: Location;
   navigate: NavigateFunction;
 }

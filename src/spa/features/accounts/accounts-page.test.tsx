@@ -28,7 +28,7 @@ function accountsBff(session: Session = admin) {
       const body = (await request.json()) as { username: string; role: Account['role']; password: string };
       if (accounts.some((a) => a.username === body.username)) return envelopeResponse(409, 'BFF.ACCOUNT_EXISTS', `The account ${body.username} exists already.`, 'req-409');
       if (body.password.includes(body.username)) {
-        return envelopeResponse(400, 'BFF.VALIDATION', 'Invalid account.', 'req-400', [{ path: 'body.password', message: 'The password must not contain the username.' }]);
+        return envelopeResponse(400, 'BFF.BAD_REQUEST', 'Invalid account.', 'req-400', [{ path: 'body.password', message: 'The password must not contain the username.' }]);
       }
       const created = { username: body.username, role: body.role, disabled: false, createdAt: T0, updatedAt: T0 };
       accounts.push(created);

@@ -12,7 +12,7 @@ export interface AuditFilters {
   to?: string;
 }
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 async function fetchAuditPage(filters: AuditFilters, before: string | null, signal: AbortSignal): Promise<AuditPage> {
   const search = new URLSearchParams({ limit: String(AUDIT_PAGE_SIZE) });

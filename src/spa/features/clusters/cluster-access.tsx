@@ -17,7 +17,7 @@ import '../../shared/i18n/shared-messages.ts';
 /** EIP IDs are UUIDs (the reference's example: `a757a69e-f920-455a-b1ba-d7a22db0fd51`). */
 const EIP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function validateEipId(id: string): 'required' | 'format' | null {
+function validateEipId(id: string): 'required' | 'format' | null {
   const value = id.trim();
   if (!value) return 'required';
   return EIP_ID.test(value) ? null : 'format';
@@ -28,7 +28,7 @@ export function validateEipId(id: string): 'required' | 'format' | null {
  * elsewhere): the BFF's field error on `spec.spec.id`, or the request path the simulator and CCE
  * write before the message. Anything else (cluster busy, already has an EIP) is about the cluster.
  */
-export function eipIdErrorOf(error: unknown): string | null {
+function eipIdErrorOf(error: unknown): string | null {
   if (!(error instanceof ApiError)) return null;
   const field = error.fields.find((f) => /spec\.spec\.id$/.test(f.path));
   if (field) return field.message;
@@ -36,14 +36,14 @@ export function eipIdErrorOf(error: unknown): string | null {
   return prefix ? error.message.slice(prefix[0].length) : null;
 }
 
-export interface KubeconfigSummary {
+interface KubeconfigSummary {
   contexts: string[];
   currentContext: string | undefined;
   /** Names of the clusters in the file that skip TLS verification. */
   insecureClusters: string[];
 }
 
-export function summariseKubeconfig(kubeconfig: Kubeconfig): KubeconfigSummary {
+function summariseKubeconfig(kubeconfig: Kubeconfig): KubeconfigSummary {
   return {
     contexts: kubeconfig.contexts.map((c) => c.name).filter((n): n is string => Boolean(n)),
     currentContext: kubeconfig['current-context'],

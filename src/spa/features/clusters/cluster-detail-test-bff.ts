@@ -59,7 +59,7 @@ export interface SentRequest {
   body: unknown;
 }
 
-export interface DetailBff {
+interface DetailBff {
   cluster: Cluster;
   eipBound: boolean;
   sent: SentRequest[];

@@ -9,7 +9,7 @@ export interface ClusterEditForm {
   eniSubnets: string[];
 }
 
-export type ClusterEditErrors = FieldErrors<keyof ClusterEditForm>;
+type ClusterEditErrors = FieldErrors<keyof ClusterEditForm>;
 
 export function clusterEditInitialValues(cluster: Cluster): ClusterEditForm {
   return {
@@ -76,7 +76,7 @@ export function apiErrorToEditErrors(error: ApiError): ClusterEditErrors {
   );
 }
 
-export type ClusterChangeBlock = { kind: 'locked'; scene: string } | { kind: 'phase'; phase: string };
+type ClusterChangeBlock = { kind: 'locked'; scene: string } | { kind: 'phase'; phase: string };
 
 /**
  * Why this cluster cannot be changed now, or null while it can: a billing lock (`status.isLocked`,

@@ -7,7 +7,7 @@ import { parseKubernetesVersion } from '../../../contract/upgrade-paths.ts';
  * Error&sort=created&dir=desc&page=2&size=50`) so a view can be shared and survives a reload. Parsing
  * is forgiving: an unknown value falls back to the default instead of breaking the page.
  */
-export const SORT_KEYS = ['name', 'status', 'version', 'public', 'tags', 'created'] as const;
+const SORT_KEYS = ['name', 'status', 'version', 'public', 'tags', 'created'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const PAGE_SIZES = [20, 50, 100] as const;
 
@@ -86,7 +86,7 @@ function compareValues(a: string | number, b: string | number): number {
   return typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
 }
 
-export interface ViewResult {
+interface ViewResult {
   rows: Cluster[];
   /** Clusters matching search and filters, before paging. */
   matching: number;

@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../shared/test/render.tsx';
 import { ClusterOverview } from './cluster-overview.tsx';
-import { CLUSTER_UID, detailCluster, installDetailBff } from './cluster-detail-test-bff.ts';
+import { openWorld } from '../../shared/test/world.ts';
+import { CLUSTER_UID, detailCluster } from './cluster-detail-test-bff.ts';
 
 /** The value cell of one labelled row in a group (a table named by the group title). */
 function field(group: string, label: string) {
@@ -12,8 +13,8 @@ function field(group: string, label: string) {
 }
 
 describe('cluster overview tab', () => {
-  it('lays out spec, status and metadata in readable groups', () => {
-    installDetailBff();
+  it('lays out spec, status and metadata in readable groups', async () => {
+    await openWorld();
     renderWithProviders(<ClusterOverview cluster={detailCluster({ jobID: 'e1c49157-2270-11ef-a160-0255ac100100', isLocked: false })} />);
     expect(screen.getAllByRole('table').map((t) => t.getAttribute('aria-label'))).toEqual(['General', 'Network', 'Labels, annotations and times', 'Status']);
 
@@ -41,7 +42,7 @@ describe('cluster overview tab', () => {
   });
 
   it('copies ids with buttons named for what they copy', async () => {
-    installDetailBff();
+    await openWorld();
     const writeText = vi.fn(async () => {});
     const { user } = renderWithProviders(<ClusterOverview cluster={detailCluster()} />);
     // After setup: user-event installs its own clipboard stub.
@@ -53,8 +54,8 @@ describe('cluster overview tab', () => {
     expect(screen.getByRole('button', { name: 'Copy ENI subnet ID f061c486-a190-4e2e-993c-5bc3dc9d65a8' })).toBeInTheDocument();
   });
 
-  it('shows the reason and message of a cluster that is not Available, and why it cannot be edited', () => {
-    installDetailBff();
+  it('shows the reason and message of a cluster that is not Available, and why it cannot be edited', async () => {
+    await openWorld();
     const cluster = detailCluster({ phase: 'Error' });
     cluster.status = { ...cluster.status, reason: 'CreateClusterFailed', message: 'sub-job CreateEniNetwork failed' };
     renderWithProviders(<ClusterOverview cluster={cluster} />);

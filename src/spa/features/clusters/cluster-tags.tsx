@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { useForm } from '@mantine/form';
 import { useRef, useState } from 'react';
 import type { Cluster } from '../../../contract/clusters.ts';
 import { MAX_CLUSTER_TAGS, resourceTagListSchema, tagsCreateBodySchema } from '../../../contract/tags.ts';
@@ -8,6 +9,7 @@ import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
 import { apiErrorToFieldErrors, issuesToFieldErrors, type FieldErrors } from '../../shared/forms/field-errors.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
+import { putRefusalOnFields } from '../../shared/forms/api-refusal.ts';
 import { clusterMutations } from '../../resources/clusters/cluster-mutations.ts';
 import './cluster-detail-messages.ts';
 import './clusters-messages.ts';
@@ -24,7 +26,7 @@ interface Tag {
  * key/value rules (`tagsCreateBodySchema`) and, on the list the cluster would end up with, the
  * 20-tag limit (`resourceTagListSchema`). `replaces` is the key being edited, if any.
  */
-export function validateTag(existing: readonly Tag[], tag: Tag, replaces: string | null, messages: { exists: string; limit: string }): TagErrors {
+function validateTag(existing: readonly Tag[], tag: Tag, replaces: string | null, messages: { exists: string; limit: string }): TagErrors {
   const parsed = tagsCreateBodySchema.safeParse({ tags: [tag] });
   // An issue with the tag as a whole (`tags.0`) is shown on the key.
   if (!parsed.success) return issuesToFieldErrors(parsed.error.issues, (path) => fieldOfTagPath(path) ?? 'key');
@@ -51,31 +53,26 @@ export function ClusterTags({ cluster }: { cluster: Cluster }) {
   const { t } = useI18n();
   const tags: Tag[] = (cluster.spec?.clusterTags ?? []).map((tag) => ({ key: tag.key ?? '', value: tag.value ?? '' }));
   const clusterId = cluster.metadata.uid ?? '';
-  const [key, setKey] = useState('');
-  const [value, setValue] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
-  const [errors, setErrors] = useState<TagErrors>({});
+  const form = useForm<Tag>({
+    mode: 'controlled',
+    initialValues: { key: '', value: '' },
+    validate: (tag) => validateTag(tags, tag, editing, { exists: t('clusterTags.exists'), limit: t('clusterTags.limit', { max: MAX_CLUSTER_TAGS }) }),
+  });
   const keyInput = useRef<HTMLInputElement>(null);
   const clear = () => {
-    setKey('');
-    setValue('');
+    form.reset();
     setEditing(null);
-    setErrors({});
   };
+  // A refusal about the key or value goes on that field; any other is shown below the form.
+  const [saveFailure, setSaveFailure] = useState<unknown>(null);
   const save = useMutation({
     ...clusterMutations.putTag(),
+    onMutate: () => setSaveFailure(null),
     onSuccess: clear,
-    onError: (error) => setErrors(tagErrorsOf(error)),
+    onError: (error) => setSaveFailure(putRefusalOnFields(form, error, tagErrorsOf)),
   });
   const remove = useMutation(clusterMutations.removeTags());
-
-  const submit = () => {
-    const tag = { key, value };
-    const next = validateTag(tags, tag, editing, { exists: t('clusterTags.exists'), limit: t('clusterTags.limit', { max: MAX_CLUSTER_TAGS }) });
-    setErrors(next);
-    if (!next.key && !next.value) save.mutate({ clusterId, tag, replaces: editing, tagCount: tags.length });
-  };
-  const saveFailure = save.isError && !tagErrorsOf(save.error).key && !tagErrorsOf(save.error).value ? save.error : null;
   const failure = saveFailure ?? remove.error;
   const full = tags.length >= MAX_CLUSTER_TAGS;
 
@@ -113,9 +110,8 @@ export function ClusterTags({ cluster }: { cluster: Cluster }) {
                           aria-label={t('clusterTags.edit', { key: tag.key })}
                           onClick={() => {
                             setEditing(tag.key);
-                            setKey(tag.key);
-                            setValue(tag.value);
-                            setErrors({});
+                            form.setValues(tag);
+                            form.clearErrors();
                             keyInput.current?.focus();
                           }}
                         >
@@ -145,10 +141,7 @@ export function ClusterTags({ cluster }: { cluster: Cluster }) {
       )}
       <form
         aria-label={editing ? t('clusterTags.editTitle', { key: editing }) : t('clusterTags.addTitle')}
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
+        onSubmit={form.onSubmit((tag) => save.mutate({ clusterId, tag, replaces: editing, tagCount: tags.length }))}
       >
         <Stack gap="xs">
           <Title order={2} size="h5">
@@ -158,8 +151,8 @@ export function ClusterTags({ cluster }: { cluster: Cluster }) {
             {t('clusterTags.rules')}
           </Text>
           <Group align="flex-start">
-            <TextInput ref={keyInput} label={t('clusterTags.key')} value={key} onChange={(e) => setKey(e.currentTarget.value)} error={errors.key} w={260} autoComplete="off" />
-            <TextInput label={t('clusterTags.value')} value={value} onChange={(e) => setValue(e.currentTarget.value)} error={errors.value} w={260} autoComplete="off" />
+            <TextInput ref={keyInput} label={t('clusterTags.key')} {...form.getInputProps('key')} w={260} autoComplete="off" />
+            <TextInput label={t('clusterTags.value')} {...form.getInputProps('value')} w={260} autoComplete="off" />
             <PermissionGate capability="operate">
               {({ disabled }) => (
                 <Button type="submit" mt={25} disabled={disabled} loading={save.isPending}>

@@ -13,7 +13,7 @@ import './clusters-messages.ts';
 import { DeleteClusterButton } from './delete-cluster-button.tsx';
 import '../../shared/i18n/shared-messages.ts';
 
-export interface ClustersTableProps {
+interface ClustersTableProps {
   rows: readonly Cluster[];
   caption: string;
   view: ClusterListView;

@@ -34,7 +34,7 @@ import {
 } from './create-cluster-request.ts';
 import '../../shared/i18n/shared-messages.ts';
 
-export const INITIAL_CREATE_FORM: CreateClusterForm = {
+const INITIAL_CREATE_FORM: CreateClusterForm = {
   name: '',
   alias: '',
   description: '',

@@ -76,7 +76,7 @@ describe('create-cluster request', () => {
   });
 
   it('puts the BFF\'s field errors on the form and leaves the quota without a field', () => {
-    const bff = new ApiError({ status: 400, code: 'BFF.INVALID_REQUEST', message: 'Invalid request.', fields: [{ path: 'body.spec.serviceNetwork.IPv4CIDR', message: 'Must be an IPv4 CIDR block' }] });
+    const bff = new ApiError({ status: 400, code: 'BFF.BAD_REQUEST', message: 'Invalid request.', fields: [{ path: 'body.spec.serviceNetwork.IPv4CIDR', message: 'Must be an IPv4 CIDR block' }] });
     expect(apiErrorToFormErrors(bff)).toEqual({ serviceCidr: 'Must be an IPv4 CIDR block' });
     expect(apiErrorToFormErrors(new ApiError({ status: 400, code: 'CCE.01400007', message: 'Insufficient cluster quota.' }))).toEqual({});
   });

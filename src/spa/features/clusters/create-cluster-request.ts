@@ -120,7 +120,7 @@ function tagIssueMessage(path: readonly PropertyKey[], message: string): string 
   return typeof index === 'number' ? `Line ${index + 1}: ${message}` : message;
 }
 
-export type FormErrors = FieldErrors<keyof CreateClusterForm>;
+type FormErrors = FieldErrors<keyof CreateClusterForm>;
 
 /** Errors of the contract's own validation, on the form's fields. */
 export function validateCreateForm(form: CreateClusterForm): FormErrors {
@@ -175,7 +175,7 @@ export function isClusterQuotaError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'CCE.01400007';
 }
 
-export interface NetworkSuggestions {
+interface NetworkSuggestions {
   vpcs: string[];
   /** Host subnet network IDs used in the chosen VPC. */
   hostSubnets: string[];

@@ -22,7 +22,7 @@ import '../../shared/i18n/shared-messages.ts';
 const MODES = ['block', 'try', 'skip'] as const;
 type Mode = (typeof MODES)[number];
 
-export interface DeleteClusterDialogProps {
+interface DeleteClusterDialogProps {
   cluster: Cluster;
   opened: boolean;
   onClose: () => void;

@@ -7,7 +7,7 @@ import { JobProgress } from '../../resources/jobs/job-progress.tsx';
 import { ApiError } from '../../shared/api/api-error.ts';
 import './cluster-delete-messages.ts';
 
-export interface DeletionProgressProps {
+interface DeletionProgressProps {
   clusterId: string;
   name: string;
   /** The deletion job (`status.jobID` of the DELETE response), when the cloud returned one. */

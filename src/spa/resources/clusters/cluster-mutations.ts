@@ -4,7 +4,7 @@ import { MAX_CLUSTER_TAGS } from '../../../contract/tags.ts';
 import { callInProject, operationMutation } from '../../shared/api/operation-query.ts';
 import { clusterQueries } from './cluster-queries.ts';
 
-export interface PutTag {
+interface PutTag {
   clusterId: string;
   tag: { key: string; value: string };
   /** The key of the tag being edited; null when adding. */

@@ -18,7 +18,7 @@ function jobPhaseColor(phase: string | undefined): string {
   return STATUS_TONE_COLORS[JOB_PHASE_TONES[phase as JobPhase] ?? 'idle'];
 }
 
-export interface JobProgressProps {
+interface JobProgressProps {
   jobId: string;
   /** What the job is doing for the operator ("Creation job", "Deleting prod"); by default "Job <type>". */
   title?: string;

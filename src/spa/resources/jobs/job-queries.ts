@@ -4,7 +4,7 @@ import { operationQuery } from '../../shared/api/operation-query.ts';
 import { pollWhile } from '../../shared/api/polling.ts';
 
 /** A job is in motion until it succeeds or fails. */
-export function jobInMotion(job: Job): boolean {
+function jobInMotion(job: Job): boolean {
   return !isJobFinished(job.status?.phase);
 }
 

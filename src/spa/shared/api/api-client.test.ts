@@ -45,13 +45,13 @@ describe('callOperation', () => {
 
   it('throws the BFF envelope as an ApiError with status, code, message, request id and field errors', async () => {
     installFetch(() =>
-      envelopeResponse(400, 'BFF.VALIDATION', 'The request is invalid', 'req-400', [{ path: 'body.spec.description', message: 'Description must be at most 200 characters' }]),
+      envelopeResponse(400, 'BFF.BAD_REQUEST', 'The request is invalid', 'req-400', [{ path: 'body.spec.description', message: 'Description must be at most 200 characters' }]),
     );
     const error = await callOperation(updateCluster, { params: { project_id: 'p1', cluster_id: 'c1' }, body: { spec: {} } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
       status: 400,
-      code: 'BFF.VALIDATION',
+      code: 'BFF.BAD_REQUEST',
       message: 'The request is invalid',
       requestId: 'req-400',
       fields: [{ path: 'body.spec.description', message: 'Description must be at most 200 characters' }],

@@ -8,7 +8,7 @@ import { ApiError, SPA_ERROR_CODES } from './api-error.ts';
 export const CCE_PREFIX = '/api/cce';
 const REQUEST_ID_HEADER = 'X-Request-Id';
 
-export interface CallInput<Op extends OperationDefinition> {
+interface CallInput<Op extends OperationDefinition> {
   params: ParamsOf<Op>;
   query?: QueryOf<Op>;
   body?: BodyOf<Op>;

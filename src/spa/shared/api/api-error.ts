@@ -10,7 +10,7 @@ export const SPA_ERROR_CODES = {
   http: 'SPA.HTTP_ERROR',
 } as const;
 
-export interface ApiErrorInit {
+interface ApiErrorInit {
   status: number;
   code: string;
   message: string;
@@ -46,8 +46,4 @@ export class ApiError extends Error {
   get isClientError(): boolean {
     return this.status >= 400 && this.status < 500;
   }
-}
-
-export function isApiError(error: unknown): error is ApiError {
-  return error instanceof ApiError;
 }

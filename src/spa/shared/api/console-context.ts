@@ -5,7 +5,7 @@ import { requestJson } from './api-client.ts';
 import { ApiError, SPA_ERROR_CODES } from './api-error.ts';
 
 /** `GET /api/context`: what the SPA needs to build calls — which project, which region, which mode. */
-export const consoleContextSchema = z.looseObject({
+const consoleContextSchema = z.looseObject({
   /** `simulator`: the BFF talks to its embedded simulator, no cloud account involved. */
   mode: z.enum(['simulator', 'cloud']),
   region: z.string(),

@@ -4,9 +4,9 @@ import { callOperation } from './api-client.ts';
 import { contextQueries } from './console-context.ts';
 
 /** Path parameters as a page names them: everything but `project_id`, which comes from the console context. */
-export type OperationParams<Op extends OperationDefinition> = Omit<ParamsOf<Op>, 'project_id'>;
+type OperationParams<Op extends OperationDefinition> = Omit<ParamsOf<Op>, 'project_id'>;
 
-export interface OperationInput<Op extends OperationDefinition> {
+interface OperationInput<Op extends OperationDefinition> {
   params: OperationParams<Op>;
   query?: QueryOf<Op>;
 }
@@ -16,7 +16,7 @@ export interface OperationInput<Op extends OperationDefinition> {
  * `[resource, operationId, params, query]`. `[resource]` then matches everything read about a kind of
  * thing, `[resource, operationId]` every call of one operation (e.g. every cluster list).
  */
-export function operationKey<Op extends OperationDefinition>(op: Op, input?: OperationInput<Op>) {
+function operationKey<Op extends OperationDefinition>(op: Op, input?: OperationInput<Op>) {
   return [op.resource, op.id, input?.params ?? {}, input?.query ?? {}] as const;
 }
 
@@ -36,7 +36,7 @@ async function withProject<Op extends OperationDefinition>(client: QueryClient, 
 }
 
 /** What a resource adds to an operation's query: how long it stays fresh, and when it polls (see polling.ts). */
-export interface OperationQueryExtras<Op extends OperationDefinition> {
+interface OperationQueryExtras<Op extends OperationDefinition> {
   staleTime?: number;
   refetchInterval?: (query: { state: { data: ResponseOf<Op> | undefined; error: unknown } }) => number | false;
 }

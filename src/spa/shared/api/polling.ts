@@ -5,7 +5,7 @@ import { ApiError } from './api-error.ts';
  * moving (a cluster being created); `task` for a job or task a page follows step by step.
  */
 const BASE_INTERVALS_MS = { settling: 5_000, task: 2_000 } as const;
-export type PollPace = keyof typeof BASE_INTERVALS_MS;
+type PollPace = keyof typeof BASE_INTERVALS_MS;
 
 let speed = 1;
 

@@ -2,7 +2,7 @@ import type { ComponentType } from 'react';
 import type { Capability } from '../../../contract/console-api.ts';
 import type { Language } from '../i18n/i18n.ts';
 
-export interface FeatureRoute {
+interface FeatureRoute {
   /** Address below the console root, as React Router writes it (`clusters/:clusterId`). */
   path: string;
   /** The page's code, fetched on first use: keep it a dynamic `import()`, so only the shell is in the first bundle. */

@@ -42,7 +42,7 @@ export function clearFormDrafts(): void {
   for (const key of Object.keys(store)) if (key.startsWith(PREFIX)) store.removeItem(key);
 }
 
-export interface FormDraft<T> {
+interface FormDraft<T> {
   /** The values to start the form with: the draft when there is one, else `initial`. */
   initialValues: T;
   /** Whether the form starts from a kept draft. */

@@ -98,10 +98,10 @@ export function setMissingMessageHandler(handler: ((key: string) => void) | null
 /** localStorage key holding the operator's chosen language. */
 export const LANGUAGE_STORAGE_KEY = 'cce-console.language';
 
-export type MessageParams = Record<string, string | number>;
+type MessageParams = Record<string, string | number>;
 
 /** Keys that come in `.one`/`.other` plural forms, named without the suffix. */
-export type PluralKey = { [K in MessageKey]: K extends `${infer Base}.other` ? (`${Base}.one` extends MessageKey ? Base : never) : never }[MessageKey];
+type PluralKey = { [K in MessageKey]: K extends `${infer Base}.other` ? (`${Base}.one` extends MessageKey ? Base : never) : never }[MessageKey];
 
 export interface Translator {
   language: Language;
@@ -118,7 +118,7 @@ function interpolate(template: string, params: MessageParams | undefined): strin
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-export function isLanguage(value: unknown): value is Language {
+function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 

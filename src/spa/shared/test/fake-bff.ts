@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import type { BffErrorCode } from '../../../contract/bff-error-codes.ts';
 import type { Session } from '../../../contract/console-api.ts';
 import type { ConsoleContext } from '../api/console-context.ts';
 
@@ -7,10 +8,10 @@ import type { ConsoleContext } from '../api/console-context.ts';
  * `Request`s (method, URL, headers, body) and answers real `Response`s with an X-Request-Id, as the
  * BFF does.
  */
-export type FakeHandler = (request: Request) => Response | Promise<Response>;
+type FakeHandler = (request: Request) => Response | Promise<Response>;
 
 export const TEST_PROJECT_ID = '05a2b4c6d8e0f2a4b6c8d0e2f4a6b8c0';
-export const TEST_REGION = 'ap-southeast-3';
+const TEST_REGION = 'ap-southeast-3';
 export const CLUSTERS_PATH = `/api/cce/autopilot/v3/projects/${TEST_PROJECT_ID}/clusters`;
 
 export const simulatorContext: ConsoleContext = { mode: 'simulator', region: TEST_REGION, projectId: TEST_PROJECT_ID, simulator: { speed: 1 } };
@@ -22,8 +23,8 @@ export function jsonResponse(body: unknown, status = 200, requestId = `req-${++r
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', 'X-Request-Id': requestId } });
 }
 
-/** The BFF's error envelope. */
-export function envelopeResponse(status: number, code: string, message: string, requestId: string, fields?: { path: string; message: string }[]): Response {
+/** The BFF's error envelope, with a code the BFF sends (the contract's list) or the cloud's own. */
+export function envelopeResponse(status: number, code: BffErrorCode | `CCE.${string}`, message: string, requestId: string, fields?: { path: string; message: string }[]): Response {
   return jsonResponse({ error: { status, code, message, requestId, ...(fields ? { fields } : {}) } }, status, requestId);
 }
 
@@ -38,7 +39,7 @@ export function installFetch(handler: FakeHandler) {
 
 export const operatorSession: Session = { user: 'olivia', role: 'operator', csrfToken: 'csrf-token-of-olivia' };
 
-export interface FakeBffOptions {
+interface FakeBffOptions {
   context?: ConsoleContext;
   /** The signed-in session (`GET /api/session`); null = signed out (401). Default: an operator. */
   session?: Session | null;

@@ -13,7 +13,7 @@ declare module 'vitest' {
 /** The fetch Node gives the test process: the shim below passes requests on with it. */
 const networkFetch = globalThis.fetch;
 
-export interface WorldOptions {
+interface WorldOptions {
   /** The simulator's seed: 'demo' (default: nine clusters in the phases of interest), 'empty', 'twenty', 'large'. */
   seed?: 'demo' | 'large' | 'twenty' | 'empty';
   speed?: number;
@@ -30,7 +30,7 @@ export interface SentRequest {
 }
 
 /** Ids of the demo seed (clusters by name, VPCs with their subnets, EIPs), as the simulator's `DEMO_SEED`. */
-export interface DemoSeed {
+interface DemoSeed {
   clusters: Record<string, string>;
   vpcs: Record<string, { id: string; cidr: string; subnets: { name: string; cidr: string; freeIps: number; networkId: string; subnetId: string }[] }>;
   eips: { id: string; address: string }[];
