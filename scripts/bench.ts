@@ -46,13 +46,15 @@ const [SIM_PORT, BFF_PORT, SMALL_PORT, LARGE_PORT] = [0, 1, 2, 3].map((i) => BAS
 const NAVIGATIONS = Number(process.env.BENCH_NAVIGATIONS ?? 7);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/** BENCH_CPU_PROF=<dir>: the load runs' BFF writes a V8 CPU profile there when it stops (open it in Chrome DevTools). */
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 const JS_BUDGET_KB = 200;
 const CPU_BUDGET_MS = 0.5;
 const children: ChildProcess[] = [];
 const cleanups: (() => void)[] = [];
 
-function start(script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+function start(script: string, env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -494,7 +496,9 @@ async function throughput(): Promise<void> {
     CONSOLE_ADMIN_PASSWORD: BENCH_ADMIN.password,
     // The load comes from one address far faster than an operator clicks; the API rate limit would cap it.
     RATE_LIMIT_PER_MINUTE: '0',
-  });
+    // The default level, as deployed: an access-log line per request (to /dev/null here) is part of the cost.
+    LOG_LEVEL: 'info',
+  }, CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []);
   await waitFor(`http://127.0.0.1:${SIM_PORT}/`);
   await waitFor(`http://127.0.0.1:${BFF_PORT}/api/health`);
 
@@ -520,7 +524,7 @@ async function throughput(): Promise<void> {
   const cookie = signedIn.headers.get('set-cookie')!.split(';', 1)[0]!;
   const viaBff: Send = () => send(`http://127.0.0.1:${BFF_PORT}/api/cce${path}`, { cookie });
 
-  console.log(`\n2. GET clusters (simulator seed demo), loopback, ${DURATION_MS / 1000} s per run; CPU = process CPU time (user + system) / requests`);
+  console.log(`\n2. GET clusters (simulator seed demo), loopback, ${DURATION_MS / 1000} s per run, BFF at LOG_LEVEL=info; CPU = process CPU time (user + system) / requests`);
   const directRun = await load(direct, CONCURRENCY, { simulator: simulator.pid });
   console.log(`  answer: ${kb(directRun.bytes)} of JSON`);
   const directRps = row(`direct → simulator, ${CONCURRENCY} clients`, directRun);
@@ -531,6 +535,7 @@ async function throughput(): Promise<void> {
   const bffCpu = bffRun.cpu.bff;
   console.log(`  → BFF CPU per forwarded GET clusters under load: ${bffCpu === undefined ? 'n/a (no /proc)' : `${bffCpu.toFixed(3)} ms`} (budget ≤ ${CPU_BUDGET_MS} ms)`);
   await stopAll();
+  if (CPU_PROF_DIR) console.log(`  the BFF's CPU profile is in ${CPU_PROF_DIR}`);
 }
 
 /** BENCH_ONLY=first-page or throughput runs one section. */

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { pino, type DestinationStream } from 'pino';
@@ -11,6 +10,7 @@ import type { DemoAccount } from './auth/bootstrap.ts';
 import { registerSecurity } from './auth/security.ts';
 import { SessionCache } from './auth/session-cache.ts';
 import { ApiError } from './errors.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -49,12 +49,34 @@ export const REDACT_PATHS: readonly string[] = [
   ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`, `*.*.*.${f}`]),
 ];
 
-function createLogger(config: BffConfig, options: BuildAppOptions['logger']): FastifyBaseLogger {
+/** Longest a log line waits in the stdout buffer when traffic is too light to fill it. */
+const LOG_FLUSH_MS = 1000;
+
+function createLogger(config: BffConfig, options: BuildAppOptions['logger']): { logger: FastifyBaseLogger; close(): void } {
   const settings = {
     level: options?.level ?? config.logLevel,
     redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
   };
-  return options ? pino(settings, options.stream) : pino(settings);
+  if (options) return { logger: pino(settings, options.stream), close() {} };
+  // stdout in 4 KB writes instead of one write per line (a system call per request under load), flushed at
+  // least every second; pino flushes it synchronously when the process exits.
+  const stdout = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const flushNow = () => {
+    try {
+      stdout.flush();
+    } catch {
+      // Already ended (the process is exiting, and pino flushed it then).
+    }
+  };
+  const flush = setInterval(flushNow, LOG_FLUSH_MS);
+  flush.unref();
+  return {
+    logger: pino(settings, stdout),
+    close() {
+      clearInterval(flush);
+      flushNow();
+    },
+  };
 }
 
 const API_PREFIX = '/api/';
@@ -80,12 +102,16 @@ function fromFastifyError(error: FastifyError): ApiError {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, upstream } = options;
   const clock = options.clock ?? systemClock;
+  const logging = createLogger(config, options.logger);
   const app = Fastify({
-    loggerInstance: createLogger(config, options.logger),
+    loggerInstance: logging.logger,
     trustProxy: config.console.trustProxy,
     // The BFF's own id on every request; an incoming X-Request-Id is not trusted (it would let a caller forge log correlation).
     requestIdHeader: false,
     genReqId: () => randomUUID(),
+    // One access-log line per request, when it is answered (see the onResponse hook below), instead of
+    // Fastify's two: every line passes through redaction, ≈ 10 µs of CPU each.
+    disableRequestLogging: true,
     // Fastify's own URL/header errors in the envelope too.
     frameworkErrors: (error, request, rawReply) => {
       // The reply's generic parameters here are not the app's; it is the same object at run time.
@@ -98,23 +124,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   // Registered first so that its headers are on every answer, errors raised by later hooks included.
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine injects inline style attributes and <style> tags at runtime.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-      },
-    },
-    referrerPolicy: { policy: 'no-referrer' },
-    frameguard: { action: 'deny' },
+  await registerSecurityHeaders(app);
+  app.addHook('onClose', async () => logging.close());
+  app.addHook('onResponse', (request, reply, done) => {
+    // Fastify's serializers: req → method, url, host, remoteAddress, remotePort; res → statusCode.
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    done();
   });
 
   app.addHook('onRequest', async (request, reply) => {
