@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { pino, type DestinationStream } from 'pino';
 import type { ApiErrorEnvelope, FieldError } from '../contract/errors.ts';
 import type { BffConfig, LogLevel } from './config.ts';
@@ -79,6 +79,21 @@ function createLogger(config: BffConfig, options: BuildAppOptions['logger']): { 
   };
 }
 
+/**
+ * One access-log line per request, when it is answered, instead of Fastify's two ("incoming request",
+ * "request completed"): every line passes through redaction, ≈ 10 µs of CPU each. The line carries what
+ * both did (Fastify's serializers: req → method, url, host, remoteAddress, remotePort; res → statusCode).
+ */
+class AccessLog extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { req: request, res: reply, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
+}
+
 const API_PREFIX = '/api/';
 
 function envelope(status: number, code: string, message: string, requestId: string, fields?: FieldError[]): ApiErrorEnvelope {
@@ -109,9 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // The BFF's own id on every request; an incoming X-Request-Id is not trusted (it would let a caller forge log correlation).
     requestIdHeader: false,
     genReqId: () => randomUUID(),
-    // One access-log line per request, when it is answered (see the onResponse hook below), instead of
-    // Fastify's two: every line passes through redaction, ≈ 10 µs of CPU each.
-    disableRequestLogging: true,
+    logController: new AccessLog(),
     // Fastify's own URL/header errors in the envelope too.
     frameworkErrors: (error, request, rawReply) => {
       // The reply's generic parameters here are not the app's; it is the same object at run time.
@@ -126,11 +139,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Registered first so that its headers are on every answer, errors raised by later hooks included.
   await registerSecurityHeaders(app);
   app.addHook('onClose', async () => logging.close());
-  app.addHook('onResponse', (request, reply, done) => {
-    // Fastify's serializers: req → method, url, host, remoteAddress, remotePort; res → statusCode.
-    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
-    done();
-  });
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
