@@ -137,7 +137,24 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   // Registered first so that its headers are on every answer, errors raised by later hooks included.
-  await registerSecurityHeaders(app);
+  await registerSecurityHeaders(app, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine injects inline style attributes and <style> tags at runtime.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    frameguard: { action: 'deny' },
+  });
   app.addHook('onClose', async () => logging.close());
 
   app.addHook('onRequest', async (request, reply) => {

@@ -1,33 +1,13 @@
 import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 
-/** The console's security headers: helmet's defaults with a strict Content-Security-Policy (no inline script). */
-export const HELMET_OPTIONS: FastifyHelmetOptions = {
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      // Mantine injects inline style attributes and <style> tags at runtime.
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      frameAncestors: ["'none'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'none'"],
-    },
-  },
-  referrerPolicy: { policy: 'no-referrer' },
-  frameguard: { action: 'deny' },
-};
-
 /**
  * The headers `@fastify/helmet` sets for `options`, computed by the plugin itself on one request of a
  * scratch instance. They depend on nothing in the request (no CSP nonces), yet the plugin builds a
  * new helmet middleware for every request — options validated, CSP directives parsed and serialised
  * again — which cost ≈ 30 µs of CPU per request, a tenth of what forwarding a CCE call costs.
  */
-export async function helmetHeaders(options: FastifyHelmetOptions = HELMET_OPTIONS): Promise<Readonly<Record<string, string>>> {
+export async function helmetHeaders(options: FastifyHelmetOptions): Promise<Readonly<Record<string, string>>> {
   const scratch = Fastify({ logger: false });
   try {
     await scratch.register(fastifyHelmet, options);
@@ -41,10 +21,10 @@ export async function helmetHeaders(options: FastifyHelmetOptions = HELMET_OPTIO
 }
 
 /**
- * Sets the security headers on every answer, errors raised by later hooks included (register it first),
- * the way helmet does (on the raw response) but from headers computed once at start-up.
+ * `@fastify/helmet` with `options`, but computed once: sets the headers on every answer, errors raised by
+ * later hooks included (register it first), the way helmet does (on the raw response).
  */
-export async function registerSecurityHeaders(app: FastifyInstance, options: FastifyHelmetOptions = HELMET_OPTIONS): Promise<void> {
+export async function registerSecurityHeaders(app: FastifyInstance, options: FastifyHelmetOptions): Promise<void> {
   const entries = Object.entries(await helmetHeaders(options));
   app.addHook('onRequest', (_request, reply, done) => {
     for (const [name, value] of entries) reply.raw.setHeader(name, value);
