@@ -76,7 +76,7 @@ async function stopAll(): Promise<void> {
 }
 
 async function waitFor(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     try {
       const res = await fetch(url);
@@ -84,7 +84,7 @@ async function waitFor(url: string): Promise<void> {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`${url} did not come up within 60 s`);
+    if (Date.now() > deadline) throw new Error(`${url} did not come up within 180 s`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
