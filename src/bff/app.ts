@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
 import { pino, type DestinationStream } from 'pino';
 import type { ApiErrorEnvelope, FieldError } from '../contract/errors.ts';
 import type { BffConfig, LogLevel } from './config.ts';
@@ -14,6 +13,7 @@ import { accessOf, isMutation, nonCanonical, pathOf, nonCanonicalError, requireD
 import { registerSecurity } from './auth/security.ts';
 import { SessionCache } from './auth/session-cache.ts';
 import { ApiError } from './errors.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -53,12 +53,49 @@ export const REDACT_PATHS: readonly string[] = [
   ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`, `*.*.*.${f}`]),
 ];
 
-function createLogger(config: BffConfig, options: BuildAppOptions['logger']): FastifyBaseLogger {
+/** Longest a log line waits in the stdout buffer when traffic is too light to fill it. */
+const LOG_FLUSH_MS = 1000;
+
+function createLogger(config: BffConfig, options: BuildAppOptions['logger']): { logger: FastifyBaseLogger; close(): void } {
   const settings = {
     level: options?.level ?? config.logLevel,
     redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
   };
-  return options ? pino(settings, options.stream) : pino(settings);
+  if (options) return { logger: pino(settings, options.stream), close() {} };
+  // stdout in 4 KB writes instead of one write per line (a system call per request under load), flushed at
+  // least every second; pino flushes it synchronously when the process exits.
+  const stdout = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const flushNow = () => {
+    try {
+      stdout.flush();
+    } catch {
+      // Already ended (the process is exiting, and pino flushed it then).
+    }
+  };
+  const flush = setInterval(flushNow, LOG_FLUSH_MS);
+  flush.unref();
+  return {
+    logger: pino(settings, stdout),
+    close() {
+      clearInterval(flush);
+      flushNow();
+    },
+  };
+}
+
+/**
+ * One access-log line per request, when it is answered, instead of Fastify's two ("incoming request",
+ * "request completed"): every line passes through redaction, ≈ 10 µs of CPU each. The line carries what
+ * both did (Fastify's serializers: req → method, url, host, remoteAddress, remotePort; res → statusCode).
+ */
+class AccessLog extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { req: request, res: reply, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
 }
 
 const API_PREFIX = '/api/';
@@ -166,12 +203,14 @@ function fromFastifyError(error: FastifyError): ApiError {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, upstream } = options;
   const clock = options.clock ?? systemClock;
+  const logging = createLogger(config, options.logger);
   const app = Fastify({
-    loggerInstance: createLogger(config, options.logger),
+    loggerInstance: logging.logger,
     trustProxy: config.console.trustProxy,
     // The BFF's own id on every request; an incoming X-Request-Id is not trusted (it would let a caller forge log correlation).
     requestIdHeader: false,
     genReqId: () => randomUUID(),
+    logController: new AccessLog(),
     // A body must arrive within the request timeout (a stalled upload is cut off with 408); checked at a quarter of it.
     requestTimeout: config.console.requestTimeoutMs,
     http: {
@@ -202,11 +241,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   // Registered first so that its headers are on every answer, errors raised by later hooks included.
-  await app.register(fastifyHelmet, {
+  await registerSecurityHeaders(app, {
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     referrerPolicy: { policy: 'no-referrer' },
     frameguard: { action: 'deny' },
   });
+  app.addHook('onClose', async () => logging.close());
 
   // The one canonicalisation step, before anything else reads the URL: the router has matched, and
   // every later decision (access, CSRF, rate limit, audit, the forwarded operation) is taken on that

@@ -8,6 +8,9 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** index.html and unhashed files: revalidate every time, so a new build is picked up at once. */
 const REVALIDATE = 'no-cache';
 
+/** `<file>.br` / `<file>.gz`: the precompressed copies the static handler picks by Accept-Encoding. */
+const COMPRESSED_SIBLING = /\.(?:br|gz)$/;
+
 const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>CCE Autopilot console: not built</title></head>
 <body><h1>The console has not been built</h1>
@@ -47,6 +50,12 @@ export async function registerSpa(app: FastifyInstance, options: SpaOptions): Pr
       root,
       index: false,
       cacheControl: false,
+      // The build writes `.br` and `.gz` beside every text file (scripts/precompress.ts): the smallest encoding
+      // the request's Accept-Encoding allows is sent with Content-Encoding, identity when it allows none, and
+      // every answer says `Vary: Accept-Encoding`. index.html through the page fallback (sendFile) too.
+      preCompressed: true,
+      // The siblings are how a file is stored, not addresses of their own.
+      allowedPath: (pathname) => !COMPRESSED_SIBLING.test(pathname),
       setHeaders(reply, path) {
         reply.header('cache-control', path.startsWith(assets) ? IMMUTABLE : REVALIDATE);
       },

@@ -108,7 +108,11 @@ export class CceClient {
     const tracing = log.level === 'debug' || log.level === 'trace';
     if (tracing) log.trace({ op: request.op.id, method, url, headers }, 'upstream request');
     const started = tracing ? performance.now() : 0;
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    // One timer per call, cleared when the answer is in. (AbortSignal.timeout costs twice the CPU and leaves
+    // its timer armed for the whole timeout: at a few thousand calls a second, tens of thousands of them.)
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const timer = setTimeout(() => controller.abort(new DOMException(`upstream call exceeded ${this.timeoutMs} ms`, 'TimeoutError')), this.timeoutMs);
     let response: UpstreamResponse;
     try {
       response = await this.upstream.transport(url, { method, headers, signal, ...(request.body ? { body: request.body.bytes } : {}) });
@@ -117,6 +121,8 @@ export class CceClient {
       log.warn({ op: request.op.id, err: timedOut ? undefined : error }, timedOut ? 'upstream timed out' : 'upstream unreachable');
       if (timedOut) throw new ApiError(504, 'BFF.UPSTREAM_TIMEOUT', `The CCE API did not answer within ${this.timeoutMs} ms.`);
       throw new ApiError(504, 'BFF.UPSTREAM_UNREACHABLE', 'The CCE API could not be reached.');
+    } finally {
+      clearTimeout(timer);
     }
     const body = response.body;
     const upstreamRequestId = response.header('x-request-id');
