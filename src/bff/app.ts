@@ -14,6 +14,7 @@ import { ApiError } from './errors.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { simulatorControlRoutes } from './routes/simulator-control.ts';
 import type { ConsoleStore } from './store/console-store.ts';
 import { CCE_PREFIX, cceRoutes } from './routes/cce.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -162,6 +163,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(sessionRoutes, { store, sessions, sessionAbsoluteMs: config.console.sessionAbsoluteMs });
   await app.register(accountRoutes, { store, sessions });
   await app.register(auditRoutes, { store });
+  // Simulator mode only: in cloud mode the routes do not exist (404 like any unknown API route).
+  if (upstream.simulator?.control) await app.register(simulatorControlRoutes, { store, control: upstream.simulator.control });
   await app.register(cceRoutes, {
     client,
     projectId: upstream.projectId,

@@ -55,7 +55,7 @@ export function simulatorUpstream(simulator: Simulator, speed: number): Upstream
     region: simulator.region,
     credentials: { kind: 'aksk', ...simulator.credentials },
     transport: fetchTransport((url, init) => simulator.fetch(new Request(url, init))),
-    simulator: { speed },
+    simulator: { speed, control: simulator.control },
   };
 }
 

@@ -71,7 +71,18 @@ export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /** Console actions that are not CCE operations; CCE mutations are recorded under their operation id. */
-export const CONSOLE_ACTIONS = ['console.signIn', 'console.signOut', 'console.createAccount', 'console.updateAccount'] as const;
+export const CONSOLE_ACTIONS = [
+  'console.signIn',
+  'console.signOut',
+  'console.createAccount',
+  'console.updateAccount',
+  // The simulator's control surface (simulator mode only).
+  'simulator.reset',
+  'simulator.advance',
+  'simulator.armScenario',
+  'simulator.disarmScenario',
+] as const;
+export type ConsoleAction = (typeof CONSOLE_ACTIONS)[number];
 
 export const auditEntrySchema = z.object({
   id: z.string(),

@@ -1,5 +1,5 @@
 import type { OperationName, Operations } from '../contract/operations.ts';
-import type { DeleteMode, DeletePlanOptions } from './cluster-jobs.ts';
+import type { DeleteMode, DeletePlanOptions } from './resources/clusters/cluster-jobs.ts';
 import type { Handler } from './handler.ts';
 import { addonHandlers } from './resources/addons/handlers.ts';
 import { chartHandlers } from './handlers/charts.ts';

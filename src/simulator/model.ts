@@ -98,12 +98,8 @@ export interface ClusterRecord {
   phase: ClusterPhase;
   reason?: string;
   message?: string;
-  /** `status.jobID`: the job behind the current phase, or the last failed one. */
+  /** `status.jobID`: the job (task id) behind the current phase, or the last one. */
   jobId?: string;
-  /** The job moving the cluster now; settled away when it finishes. */
-  activeJobId?: string;
-  /** Version the running upgrade job moves to. */
-  upgradeTarget?: { version: string; platformVersion: string };
   /** Private IP of the API server (the VIP). */
   privateIp: string;
   /** `Port-ID` of the master's port, returned with the certificate. */

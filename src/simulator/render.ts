@@ -1,4 +1,3 @@
-import { jobStateAt, type JobRecord } from './lifecycle.ts';
 import type { ClusterRecord, EipRecord } from './model.ts';
 import type { SimulatorStore } from './store.ts';
 import { formatCceTimestamp, hashString } from './time.ts';
@@ -87,44 +86,6 @@ export function renderCluster(store: SimulatorStore, cluster: ClusterRecord, vie
       ...(view === 'delete' && cluster.deleteOption ? { deleteOption: { ...cluster.deleteOption } } : {}),
       ...(view === 'delete' && extra.deleteStatus ? { deleteStatus: extra.deleteStatus } : {}),
     },
-  };
-}
-
-export function renderJob(job: JobRecord, nowMs: number, speed: number) {
-  const state = jobStateAt(job, nowMs, speed);
-  const subJobs = state.subJobs.map((s) => ({
-    kind: 'Job',
-    apiVersion: 'v3',
-    metadata: {
-      uid: s.plan.uid,
-      creationTimestamp: formatCceTimestamp(job.startedAt, `${s.plan.uid}:created`),
-      updateTimestamp: formatCceTimestamp(s.changedAt, `${s.plan.uid}:updated:${s.phase}`),
-    },
-    spec: {
-      type: s.plan.type,
-      clusterUID: job.clusterUid,
-      ...(s.plan.resourceId ? { resourceID: s.plan.resourceId } : {}),
-      ...(s.plan.extendParam ? { extendParam: { ...s.plan.extendParam } } : {}),
-    },
-    status: { phase: s.phase, ...(s.phase === 'Failed' && s.plan.failure ? { reason: s.plan.failure } : {}) },
-  }));
-  return {
-    kind: 'Job',
-    apiVersion: 'v3',
-    metadata: {
-      uid: job.uid,
-      creationTimestamp: formatCceTimestamp(job.startedAt, `${job.uid}:created`),
-      updateTimestamp: formatCceTimestamp(state.changedAt, `${job.uid}:updated:${state.phase}`),
-    },
-    spec: {
-      type: job.type,
-      clusterUID: job.clusterUid,
-      resourceID: job.resourceId,
-      resourceName: job.resourceName,
-      ...(job.extendParam ? { extendParam: { ...job.extendParam } } : {}),
-      subJobs,
-    },
-    status: { phase: state.phase, reason: state.reason },
   };
 }
 

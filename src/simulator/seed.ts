@@ -1,4 +1,4 @@
-import { planCreateJob, planUpgradeJob } from './cluster-jobs.ts';
+import { startCreateJob, startUpgradeJob } from './resources/clusters/cluster-jobs.ts';
 import type { SimulatorSeed } from './config.ts';
 import { seededUuidV1, seededUuidV4 } from './ids.ts';
 import type { ClusterPhase } from '../contract/clusters.ts';
@@ -299,11 +299,10 @@ function startSeedJob(store: SimulatorStore, cluster: ClusterRecord, spec: DemoC
     cluster.createdAt = startedAt;
     cluster.updatedAt = startedAt;
     const vpc = VPCS[spec.vpc]!;
-    store.startJob(cluster, planCreateJob(ids, cluster, [vpc.subnets[1]!], startedAt));
+    startCreateJob(store, cluster, [vpc.subnets[1]!], startedAt, ids);
   } else if (spec.phase === 'Upgrading' && spec.upgradeTo) {
     const target = versionInfo(spec.upgradeTo);
-    cluster.upgradeTarget = { version: target.version, platformVersion: target.platformVersion };
-    store.startJob(cluster, planUpgradeJob(ids, cluster, target.version, startedAt));
+    startUpgradeJob(store, cluster, { version: target.version, platformVersion: target.platformVersion }, startedAt, ids);
   }
 }
 

@@ -6,8 +6,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { pathToFileURL } from 'node:url';
 import { MAX_BODY_BYTES, createSimulator } from './create-simulator.ts';
 import { SimulatorConfigError, readSimulatorEnv, type SimulatorEnv } from './config.ts';
+import { CONTROL_HTTP_PREFIX, handleControlHttp } from './control.ts';
 
 class BodyTooLarge extends Error {}
+
+/** Only callers on this machine may reach the control surface; to anyone else its paths do not exist. */
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
 
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   if (req.method === 'GET' || req.method === 'HEAD') return undefined;
@@ -62,6 +68,11 @@ export function startSimulatorServer(env: SimulatorEnv) {
         headers.set('content-length', String(MAX_BODY_BYTES + 1));
         body = Buffer.alloc(0);
       }
+      const path = (req.url ?? '/').split('?', 1)[0]!;
+      if ((path === CONTROL_HTTP_PREFIX || path.startsWith(`${CONTROL_HTTP_PREFIX}/`)) && isLoopback(req.socket.remoteAddress)) {
+        await send(res, handleControlHttp(simulator.control, req.method ?? 'GET', path, body?.toString('utf8') ?? ''));
+        return;
+      }
       // String concatenation, not `new URL(path, base)`: a path starting `//` must stay a path.
       const url = `http://${headers.get('host') ?? `${env.host}:${env.port}`}${req.url ?? '/'}`;
       const request = new Request(url, { method: req.method ?? 'GET', headers, ...(body !== undefined ? { body } : {}) });
@@ -96,6 +107,7 @@ async function main() {
     console.log(`  AK ${simulator.credentials.ak} (SK from SIMULATOR_SK or the documented default)`);
     console.log(`  IAM user ${env.iamUser.name} @ ${env.iamUser.domain} (POST /v3/auth/tokens)`);
     console.log(`  seed ${env.seed}, speed ×${env.speed}`);
+    console.log(`  control surface: http://${env.host}:${port}${CONTROL_HTTP_PREFIX} (reset, advance, scenarios; loopback callers only)`);
   });
   const stop = () => {
     simulator.close();

@@ -25,6 +25,7 @@ export function policyFor(method: string, path: string): RoutePolicy {
   }
   if (path === '/api/cce' || path.startsWith('/api/cce/')) return { kind: 'session', capability: isMutation(method) ? 'operate' : 'read' };
   if (path === '/api/audit') return { kind: 'session', capability: 'read' };
+  if (path === '/api/simulator' || path.startsWith('/api/simulator/')) return { kind: 'session', capability: isMutation(method) ? 'operate' : 'read' };
   if (path === '/api/accounts' || path.startsWith('/api/accounts/')) return { kind: 'session', capability: 'administer' };
   // Anything else under /api is no route: signed-in users get the 404, everyone else the 401.
   return { kind: 'session', capability: 'read' };

@@ -1,4 +1,4 @@
-import { planCreateJob, planDeleteJob, type DeletePlanOptions } from '../cluster-jobs.ts';
+import { startCreateJob, startDeleteJob, type DeletePlanOptions } from '../resources/clusters/cluster-jobs.ts';
 import { cceError, jsonResponse } from '../http.ts';
 import { seededUuidV4 } from '../ids.ts';
 import { PHASES_DELETABLE, PHASES_IN_MOTION, type ClusterRecord, type ClusterTag, type SubnetRecord, type VpcRecord } from '../model.ts';
@@ -253,11 +253,10 @@ export function createCluster(store: SimulatorStore, now: number, input: CreateC
     portId: seededUuidV4(`${uid}/port`),
     upgradeFrom: '',
   };
-  const job = planCreateJob(() => store.newId(), cluster, eniSubnets.length > 0 ? eniSubnets : [hostSubnet], now);
   store.addCluster(cluster);
-  store.startJob(cluster, job);
+  const job = startCreateJob(store, cluster, eniSubnets.length > 0 ? eniSubnets : [hostSubnet], now);
   const resourceJobId = store.newId();
-  return jsonResponse(201, renderCluster(store, cluster, 'create', { createAnnotations: { jobid: job.uid, resourceJobId } }));
+  return jsonResponse(201, renderCluster(store, cluster, 'create', { createAnnotations: { jobid: job.id, resourceJobId } }));
 }
 
 /**
@@ -333,9 +332,8 @@ export function deleteCluster(store: SimulatorStore, now: number, clusterId: str
   if (!PHASES_DELETABLE.has(cluster.phase)) {
     throw cceError('CCE.01429002', `Cluster ${cluster.name} is ${cluster.phase}; it can be deleted once that has finished.`);
   }
-  const job = planDeleteJob(() => store.newId(), cluster, options, now);
   const phaseBefore = cluster.phase;
-  store.startJob(cluster, job);
+  startDeleteJob(store, cluster, options, now);
   cluster.deleteOption = deleteOptionEcho(options);
   const resources = 20 + (hashString(cluster.uid) % 40);
   const deleteStatus = { previous_total: resources, current_total: resources, updated: 0, added: 0, deleted: 0 };

@@ -1,14 +1,14 @@
 import { cceError, emptyResponse, jsonResponse } from '../http.ts';
 import { MAX_TAGS_PER_CLUSTER } from '../rules.ts';
-import { renderJob } from '../render.ts';
+import { findClusterJob, renderClusterJob } from '../resources/clusters/cluster-jobs.ts';
 import type { SimulatorStore } from '../store.ts';
 import { checkTags, requireCluster } from './clusters.ts';
 
 /** OP7 — jobs stay queryable after they finish (and after a deleted cluster is gone). */
 export function showJob(store: SimulatorStore, now: number, jobId: string): Response {
-  const job = store.jobs.get(jobId);
+  const job = findClusterJob(store, jobId);
   if (!job) throw cceError('CCE.01404001', `Job ${jobId} does not exist.`);
-  return jsonResponse(200, renderJob(job, now, store.speed));
+  return jsonResponse(200, renderClusterJob(job, store.tasks.state(job, now)));
 }
 
 /**
