@@ -7,6 +7,7 @@ import { handlers } from './handlers.ts';
 import type { CceErrorCode } from '../contract/error-codes.ts';
 import { SimulatorError, cceError, errorResponse, gatewayError, jsonResponse } from './http.ts';
 import { IamTokenService } from './iam.ts';
+import { readMultipartBody } from './multipart.ts';
 import { createIdGenerator, seededUuidV4 } from './ids.ts';
 import { createControl, SimulatorWorld } from './control.ts';
 import type { SimulatorControl } from '../contract/simulator-control.ts';
@@ -213,7 +214,6 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const { store } = world;
     const worldNow = world.now();
     store.settle(worldNow);
-    if (handler.notImplemented) return handler({ op, params: params.data, query: undefined, body: undefined, rawBody: undefined, now: worldNow, store });
 
     let query: unknown;
     if (op.query) {
@@ -229,6 +229,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const parsed = op.body.schema.safeParse(rawBody);
       if (!parsed.success) throw cceError(codeForIssues(parsed.error), firstIssues(parsed.error, 'body'));
       parsedBody = parsed.data;
+    } else if (op.body?.kind === 'multipart') {
+      parsedBody = await readMultipartBody({ ...op, body: op.body }, request.headers.get('content-type') ?? '', body);
     }
     const ctx = { op, params: params.data, query, body: parsedBody, rawBody, now: worldNow, store } as HandlerContext<OperationDefinition>;
     return handler(ctx);

@@ -4,7 +4,9 @@ import { seededUuidV1, seededUuidV4 } from './ids.ts';
 import type { ClusterPhase } from '../contract/clusters.ts';
 import type { ClusterRecord, ClusterTag, EipRecord, VersionInfo, VpcRecord } from './model.ts';
 import type { SimulatorStore } from './store.ts';
+import { seedChartsAndReleases } from './resources/charts/seed.ts';
 import { seedAddons } from './resources/addons/seed.ts';
+import { seedUpgrades } from './resources/upgrades/seed.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -378,5 +380,7 @@ export function seedStore(store: SimulatorStore, seed: SimulatorSeed, nowMs: num
   if (seed === 'demo') seedDemo(store, nowMs);
   else if (seed === 'large') seedGenerated(store, nowMs, 2_000);
   else if (seed === 'twenty') seedGenerated(store, nowMs, 20);
+  seedChartsAndReleases(store, seed, nowMs);
   seedAddons(store, seed, nowMs);
+  seedUpgrades(store, nowMs);
 }

@@ -1,7 +1,10 @@
 import { AddonState } from './resources/addons/state.ts';
 import { Scenarios } from './tasks/scenarios.ts';
 import { TaskStore } from './tasks/task-store.ts';
+import { UpgradeState } from './resources/upgrades/state.ts';
 import type { ClusterRecord, EipRecord, VersionInfo, VpcRecord, SubnetRecord } from './model.ts';
+import type { ChartRecord } from './resources/charts/model.ts';
+import type { ReleaseRecord } from './resources/releases/model.ts';
 
 export interface StoreSettings {
   projectId: string;
@@ -22,12 +25,18 @@ export class SimulatorStore {
   readonly clusters = new Map<string, ClusterRecord>();
   readonly vpcs = new Map<string, VpcRecord>();
   readonly eips = new Map<string, EipRecord>();
+  /** Helm chart packages uploaded to the project, by chart ID. */
+  readonly charts = new Map<string, ChartRecord>();
+  /** Helm releases, by `cluster/namespace/name` (resources/releases/model.ts). */
+  readonly releases = new Map<string, ReleaseRecord>();
   /** Scenarios armed by the control surface; consulted when a task starts. */
   readonly scenarios: Scenarios;
   /** Every task: cluster jobs, add-on operations, pre-checks, backups, upgrade steps, Helm revisions, … */
   readonly tasks: TaskStore;
   /** Add-on instances (resources/addons). */
   readonly addons = new AddonState();
+  /** Cluster upgrades: patch versions, pre-check presets, workflows (resources/upgrades). */
+  readonly upgrades = new UpgradeState();
 
   constructor(readonly settings: StoreSettings) {
     this.scenarios = new Scenarios(settings.ids);

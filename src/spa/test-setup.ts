@@ -29,6 +29,11 @@ class ResizeObserverStub implements ResizeObserver {
 }
 if (!window.ResizeObserver) window.ResizeObserver = ResizeObserverStub;
 if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};
+// CodeMirror measures text through Range rectangles, which jsdom does not lay out.
+if (!Range.prototype.getClientRects) {
+  Range.prototype.getClientRects = () => Object.assign([] as DOMRect[], { item: () => null }) as unknown as DOMRectList;
+  Range.prototype.getBoundingClientRect = () => new DOMRect(0, 0, 0, 0);
+}
 
 afterEach(() => {
   cleanup();

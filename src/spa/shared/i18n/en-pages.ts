@@ -328,4 +328,16 @@ export const enPages = {
   'clusterCreate.openQuotas': "See the quotas",
   'clusterCreate.creationFailed': "{name} could not be created",
   'clusterCreate.noReason': "The cloud gave no reason.",
+
+  // The shared YAML editor and diff (shared/ui/yaml-editor).
+  'yamlEditor.loading': 'Loading the editor for {label}…',
+  'yamlEditor.keyboardHint': 'YAML editor. Tab moves to the next control; indent with Control+] and outdent with Control+[.',
+  'yamlEditor.problem': 'Line {line}, column {column}: {message}',
+  'yamlEditor.moreProblems.one': '(and {count} more problem)',
+  'yamlEditor.moreProblems.other': '(and {count} more problems)',
+  'yamlDiff.added.one': '{count} line added',
+  'yamlDiff.added.other': '{count} lines added',
+  'yamlDiff.removed.one': '{count} line removed',
+  'yamlDiff.removed.other': '{count} lines removed',
+  'yamlDiff.identical': 'No differences',
 } as const;

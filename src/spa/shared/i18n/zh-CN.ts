@@ -463,4 +463,15 @@ export const zhCN: Messages = {
   'clusterCreate.openQuotas': "查看配额",
   'clusterCreate.creationFailed': "{name} 创建失败",
   'clusterCreate.noReason': "云服务未给出原因。",
+
+  'yamlEditor.loading': '正在加载 {label} 的编辑器…',
+  'yamlEditor.keyboardHint': 'YAML 编辑器。按 Tab 移到下一个控件；按 Control+] 增加缩进，按 Control+[ 减少缩进。',
+  'yamlEditor.problem': '第 {line} 行第 {column} 列：{message}',
+  'yamlEditor.moreProblems.one': '（另有 {count} 个问题）',
+  'yamlEditor.moreProblems.other': '（另有 {count} 个问题）',
+  'yamlDiff.added.one': '新增 {count} 行',
+  'yamlDiff.added.other': '新增 {count} 行',
+  'yamlDiff.removed.one': '删除 {count} 行',
+  'yamlDiff.removed.other': '删除 {count} 行',
+  'yamlDiff.identical': '没有差异',
 };
