@@ -69,6 +69,20 @@ describe('add-on lifecycles bent by scenarios', () => {
     expect((await w.show(again.body.metadata.uid)).body.status.status).toBe('running');
   });
 
+  it('an install scenario aimed at a template bends only that template’s next install', async () => {
+    const w = world();
+    const cluster = w.cluster('prod-payments');
+    w.arm('addon.install', fail('ImagePullBackOff'), 'log-agent');
+    const coredns = await w.find(cluster, 'coredns');
+    await w.uninstall(coredns.metadata.uid);
+    w.advance(MINUTE);
+    const other = await w.install(cluster, 'coredns');
+    const target = await w.install(cluster, 'log-agent');
+    w.advance(MINUTE);
+    expect((await w.show(other.body.metadata.uid)).body.status.status).toBe('running');
+    expect((await w.show(target.body.metadata.uid)).body.status.status).toBe('installFailed');
+  });
+
   it('a failed upgrade ends upgradeFailed and is recovered by upgrading again', async () => {
     const w = world();
     const cluster = w.cluster('prod-payments');

@@ -43,8 +43,8 @@ function failure(record: AddonRecord, state: TaskState, what: string): void {
 export const installTask: TaskKind<AddonTaskData> = defineTaskKind<AddonTaskData>({
   kind: 'addon.install',
   label: 'Install add-on',
-  description: 'Installing an add-on (CreateAutopilotAddonInstance): render values, install the Helm release, wait for its pods. Failing it leaves the instance installFailed.',
-  subject: 'addon',
+  description: 'Installing an add-on (CreateAutopilotAddonInstance): render values, install the Helm release, wait for its pods. Failing it leaves the instance installFailed. Aim it at a template name (log-agent) or a cluster id: the instance id does not exist before.',
+  subject: 'addon template or cluster',
   settle(store, task, state) {
     const record = subject(store, task, state);
     if (!record) return;
