@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/api/api-error.ts';
 import { apiErrorToFieldErrors } from '../../shared/forms/field-errors.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
+import { PageLoader } from '../../shared/ui/page-loader.tsx';
 import { compatibleVersions, proposedVersion } from './addon-actions.ts';
 import { addonMutations } from './addon-mutations.ts';
 import { addonQueries } from './addon-queries.ts';
@@ -113,7 +114,7 @@ export function InstallAddonDialog({ cluster, templates, installed, initialTempl
   };
   const body = template && versionName ? installRequestBody({ clusterId: cluster.uid, templateName: template.metadata?.name ?? '', version: versionName, values: values.state.values }) : undefined;
   return (
-    <Modal opened onClose={onClose} size="xl" title={t('addonInstall.title', { cluster: cluster.name })}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('addonForm.close') }} size="xl" title={t('addonInstall.title', { cluster: cluster.name })}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -181,13 +182,27 @@ export interface UpdateAddonDialogProps {
  * current values (server-injected fields stripped); the diff of current → new values shows before
  * submitting, and the request carries all values, as an update replaces them.
  */
-export function UpdateAddonDialog({ mode, instance, cluster, template, onClose }: UpdateAddonDialogProps) {
+export function UpdateAddonDialog(props: UpdateAddonDialogProps) {
+  const { instance, cluster } = props;
+  const id = instance.metadata?.uid ?? '';
+  // The list (kept fresh while shown) carries the current values; a cloud that returns `values: null`
+  // there (digest A2) is asked once more for the instance itself before the form starts.
+  const needsDetail = !instance.spec?.values;
+  const detail = useQuery({ ...addonQueries.detail(id, cluster.uid), enabled: needsDetail });
+  if (needsDetail && !detail.isFetchedAfterMount) {
+    return (
+      <Modal opened onClose={props.onClose} title={instanceTitle(instance)}>
+        <PageLoader />
+      </Modal>
+    );
+  }
+  return <UpdateAddonForm {...props} current={(needsDetail ? detail.data : undefined) ?? instance} />;
+}
+
+function UpdateAddonForm({ mode, instance, cluster, template, onClose, current }: UpdateAddonDialogProps & { current: AddonInstance }) {
   const { t, language } = useI18n();
   const id = instance.metadata?.uid ?? '';
   const title = instanceTitle(instance);
-  // The freshest values come with a get of the instance; the list's copy shows meanwhile.
-  const detail = useQuery({ ...addonQueries.detail(id, cluster.uid), placeholderData: instance });
-  const current = detail.data ?? instance;
   const currentVersion = current.spec?.version ?? '';
   const targets = mode === 'upgrade' ? (current.status?.targetVersions ?? []) : [currentVersion];
   const [target, setTarget] = useState<string>(targets[targets.length - 1] ?? currentVersion);
@@ -208,7 +223,7 @@ export function UpdateAddonDialog({ mode, instance, cluster, template, onClose }
   const body = updateRequestBody({ clusterId: cluster.uid, templateName: current.spec?.addonTemplateName ?? '', version: target, values: values.state.values });
   const heading = mode === 'upgrade' ? t('addonUpgrade.title', { addon: title }) : t('addonEdit.title', { addon: title });
   return (
-    <Modal opened onClose={onClose} size="xl" title={heading}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('addonForm.close') }} size="xl" title={heading}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -271,7 +286,7 @@ export function RollbackAddonDialog({ instance, cluster, onClose }: { instance: 
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t('addonRollback.title', { addon: title })}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('addonForm.close') }} title={t('addonRollback.title', { addon: title })}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -312,7 +327,7 @@ export function UninstallAddonDialog({ instance, cluster, required, onClose }: {
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t('addonUninstall.title', { addon: title })}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('addonForm.close') }} title={t('addonUninstall.title', { addon: title })}>
       <form
         onSubmit={(event) => {
           event.preventDefault();

@@ -96,6 +96,7 @@ export const zhCN: Record<keyof typeof addonMessages, string> = {
   'addonForm.changeCount': '{count} 项参数有变化。',
   'addonForm.mustBeNumber': '请输入数字。',
   'addonForm.mustBeWhole': '请输入 1 到 50 之间的整数。',
+  'addonForm.close': '关闭',
   'addonForm.cancel': '取消',
 
   'addonInstall.title': '在 {cluster} 中安装插件',

@@ -101,6 +101,7 @@ export const addonMessages = {
   'addonForm.changeCount': '{count} values change.',
   'addonForm.mustBeNumber': 'Enter a number.',
   'addonForm.mustBeWhole': 'Enter a whole number from 1 to 50.',
+  'addonForm.close': 'Close',
   'addonForm.cancel': 'Cancel',
 
   'addonInstall.title': 'Install an add-on in {cluster}',
