@@ -75,7 +75,11 @@ function checkValues(values: Record<string, unknown>, template: TemplateDefiniti
 }
 
 function start(store: SimulatorStore, record: AddonRecord, kind: typeof installTask, plan: keyof typeof ADDON_PLANS, now: number): void {
-  const task = store.tasks.start(kind, record.uid, ADDON_PLANS[plan], { revision: record.revision }, now, store.speed);
+  // An install has no instance id a scenario could name beforehand: one armed on the template name
+  // ("the next install of log-agent fails") or on the cluster applies too. Other kinds go by instance id.
+  const twist = kind === installTask ? (store.scenarios.take(kind.kind, record.templateName) ?? store.scenarios.take(kind.kind, record.clusterId)) : undefined;
+  const steps = ADDON_PLANS[plan];
+  const task = store.tasks.start(kind, record.uid, twist ? { ...steps, twist } : steps, { revision: record.revision }, now, store.speed);
   record.activeTaskId = task.id;
   record.updatedAt = now;
 }

@@ -1,20 +1,14 @@
 /**
- * Failures and stalls of add-on operations, bent by armed scenarios (the next task of a kind, on a
- * subject), at the level of the store and the handlers: the task kinds' settle effects decide what an
- * instance looks like after a failed install, upgrade, rollback or uninstall.
+ * Failures and stalls of add-on operations, bent by scenarios armed through the control surface (the
+ * next task of a kind, on a subject when named): what an instance looks like after a failed install,
+ * upgrade, rollback or uninstall, and how the reference's remedies recover it. Signed requests, the
+ * clock advanced, never slept.
  */
 import { describe, expect, it } from 'vitest';
-import { installAddon, listAddons, rollbackAddon, showAddon, updateAddon, deleteAddon } from '../../../contract/addons.ts';
-import type { OperationDefinition } from '../../../contract/define-operation.ts';
-import { SIMULATOR_PROJECT_ID, SIMULATOR_REGION } from '../../config.ts';
-import type { HandlerContext } from '../../handler.ts';
-import { SimulatorError } from '../../http.ts';
-import { KUBERNETES_VERSIONS, seedStore } from '../../seed.ts';
-import { SimulatorStore } from '../../store.ts';
-import type { TaskTwist } from '../../tasks/task.ts';
-import { addonHandlers } from './handlers.ts';
+import { armScenarioBodySchema, type TaskTwistInput } from '../../../contract/simulator-control.ts';
+import { DEMO_SEED } from '../../seed.ts';
+import { startTestSimulator, type TestSimulator } from '../../test-support.ts';
 
-const START = Date.UTC(2025, 2, 10, 8, 0, 0);
 const MINUTE = 60_000;
 
 interface Instance {
@@ -24,59 +18,35 @@ interface Instance {
 }
 
 function world() {
-  let counter = 0;
-  let now = START;
-  const store = new SimulatorStore({
-    projectId: SIMULATOR_PROJECT_ID,
-    region: SIMULATOR_REGION,
-    speed: 1,
-    clusterQuota: 12,
-    versions: KUBERNETES_VERSIONS,
-    ids: () => `00000000-0000-1000-8000-${(++counter).toString(16).padStart(12, '0')}`,
-  });
-  seedStore(store, 'demo', now);
-  async function call<Op extends OperationDefinition>(name: keyof typeof addonHandlers, op: Op, input: { params?: unknown; query?: unknown; body?: unknown }) {
-    store.settle(now);
-    const body = op.body?.kind === 'json' ? op.body.schema.parse(input.body) : undefined;
-    const handler = addonHandlers[name] as unknown as (ctx: HandlerContext<Op>) => Response;
-    try {
-      const res = handler({ op, params: input.params ?? {}, query: input.query ?? {}, body, rawBody: input.body, now, store } as unknown as HandlerContext<Op>);
-      return { status: res.status, body: (await res.json()) as Instance };
-    } catch (error) {
-      if (error instanceof SimulatorError) return { status: error.status, body: error.body as unknown as Instance };
-      throw error;
-    }
-  }
-  const w = {
-    store,
-    advance: (ms: number) => void (now += ms),
-    arm: (taskKind: string, twist: TaskTwist, subjectId?: string) => store.scenarios.arm({ taskKind, twist, subjectId }, now),
-    cluster: (name: string) => store.findClusterByName(name)!.uid,
-    async find(cluster: string, template: string): Promise<Instance> {
-      store.settle(now);
-      const res = addonHandlers.listAddons({ op: listAddons, params: {}, query: { cluster_id: cluster }, body: undefined, rawBody: undefined, now, store } as never) as Response;
-      return ((await res.json()) as { items: Instance[] }).items.find((i) => i.spec.addonTemplateName === template)!;
+  const t: TestSimulator = startTestSimulator();
+  const json = (method: string, path: string, options?: Parameters<TestSimulator['json']>[2]) => t.json<Instance>(method, path, options);
+  return {
+    advance: (ms: number) => t.advance(ms),
+    arm(taskKind: string, twist: TaskTwistInput, subjectId?: string) {
+      const armed = t.sim.control.arm(armScenarioBodySchema.parse({ taskKind, twist, ...(subjectId ? { subjectId } : {}) }));
+      expect('scenario' in armed).toBe(true);
     },
-    show: (id: string) => call('showAddon', showAddon, { params: { id }, query: {} }),
-    install: (cluster: string, template: string, version?: string) =>
-      call('installAddon', installAddon, { body: { kind: 'Addon', apiVersion: 'v3', metadata: {}, spec: { clusterID: cluster, addonTemplateName: template, values: {}, ...(version ? { version } : {}) } } }),
-    update: (instance: Instance, cluster: string, version: string, custom: Record<string, unknown> = {}) =>
-      call('updateAddon', updateAddon, {
-        params: { id: instance.metadata.uid },
-        body: {
-          kind: 'Addon',
-          apiVersion: 'v3',
-          metadata: {},
-          spec: { clusterID: cluster, version, addonTemplateName: instance.spec.addonTemplateName, values: { ...instance.spec.values, custom: { ...instance.spec.values.custom, ...custom } } },
-        },
-      }),
-    rollback: (id: string, cluster: string) => call('rollbackAddon', rollbackAddon, { params: { id }, body: { clusterID: cluster } }),
-    uninstall: (id: string) => call('deleteAddon', deleteAddon, { params: { id }, query: {} }),
+    cluster: (name: keyof typeof DEMO_SEED.clusters) => DEMO_SEED.clusters[name],
+    async find(cluster: string, template: string): Promise<Instance> {
+      const res = await t.json<{ items: Instance[] }>('GET', '/autopilot/v3/addons', { query: { cluster_id: cluster } });
+      return res.body.items.find((i) => i.spec.addonTemplateName === template)!;
+    },
+    show: (id: string) => json('GET', `/autopilot/v3/addons/${id}`),
+    install: (cluster: string, template: string) =>
+      json('POST', '/autopilot/v3/addons', { body: { kind: 'Addon', apiVersion: 'v3', metadata: {}, spec: { clusterID: cluster, addonTemplateName: template, values: {} } } }),
+    update: (instance: Instance, cluster: string, version: string, custom: Record<string, unknown> = {}) => {
+      const values: Record<string, unknown> = { ...instance.spec.values, custom: { ...instance.spec.values.custom, ...custom } };
+      delete values.systemAutoInject;
+      return json('PUT', `/autopilot/v3/addons/${instance.metadata.uid}`, {
+        body: { kind: 'Addon', apiVersion: 'v3', metadata: {}, spec: { clusterID: cluster, version, addonTemplateName: instance.spec.addonTemplateName, values } },
+      });
+    },
+    rollback: (id: string, cluster: string) => json('POST', `/autopilot/v3/addons/${id}/operation/rollback`, { body: { clusterID: cluster } }),
+    uninstall: (id: string) => json('DELETE', `/autopilot/v3/addons/${id}`),
   };
-  return w;
 }
 
-const fail = (reason: string): TaskTwist => ({ kind: 'fail', atProgress: 60, reason });
+const fail = (reason: string): TaskTwistInput => ({ kind: 'fail', atProgress: 60, reason });
 
 describe('add-on lifecycles bent by scenarios', () => {
   it('a failed install ends installFailed with the reason; uninstalling it lets the template be installed again', async () => {
@@ -97,6 +67,20 @@ describe('add-on lifecycles bent by scenarios', () => {
     expect(again.status).toBe(201);
     w.advance(MINUTE);
     expect((await w.show(again.body.metadata.uid)).body.status.status).toBe('running');
+  });
+
+  it('an install scenario aimed at a template bends only that template’s next install', async () => {
+    const w = world();
+    const cluster = w.cluster('prod-payments');
+    w.arm('addon.install', fail('ImagePullBackOff'), 'log-agent');
+    const coredns = await w.find(cluster, 'coredns');
+    await w.uninstall(coredns.metadata.uid);
+    w.advance(MINUTE);
+    const other = await w.install(cluster, 'coredns');
+    const target = await w.install(cluster, 'log-agent');
+    w.advance(MINUTE);
+    expect((await w.show(other.body.metadata.uid)).body.status.status).toBe('running');
+    expect((await w.show(target.body.metadata.uid)).body.status.status).toBe('installFailed');
   });
 
   it('a failed upgrade ends upgradeFailed and is recovered by upgrading again', async () => {

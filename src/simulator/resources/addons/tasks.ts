@@ -42,6 +42,9 @@ function failure(record: AddonRecord, state: TaskState, what: string): void {
 
 export const installTask: TaskKind<AddonTaskData> = defineTaskKind<AddonTaskData>({
   kind: 'addon.install',
+  label: 'Install add-on',
+  description: 'Installing an add-on (CreateAutopilotAddonInstance): render values, install the Helm release, wait for its pods. Failing it leaves the instance installFailed. Aim it at a template name (log-agent) or a cluster id: the instance id does not exist before.',
+  subject: 'addon template or cluster',
   settle(store, task, state) {
     const record = subject(store, task, state);
     if (!record) return;
@@ -58,6 +61,9 @@ export const installTask: TaskKind<AddonTaskData> = defineTaskKind<AddonTaskData
 
 export const upgradeTask: TaskKind<AddonTaskData> = defineTaskKind<AddonTaskData>({
   kind: 'addon.upgrade',
+  label: 'Upgrade add-on',
+  description: 'Upgrading an add-on or changing its values (UpdateAutopilotAddonInstance). Failing it leaves the instance upgradeFailed, rollbackable to the revision before.',
+  subject: 'addon',
   settle(store, task, state) {
     const record = subject(store, task, state);
     if (!record) return;
@@ -78,6 +84,9 @@ export const upgradeTask: TaskKind<AddonTaskData> = defineTaskKind<AddonTaskData
 
 export const rollbackTask: TaskKind<AddonTaskData> = defineTaskKind<AddonTaskData>({
   kind: 'addon.rollback',
+  label: 'Roll back add-on',
+  description: 'Rolling an add-on back to its previous version and values (RollbackAutopilotAddonInstance). Failing it leaves the instance rollbackFailed.',
+  subject: 'addon',
   settle(store, task, state) {
     const record = subject(store, task, state);
     if (!record) return;
@@ -99,6 +108,9 @@ export const rollbackTask: TaskKind<AddonTaskData> = defineTaskKind<AddonTaskDat
 
 export const deleteTask: TaskKind<AddonTaskData> = defineTaskKind<AddonTaskData>({
   kind: 'addon.delete',
+  label: 'Uninstall add-on',
+  description: 'Uninstalling an add-on (DeleteAutopilotAddonInstance). Failing it leaves the instance deleteFailed instead of gone.',
+  subject: 'addon',
   settle(store, task, state) {
     const record = subject(store, task, state);
     if (!record) return;

@@ -8,6 +8,7 @@ export const zhCN: Record<keyof typeof clusterDetailMessages, string> = {
   'clusterDetail.tab.overview': "概览",
   'clusterDetail.tab.access': "访问",
   'clusterDetail.tab.tags': "标签",
+  'clusterDetail.tab.addons': "插件",
   'clusterDetail.tab.jobs': "任务",
   'clusterDetail.noJob': "该集群没有任务：当前无运行中的任务，最近的任务也已不再保留。",
   'clusterDetail.group.general': "基本信息",

@@ -8,6 +8,7 @@ export const clusterDetailMessages = {
   'clusterDetail.tab.overview': "Overview",
   'clusterDetail.tab.access': "Access",
   'clusterDetail.tab.tags': "Tags",
+  'clusterDetail.tab.addons': "Add-ons",
   'clusterDetail.tab.jobs': "Jobs",
   'clusterDetail.noJob': "The cluster reports no job: nothing is running on it, and its last job is no longer kept.",
   'clusterDetail.group.general': "General",

@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
 import { ClusterStatusBadge } from '../../resources/clusters/cluster-status.tsx';
+import { ClusterAddonsPanel } from '../../resources/addons/cluster-addons-panel.tsx';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
@@ -18,10 +19,10 @@ import { DeleteClusterButton } from './delete-cluster-button.tsx';
 import './cluster-detail-messages.ts';
 import './clusters-messages.ts';
 
-const TABS = ['overview', 'access', 'tags', 'jobs', 'edit'] as const;
+const TABS = ['overview', 'access', 'tags', 'addons', 'jobs', 'edit'] as const;
 type Tab = (typeof TABS)[number];
 
-/** One cluster: overview, access (endpoints, EIP, kubeconfig), tags, its job and the edit form, each tab addressable (`?tab=access`). */
+/** One cluster: overview, access (endpoints, EIP, kubeconfig), tags, its add-ons, its job and the edit form, each tab addressable (`?tab=access`). */
 export function ClusterDetailPage() {
   const { t } = useI18n();
   const { clusterId = '' } = useParams();
@@ -83,6 +84,9 @@ export function ClusterDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="tags" pt="md">
           <ClusterTags cluster={c} />
+        </Tabs.Panel>
+        <Tabs.Panel value="addons" pt="md">
+          <ClusterAddonsPanel cluster={{ uid: clusterId, name, version: c.spec?.version ?? '', phase: c.status?.phase }} />
         </Tabs.Panel>
         <Tabs.Panel value="jobs" pt="md">
           <ClusterJobTab cluster={c} onJobFinished={rereadCluster} />

@@ -10,10 +10,8 @@ import {
   diffValues,
   installRequestBody,
   installStartValues,
-  parseValuesYaml,
   updateRequestBody,
   updateStartValues,
-  valuesToYaml,
   withCustomValue,
   withFlavor,
   withReplicas,
@@ -104,15 +102,6 @@ describe('values', () => {
     expect((changed.custom as Record<string, unknown>).retention).toBe('7d');
     expect((values.custom as Record<string, unknown>).retention).toBe('1d');
     expect(changed.basic).toBe(values.basic);
-  });
-
-  it('round-trip through YAML, and a YAML error names its line', () => {
-    const values = installStartValues(coredns, 'v1.28');
-    const parsed = parseValuesYaml(valuesToYaml(values));
-    expect(parsed).toEqual({ ok: true, values });
-    expect(parseValuesYaml('custom:\n  a: [1, 2\n')).toMatchObject({ ok: false, line: 3 });
-    expect(parseValuesYaml('- just\n- a list\n')).toMatchObject({ ok: false, message: 'values must be a mapping of keys to values' });
-    expect(parseValuesYaml('')).toEqual({ ok: true, values: {} });
   });
 
   it('differ leaf by leaf, naming paths', () => {

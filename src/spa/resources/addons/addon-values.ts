@@ -3,7 +3,6 @@
  * an update, server-injected fields stripped as digest §3.5 says), how the form and the YAML editor
  * change them, the exact request bodies, and the difference between current and new values.
  */
-import { parseDocument, stringify } from 'yaml';
 import {
   INSTALL_ADDON_ANNOTATIONS,
   UPDATE_ADDON_ANNOTATIONS,
@@ -60,23 +59,6 @@ export function withFlavor(values: AddonValues, flavor: Record<string, unknown>)
 /** `values.flavor.replicas` changed. */
 export function withReplicas(values: AddonValues, replicas: number): AddonValues {
   return { ...values, flavor: { ...(isObject(values.flavor) ? values.flavor : {}), replicas } };
-}
-
-export function valuesToYaml(values: AddonValues): string {
-  return stringify(values, { lineWidth: 0 });
-}
-
-export type YamlParse = { ok: true; values: AddonValues } | { ok: false; message: string; line?: number };
-
-/** The YAML editor's text as values: a mapping, or the first error with its line. */
-export function parseValuesYaml(text: string): YamlParse {
-  const doc = parseDocument(text);
-  const error = doc.errors[0];
-  if (error) return { ok: false, message: error.message.split('\n')[0]!, line: error.linePos?.[0].line };
-  const value: unknown = doc.toJS();
-  if (value === null || value === undefined) return { ok: true, values: {} };
-  if (!isObject(value)) return { ok: false, message: 'values must be a mapping of keys to values' };
-  return { ok: true, values: value };
 }
 
 export interface ValueChange {
