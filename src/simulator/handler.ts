@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { JsonBody, MultipartBody, OperationDefinition } from '../contract/define-operation.ts';
+import type { OperationName, Operations } from '../contract/operations.ts';
 import type { SimulatorStore } from './store.ts';
 
 /** What a handler receives: the operation's path, query and body already validated by the contract. */
@@ -15,3 +16,6 @@ export interface HandlerContext<Op extends OperationDefinition> {
 }
 
 export type Handler<Op extends OperationDefinition> = (ctx: HandlerContext<Op>) => Response | Promise<Response>;
+
+/** The handlers one resource module provides, by registry name; handlers.ts joins them and checks the whole. */
+export type HandlersOf<Names extends OperationName> = { [K in Names]: Handler<Operations[K]> };

@@ -2,7 +2,8 @@ import { AddonState } from './resources/addons/state.ts';
 import { Scenarios } from './tasks/scenarios.ts';
 import { TaskStore } from './tasks/task-store.ts';
 import { UpgradeState } from './resources/upgrades/state.ts';
-import type { ClusterRecord, EipRecord, VersionInfo, VpcRecord, SubnetRecord } from './model.ts';
+import type { ClusterRecord, VersionInfo } from './resources/clusters/cluster-model.ts';
+import type { EipRecord, SubnetRecord, VpcRecord } from './resources/network/network-model.ts';
 import type { ChartRecord } from './resources/charts/model.ts';
 import type { ReleaseRecord } from './resources/releases/model.ts';
 

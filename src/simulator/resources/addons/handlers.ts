@@ -15,7 +15,7 @@
 import { ROLLBACK_ALLOWED_ADDON_PHASES, UPDATE_ALLOWED_ADDON_PHASES, addonErrorCodes, addonOperations, compareAddonVersions } from '../../../contract/addons.ts';
 import type { Handler } from '../../handler.ts';
 import { cceError, jsonResponse } from '../../http.ts';
-import { PHASES_IN_MOTION, PHASES_WITH_API_SERVER, type ClusterRecord } from '../../model.ts';
+import { PHASES_IN_MOTION, PHASES_WITH_API_SERVER, type ClusterRecord } from '../clusters/cluster-model.ts';
 import type { SimulatorStore } from '../../store.ts';
 import { catalogue, findTemplate, type TemplateDefinition, type TemplateVersion } from './catalogue.ts';
 import { addonsOfCluster, findInstance, newInstance, renderInstance, renderTemplate } from './instances.ts';

@@ -2,7 +2,7 @@
  * Looking up, creating and rendering add-on instances. Other areas (the upgrade pre-check) read a
  * cluster's add-ons through {@link addonsOfCluster}.
  */
-import type { ClusterRecord } from '../../model.ts';
+import type { ClusterRecord } from '../clusters/cluster-model.ts';
 import type { SimulatorStore } from '../../store.ts';
 import { findTemplate, type TemplateDefinition, type TemplateVersion } from './catalogue.ts';
 import type { AddonRecord } from './state.ts';

@@ -3,7 +3,7 @@
  * the service applies before it renders the chart (digest §3.5, §3.10).
  */
 import { addonInputParameters, addonVersionSupportsCluster, compareAddonVersions, defaultAddonValues, latestAddonVersionFor, type AddonVersion } from '../../../contract/addons.ts';
-import type { ClusterRecord } from '../../model.ts';
+import type { ClusterRecord } from '../clusters/cluster-model.ts';
 import { type TemplateDefinition, type TemplateVersion } from './catalogue.ts';
 
 type Values = Record<string, unknown>;

@@ -2,7 +2,7 @@
  * Where the upgrade area touches state it does not own: the cluster record (phase, version) and the
  * add-ons. Kept to these few functions so the coupling is visible in one place.
  */
-import type { ClusterRecord } from '../../model.ts';
+import type { ClusterRecord } from '../clusters/cluster-model.ts';
 import type { SimulatorStore } from '../../store.ts';
 import { seededUuidV4 } from '../../ids.ts';
 import { addonVersionSupportsCluster, type AddonInstancePhase } from '../../../contract/addons.ts';

@@ -1,8 +1,8 @@
 import { canCancelWorkflow, isLaterVersion, upgradeOperations, type UpgradeWorkflow } from '../../../contract/upgrades.ts';
-import { requireAvailable, requireCluster } from '../../handlers/clusters.ts';
+import { requireAvailable, requireCluster } from '../clusters/cluster-handlers.ts';
 import type { Handler } from '../../handler.ts';
 import { cceError, emptyResponse, jsonResponse } from '../../http.ts';
-import type { ClusterRecord } from '../../model.ts';
+import type { ClusterRecord } from '../clusters/cluster-model.ts';
 import type { SimulatorStore } from '../../store.ts';
 import type { TaskRecord } from '../../tasks/task.ts';
 import { formatCceTimestamp } from '../../time.ts';

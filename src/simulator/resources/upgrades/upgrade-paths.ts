@@ -1,6 +1,6 @@
 import type { UpgradePaths } from '../../../contract/upgrade-paths.ts';
 import { jsonResponse } from '../../http.ts';
-import type { VersionInfo } from '../../model.ts';
+import type { VersionInfo } from '../clusters/cluster-model.ts';
 
 /**
  * `ListAutopilotClusterUpgradePaths` (global, read-only): one row per version and platform version,

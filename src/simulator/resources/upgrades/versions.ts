@@ -1,6 +1,6 @@
 import { parseKubernetesVersion } from '../../../contract/upgrade-paths.ts';
 import { isLaterVersion } from '../../../contract/upgrades.ts';
-import type { VersionInfo } from '../../model.ts';
+import type { VersionInfo } from '../clusters/cluster-model.ts';
 
 /** `v1.27.3-r0` → `v1.27`. */
 export function minorOf(version: string): string | undefined {
