@@ -157,7 +157,7 @@ export function CancelWorkflow({ ctx }: { ctx: WizardContext }) {
           )
         }
       </PermissionGate>
-      <Modal opened={opened} onClose={close} title={t('upgrade.cancel.title')}>
+      <Modal opened={opened} onClose={close} title={t('upgrade.cancel.title')} closeButtonProps={{ 'aria-label': t('upgrade.cancel.keep') }}>
         <Stack>
           <Text size="sm">{t('upgrade.cancel.explain')}</Text>
           {cancel.isError && <ErrorPanel title={t('upgrade.cancel.failed')} error={cancel.error} />}
