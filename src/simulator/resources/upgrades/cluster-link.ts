@@ -5,6 +5,10 @@
 import type { ClusterRecord } from '../clusters/cluster-model.ts';
 import type { SimulatorStore } from '../../store.ts';
 import { seededUuidV4 } from '../../ids.ts';
+import { addonVersionSupportsCluster, type AddonInstancePhase } from '../../../contract/addons.ts';
+import { findTemplate } from '../addons/catalogue.ts';
+import { addonsOfCluster } from '../addons/instances.ts';
+import { versionObject } from '../addons/values.ts';
 import type { ClusterUpgradeRecord, PrecheckPreset } from './state.ts';
 import { minorOf, previousPatch } from './versions.ts';
 
@@ -68,25 +72,48 @@ export function driveClusterUpgrade(store: SimulatorStore, clusterUid: string, e
 export interface CheckedAddon {
   addonTemplateName: string;
   alias: string;
+  version: string;
   healthy: boolean;
 }
 
+/** Add-on statuses the pre-check's `AddonLimit` item reports as abnormal. */
+const UNHEALTHY_ADDON_PHASES: ReadonlySet<AddonInstancePhase> = new Set(['abnormal', 'installFailed', 'upgradeFailed', 'rollbackFailed', 'deleteFailed', 'unknown']);
+
 /**
- * The add-ons installed in a cluster and whether each is healthy, as the pre-check's add-on items
- * report them, and the ones an upgrade may patch. The add-on area's instances are not in the store
- * yet; until they are, every cluster runs the three system add-ons every Autopilot cluster has, and
- * the `exception` preset makes CoreDNS abnormal (the reference's failing `AddonLimit` example). When
- * the store holds add-on instances, this is the one function to read them.
+ * The add-ons installed in a cluster (the add-on area's instances) and whether each is healthy, as the
+ * pre-check's add-on items report them. The `exception` outcome (a scenario or a cluster's preset)
+ * makes CoreDNS abnormal even when it runs, for a demo on any cluster.
  */
-export function addonsSeenByPrecheck(record: ClusterUpgradeRecord): CheckedAddon[] {
-  return [
-    { addonTemplateName: 'coredns', alias: 'CoreDNS', healthy: record.preset !== 'exception' },
-    { addonTemplateName: 'everest', alias: 'CCE Container Storage (Everest)', healthy: true },
-    { addonTemplateName: 'metrics-server', alias: 'Kubernetes Metrics Server', healthy: true },
-  ];
+export function addonsSeenByPrecheck(store: SimulatorStore, cluster: ClusterRecord, preset: PrecheckPreset): CheckedAddon[] {
+  return addonsOfCluster(store, cluster.uid).map((r) => ({
+    addonTemplateName: r.templateName,
+    alias: findTemplate(store.settings.region, r.templateName)?.alias ?? r.templateName,
+    version: r.version,
+    healthy: !UNHEALTHY_ADDON_PHASES.has(r.status) && !(preset === 'exception' && r.templateName === 'coredns'),
+  }));
 }
 
-/** Records the add-on versions an upgrade patched (the add-on area applies them once it keeps instances). */
-export function patchAddons(record: ClusterUpgradeRecord, addons: readonly { addonTemplateName: string; version: string }[]): void {
-  for (const addon of addons) record.patchedAddons[addon.addonTemplateName] = addon.version;
+/**
+ * Why an add-on of an upgrade request cannot be patched to `version` for the target minor version
+ * ("The target add-on version must match the target cluster version"), or `undefined` when it can.
+ */
+export function addonPatchProblem(store: SimulatorStore, cluster: ClusterRecord, name: string, version: string, targetMinor: string): string | undefined {
+  if (!addonsOfCluster(store, cluster.uid).some((r) => r.templateName === name)) return `${name} is not installed in cluster ${cluster.name}.`;
+  const template = findTemplate(store.settings.region, name);
+  const v = template?.versions.find((x) => x.version === version);
+  if (!template || !v) return `${name} has no version ${version} (versions: ${template?.versions.map((x) => x.version).join(', ') ?? 'none'}).`;
+  if (!addonVersionSupportsCluster(versionObject(v, true), targetMinor)) return `${name} ${version} does not support cluster version ${targetMinor}.`;
+  return undefined;
+}
+
+/** Patches the cluster's add-on instances to the versions an upgrade named, once it has succeeded. */
+export function patchAddons(store: SimulatorStore, clusterUid: string, addons: readonly { addonTemplateName: string; version: string }[], at: number): void {
+  for (const addon of addons) {
+    const record = store.addons.ofCluster(clusterUid).find((r) => r.templateName === addon.addonTemplateName);
+    if (!record || record.version === addon.version) continue;
+    record.previousVersion = record.version;
+    record.version = addon.version;
+    record.revision += 1;
+    record.updatedAt = at;
+  }
 }

@@ -6,7 +6,7 @@ import type { ClusterRecord } from '../clusters/cluster-model.ts';
 import type { SimulatorStore } from '../../store.ts';
 import type { TaskRecord } from '../../tasks/task.ts';
 import { formatCceTimestamp } from '../../time.ts';
-import { addonsSeenByPrecheck, clusterUpgrades, driveClusterUpgrade } from './cluster-link.ts';
+import { addonPatchProblem, addonsSeenByPrecheck, clusterUpgrades, driveClusterUpgrade } from './cluster-link.ts';
 import { postcheckPhase, postcheckPlan, postcheckTaskKind, type PostcheckData } from './postcheck.ts';
 import { applySkips, precheckExpiresAt, precheckFindings, precheckPhase, precheckPlan, precheckTaskKind, renderPrecheck, type PrecheckData } from './precheck.ts';
 import { latestBackupAt, renderSnapshot, snapshotInFlight, snapshotPlan, snapshotTaskKind } from './snapshot.ts';
@@ -151,11 +151,9 @@ export const upgradeHandlers: { [K in keyof UpgradeOperations]: Handler<UpgradeO
     const info = target(store, record, action.targetVersion, 'targetVersion');
     matchOpenWorkflow(store, record, info.patch, now);
     requirePassedPrecheck(store, cluster, info.patch, now);
-    const installed = addonsSeenByPrecheck(record).map((a) => a.addonTemplateName);
     for (const addon of action.addons ?? []) {
-      if (!installed.includes(addon.addonTemplateName)) {
-        throw cceError('CCE.01400001', `addons: ${addon.addonTemplateName} is not installed in cluster ${cluster.name} (installed: ${installed.join(', ')}).`);
-      }
+      const problem = addonPatchProblem(store, cluster, addon.addonTemplateName, addon.version, info.version);
+      if (problem) throw cceError('CCE.01400001', `addons: ${problem}`);
     }
     const data = upgradeTaskData(record.patch, info.patch, info.platformVersion, action);
     const task = store.tasks.start(upgradeTaskKind, cluster.uid, upgradePlan(seededFailure(store, cluster, record)), data, now, store.speed);
@@ -222,7 +220,7 @@ export const upgradeHandlers: { [K in keyof UpgradeOperations]: Handler<UpgradeO
     // What the check finds is decided as it starts: the cluster's preset, or the outcome a scenario armed.
     const twist = task.plan.twist;
     const preset = twist?.kind === 'precheck' ? twist.outcome : record.preset;
-    task.data.findings = applySkips(precheckFindings({ ...record, preset }, info.patch), skipped);
+    task.data.findings = applySkips(precheckFindings({ ...record, preset }, info.patch, addonsSeenByPrecheck(store, cluster, preset)), skipped);
     attach(store, record, 'PreCheck', task.id, now);
     return jsonResponse(200, renderPrecheck(store, task, cluster.uid, now));
   },

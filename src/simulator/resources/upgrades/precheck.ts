@@ -3,7 +3,7 @@ import type { SimulatorStore } from '../../store.ts';
 import { defineTaskKind } from '../../tasks/registry.ts';
 import type { TaskPlan, TaskRecord, TaskState } from '../../tasks/task.ts';
 import { formatCceTimestamp } from '../../time.ts';
-import { addonsSeenByPrecheck } from './cluster-link.ts';
+import type { CheckedAddon } from './cluster-link.ts';
 import type { CheckedNode, ClusterUpgradeRecord } from './state.ts';
 
 const SECOND = 1000;
@@ -74,7 +74,7 @@ function pass(stage: Stage, name: string, kind: PrecheckItemKind, group: Prechec
  * of the reference's examples (digest §7). Passing items say "check item succeed" with an empty risk
  * source, as in the examples.
  */
-export function precheckFindings(record: ClusterUpgradeRecord, targetVersion: string): Finding[] {
+export function precheckFindings(record: ClusterUpgradeRecord, targetVersion: string, addons: readonly CheckedAddon[]): Finding[] {
   const risks = record.preset === 'risks';
   const findings: Finding[] = [
     pass('cluster', 'BlackLimit', 'Exception', 'LimitCheck', 'Fatal'),
@@ -125,7 +125,6 @@ export function precheckFindings(record: ClusterUpgradeRecord, targetVersion: st
   }
   findings.push(deprecated, configuration);
 
-  const addons = addonsSeenByPrecheck(record);
   const abnormal = addons.filter((a) => !a.healthy);
   const addonLimit = pass('addon', 'AddonLimit', 'Exception', 'AddonCheck', 'Warning');
   if (abnormal.length > 0) {

@@ -1,7 +1,7 @@
 import type { SimulatorStore } from '../../store.ts';
 import { upgradeClusterTask, type ClusterJobData } from '../clusters/cluster-jobs.ts';
 import { planDurationMs } from '../../tasks/task.ts';
-import { clusterUpgrades } from './cluster-link.ts';
+import { addonsSeenByPrecheck, clusterUpgrades } from './cluster-link.ts';
 import { applySkips, precheckFindings, precheckPlan, precheckTaskKind, type PrecheckData } from './precheck.ts';
 import type { PrecheckPreset } from './state.ts';
 import { UPGRADE_STEPS, upgradeTaskData, upgradeTaskKind } from './upgrade-task.ts';
@@ -13,7 +13,8 @@ const MINUTE = 60_000;
  * what each will do:
  * - `dev-sandbox`: a clean pass, target to done;
  * - `prod-search`: skippable `Risk`s (configuration, deprecated API, node, add-on);
- * - `staging-web`: a blocking `Exception`, its CoreDNS add-on abnormal (the add-on area seeds it so);
+ * - `staging-web`: a blocking `Exception` from its abnormal CoreDNS (the add-on area's seed), lifted once
+ *   the add-on runs again;
  * - `prod-payments`: an open workflow whose pre-check expired an hour ago, and whose next upgrade
  *   fails at 40 %, then succeeds on retry.
  * Every cluster the seed has mid-upgrade gets a workflow whose upgrade task ends with its job.
@@ -21,7 +22,6 @@ const MINUTE = 60_000;
 export const DEMO_UPGRADE_PRESETS: Readonly<Record<string, PrecheckPreset>> = {
   'dev-sandbox': 'clean',
   'prod-search': 'risks',
-  'staging-web': 'exception',
   'prod-payments': 'clean',
 };
 
@@ -37,7 +37,7 @@ function startWorkflow(store: SimulatorStore, clusterUid: string, createdAt: num
     clusterVersion: record.patch,
     targetVersion: target.patch,
     skipped: [],
-    findings: applySkips(precheckFindings(record, target.patch), []),
+    findings: applySkips(precheckFindings(record, target.patch, addonsSeenByPrecheck(store, cluster, record.preset)), []),
     nodes: record.nodes.map((n) => ({ ...n })),
   };
   const precheck = store.tasks.start(precheckTaskKind, clusterUid, precheckPlan(record), data, createdAt + 2 * MINUTE, store.speed);

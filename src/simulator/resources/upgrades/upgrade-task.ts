@@ -4,7 +4,7 @@ import type { SimulatorStore } from '../../store.ts';
 import { defineTaskKind } from '../../tasks/registry.ts';
 import type { TaskPlan, TaskRecord, TaskState, TaskStep } from '../../tasks/task.ts';
 import { formatCceTimestamp } from '../../time.ts';
-import { clusterUpgrades, driveClusterUpgrade, patchAddons } from './cluster-link.ts';
+import { driveClusterUpgrade, patchAddons } from './cluster-link.ts';
 
 const SECOND = 1000;
 
@@ -31,8 +31,7 @@ export const upgradeTaskKind = defineTaskKind<UpgradeTaskData>({
   settle(store, task, state) {
     if (state.phase === 'Succeeded') {
       driveClusterUpgrade(store, task.subjectId, { kind: 'succeeded', targetPatch: task.data.targetPatch, at: state.endsAt });
-      const cluster = store.clusters.get(task.subjectId);
-      if (cluster) patchAddons(clusterUpgrades(store, cluster), task.data.addons);
+      patchAddons(store, task.subjectId, task.data.addons, state.endsAt);
     } else {
       driveClusterUpgrade(store, task.subjectId, { kind: 'failed', at: state.endsAt });
     }

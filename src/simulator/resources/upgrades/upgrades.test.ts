@@ -203,7 +203,7 @@ describe('the guided upgrade, target to done', () => {
 
     // Upgrade: Init → Queuing → Running → Success; the cluster Upgrading meanwhile.
     const started = await t.json<{ metadata: { uid: string }; spec: { clusterUpgradeAction: Record<string, unknown> } }>('POST', p.upgrade, {
-      body: upgradeBody('v1.27', { addons: [{ addonTemplateName: 'coredns', operation: 'patch', version: '1.30.6' }] }),
+      body: upgradeBody('v1.27', { addons: [{ addonTemplateName: 'coredns', operation: 'patch', version: '1.28.4' }] }),
     });
     expect(started.status).toBe(200);
     expect(started.body.spec.clusterUpgradeAction).toMatchObject({ version: 'v1.25.5-r0', targetVersion: 'v1.27.3-r0', targetPlatformVersion: 'cce.6.0' });
@@ -223,7 +223,9 @@ describe('the guided upgrade, target to done', () => {
     t.advance(4 * MINUTE);
     const done = await upgradeTask(t, p, taskId);
     expect(done.status).toMatchObject({ phase: 'Success', progress: '100.00' });
-    expect(done.spec?.items).toMatchObject({ addons: [{ addonTemplateName: 'coredns', version: '1.30.6' }] });
+    expect(done.spec?.items).toMatchObject({ addons: [{ addonTemplateName: 'coredns', version: '1.28.4' }] });
+    const addons = await t.json<{ items: { spec: { addonTemplateName: string; version: string } }[] }>('GET', '/autopilot/v3/addons', { query: { cluster_id: p.uid } });
+    expect(addons.body.items.find((a) => a.spec.addonTemplateName === 'coredns')?.spec.version).toBe('1.28.4');
     const cluster = await clusterOf(t, p);
     expect(cluster.status.phase).toBe('Available');
     expect(cluster.spec).toMatchObject({ version: 'v1.27', platformVersion: 'cce.6.0' });
@@ -249,7 +251,7 @@ describe('the guided upgrade, target to done', () => {
 });
 
 describe('pre-check scenarios', () => {
-  it('blocks on the abnormal add-on: a failed Exception that a skip list does not lift', async () => {
+  it('blocks on the abnormal add-on: a failed Exception that a skip list does not lift, but fixing the add-on does', async () => {
     const t = startTestSimulator();
     const p = paths(t, 'staging-web');
     const w = await startWorkflow(t, p, 'v1.28');
@@ -263,14 +265,35 @@ describe('pre-check scenarios', () => {
       name: 'AddonLimit',
       kind: 'Exception',
       group: 'AddonCheck',
-      message: 'addon [ CoreDNS ] status is abnormal, check and try again',
-      riskSource: { addonRisks: [{ addonTemplateName: 'coredns', alias: 'CoreDNS' }] },
+      message: 'addon [ coredns ] status is abnormal, check and try again',
+      riskSource: { addonRisks: [{ addonTemplateName: 'coredns', alias: 'coredns' }] },
     });
     expect((await workflow(t, p, w.metadata!.uid!)).status?.phase).toBe('Pending');
     expect((await t.json<CceError>('POST', p.upgrade, { body: upgradeBody('v1.28') })).body.errorMessage).toContain('Failed');
     const again = await runPrecheck(t, p, 'v1.28', [{ name: 'AddonLimit' }]);
     t.advance(MINUTE);
     expect((await precheck(t, p, again.metadata!.uid!)).status?.phase).toBe('Failed');
+
+    // The operator fixes CoreDNS (its upstream name server) through the add-on API; the re-run passes.
+    const addons = await t.json<{ items: { metadata: { uid: string }; spec: { addonTemplateName: string; values: { custom: Record<string, unknown> } } }[] }>(
+      'GET',
+      '/autopilot/v3/addons',
+      { query: { cluster_id: p.uid } },
+    );
+    const coredns = addons.body.items.find((a) => a.spec.addonTemplateName === 'coredns')!;
+    const fix = await t.json('PUT', `/autopilot/v3/addons/${coredns.metadata.uid}`, {
+      body: {
+        kind: 'Addon',
+        apiVersion: 'v3',
+        metadata: { annotations: { 'addon.upgrade/type': 'upgrade' } },
+        spec: { clusterID: p.uid, version: '1.28.6', addonTemplateName: 'coredns', values: { custom: { ...coredns.spec.values.custom, upstream_nameservers: ['100.125.1.250'] } } },
+      },
+    });
+    expect(fix.status, JSON.stringify(fix.body)).toBe(200);
+    t.advance(5 * MINUTE);
+    const fixed = await runPrecheck(t, p, 'v1.28');
+    t.advance(MINUTE);
+    expect((await precheck(t, p, fixed.metadata!.uid!)).status?.phase).toBe('Success');
   });
 
   it('reports configuration, deprecated-API, node and add-on Risks that pass once skipped on a re-run', async () => {

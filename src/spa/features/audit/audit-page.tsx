@@ -10,7 +10,7 @@ import { PageHeader } from '../../shared/ui/page-header.tsx';
 import { PageLoader } from '../../shared/ui/page-loader.tsx';
 import { Timestamp } from '../../shared/ui/timestamp.tsx';
 import { Tooltip } from '../../shared/ui/tooltip.tsx';
-import { auditQueries, type AuditFilters } from './audit-queries.ts';
+import { auditQueries, type AuditFilters } from '../../resources/audit/audit-queries.ts';
 import './audit-messages.ts';
 import '../../shared/i18n/shared-messages.ts';
 

@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
 import { ClusterStatusBadge } from '../../resources/clusters/cluster-status.tsx';
 import { ClusterAddonsPanel } from '../../resources/addons/cluster-addons-panel.tsx';
+import { UpgradeEntry } from '../../resources/upgrades/upgrade-entry.tsx';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
@@ -66,6 +67,7 @@ export function ClusterDetailPage() {
               {t('clusters.alias', { alias: c.metadata.alias })}
             </Badge>
           ) : null}
+          <UpgradeEntry cluster={c} />
         </Group>
       </Stack>
       <Tabs value={tab} onChange={(value) => setParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })} keepMounted={false}>

@@ -87,6 +87,12 @@ describe('buildChangeRecord', () => {
     expect(record.latestBackupAt?.toISOString()).toBe(iso('07:59:00'));
   });
 
+  it("names the latest operator of a step when the cloud's clock and the audit trail's disagree", () => {
+    const skewed = [audit('UpgradeAutopilotCluster', 'alice', '06:00:00'), audit('UpgradeAutopilotCluster', 'dave', '06:30:00')];
+    const record = buildChangeRecord({ cluster: { name: 'staging-web', id: 'c1' }, workflow, prechecks, upgradeTasks, snapshots: [], audit: skewed });
+    expect(record.steps.find((s) => s.step === 'Cluster')?.by).toBe('dave');
+  });
+
   it('renders Markdown with every section', () => {
     const labels: ChangeRecordLabels = {
       title: 'Change record',

@@ -50,20 +50,27 @@ const ACTION_OF: Record<WorkflowTaskType, string> = {
 /** How far (ms) an audit entry may be from the task it started: the BFF records the outcome right after the answer. */
 const AUDIT_MATCH_MS = 2 * 60_000;
 
-/** The operator whose successful request started a task at `at`: the nearest audit entry of that action. */
+/**
+ * The operator whose successful request started a task at `at`: the nearest audit entry of that action;
+ * when none is that near (the cloud's clock and the console's disagree, as a simulator whose time was
+ * advanced does), the latest one — the step's task is always its latest run.
+ */
 export function actorFor(audit: readonly AuditEntry[], action: string, at: Date | undefined): { actor: string | undefined; at: Date | undefined } {
   if (!at || !action) return { actor: undefined, at: undefined };
   let best: AuditEntry | undefined;
   let bestGap = Infinity;
+  let latest: AuditEntry | undefined;
   for (const entry of audit) {
     if (entry.action !== action || entry.outcome !== 'success') continue;
+    if (!latest || entry.at > latest.at) latest = entry;
     const gap = Math.abs(new Date(entry.at).getTime() - at.getTime());
     if (gap <= AUDIT_MATCH_MS && gap < bestGap) {
       best = entry;
       bestGap = gap;
     }
   }
-  return { actor: best?.actor ?? undefined, at: best ? new Date(best.at) : undefined };
+  const found = best ?? latest;
+  return { actor: found?.actor ?? undefined, at: found ? new Date(found.at) : undefined };
 }
 
 export interface ChangeRecordInput {

@@ -10,7 +10,7 @@ import {
   type UpgradeInfo,
   type UpgradeWorkflow,
 } from '../../../contract/upgrades.ts';
-import { deriveJourney, openWorkflowOf, type WizardStep } from './upgrade-journey.ts';
+import { deriveJourney, openWorkflowOf, type WizardStep } from '../../resources/upgrades/upgrade-journey.ts';
 
 /**
  * The Upgrades page's fleet view: one row per cluster (version, targets, open workflow and its step,
