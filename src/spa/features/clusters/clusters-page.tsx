@@ -106,7 +106,7 @@ export function ClustersPage() {
             ) : null}
             <PermissionGate capability="operate">
               {({ disabled }) => (
-                <Button component={Link} to="/clusters/new" disabled={disabled} data-disabled={disabled || undefined} onClick={(e) => disabled && e.preventDefault()}>
+                <Button component={Link} to="/clusters/new" disabled={disabled} data-disabled={disabled || undefined} aria-disabled={disabled || undefined} onClick={(e) => disabled && e.preventDefault()}>
                   {t('clusters.create')}
                 </Button>
               )}

@@ -113,6 +113,7 @@ export const en = {
   // Roles and the session.
   'nav.accounts': "Accounts",
   'common.cancel': "Cancel",
+  'common.close': "Close",
   'roles.viewer': "Viewer",
   'roles.operator': "Operator",
   'roles.admin': "Admin",

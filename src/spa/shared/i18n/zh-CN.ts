@@ -122,6 +122,7 @@ export const zhCN: Messages = {
   // Sign-in, roles, accounts and the audit trail.
   'nav.accounts': "账号",
   'common.cancel': "取消",
+  'common.close': "关闭",
   'roles.viewer': "只读",
   'roles.operator': "运维",
   'roles.admin': "管理员",
