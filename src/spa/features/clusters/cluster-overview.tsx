@@ -1,24 +1,18 @@
-import { ActionIcon, Button, Card, Code, CopyButton, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { serviceCidrOf, type Cluster } from '../../../contract/clusters.ts';
 import { parseCceTimestamp } from '../../../contract/time.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
+import { CopyValueButton } from '../../shared/ui/copy-value-button.tsx';
 import { useClusterChangeBlockReason } from './cluster-change-block.ts';
 
 /** An id with a copy button; `label` is the button's full name ("Copy cluster ID"). */
 function Copyable({ value, label }: { value: string; label: string }) {
-  const { t } = useI18n();
   return (
     <Group gap={4} wrap="nowrap">
       <Code style={{ wordBreak: 'break-all' }}>{value}</Code>
-      <CopyButton value={value}>
-        {({ copied, copy }) => (
-          <ActionIcon variant="subtle" size="sm" onClick={copy} aria-label={copied ? t('common.copied') : label}>
-            {copied ? '✓' : '⧉'}
-          </ActionIcon>
-        )}
-      </CopyButton>
+      <CopyValueButton value={value} label={label} />
     </Group>
   );
 }

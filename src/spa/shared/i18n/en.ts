@@ -20,7 +20,7 @@ export const en = {
   'nav.audit': 'Audit',
 
   'header.toggleNavigation': 'Toggle navigation',
-  'header.toggleColorScheme': 'Toggle color scheme',
+  'header.toggleColorScheme': 'Dark mode',
   'header.language': 'Language',
   'header.region': 'Region',
   'header.project': 'Project',

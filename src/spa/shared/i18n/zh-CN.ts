@@ -15,7 +15,7 @@ export const zhCN: Messages = {
   'nav.audit': '审计',
 
   'header.toggleNavigation': '展开或收起导航',
-  'header.toggleColorScheme': '切换浅色/深色主题',
+  'header.toggleColorScheme': '深色模式',
   'header.language': '语言',
   'header.region': '区域',
   'header.project': '项目',
