@@ -60,9 +60,10 @@ export function summariseKubeconfig(kubeconfig: Kubeconfig): KubeconfigSummary {
  * Offers the kubeconfig as a file. The object URL is revoked once the click has handed the blob to
  * the browser's download; the content is never logged, shown or stored by the console.
  */
-function saveKubeconfig(kubeconfig: Kubeconfig, clusterName: string) {
-  // JSON is valid YAML: kubectl reads this file as it is.
-  const blob = new Blob([JSON.stringify(kubeconfig, null, 2)], { type: 'application/yaml' });
+async function saveKubeconfig(kubeconfig: Kubeconfig, clusterName: string) {
+  // Written as YAML, the form operators read and diff; the library loads only when a file is saved.
+  const { stringify } = await import('yaml');
+  const blob = new Blob([stringify(kubeconfig)], { type: 'application/yaml' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -107,7 +108,7 @@ export function ClusterAccess({ projectId, cluster }: { projectId: string; clust
   const cert = useMutation({
     mutationFn: async (duration: number): Promise<KubeconfigSummary> => {
       const kubeconfig = await callOperation(createClusterCert, { params: { project_id: projectId, cluster_id: clusterId }, body: { duration } });
-      saveKubeconfig(kubeconfig, name);
+      await saveKubeconfig(kubeconfig, name);
       return summariseKubeconfig(kubeconfig);
     },
     gcTime: 0,
