@@ -157,13 +157,13 @@ export function ClusterAccess({ projectId, cluster }: { projectId: string; clust
         )}
         <Group mt="sm">
           <PermissionGate capability="operate">
-            {({ disabled }) =>
+            {({ controlProps }) =>
               publicEndpoint ? (
-                <Button variant="default" color="red" disabled={disabled || Boolean(blocked)} onClick={openUnbind}>
+                <Button variant="default" color="red" disabled={Boolean(blocked)} onClick={openUnbind} {...controlProps}>
                   {t('clusterAccess.unbind')}
                 </Button>
               ) : (
-                <Button variant="default" disabled={disabled || Boolean(blocked) || !endpoints.isSuccess} onClick={openBind}>
+                <Button variant="default" disabled={Boolean(blocked) || !endpoints.isSuccess} onClick={openBind} {...controlProps}>
                   {t('clusterAccess.bind')}
                 </Button>
               )
@@ -210,8 +210,8 @@ export function ClusterAccess({ projectId, cluster }: { projectId: string; clust
               <Checkbox label={t('clusterAccess.maximum')} checked={maximum} onChange={(e) => setMaximum(e.currentTarget.checked)} mt={34} />
             </Group>
             <PermissionGate capability="operate">
-              {({ disabled }) => (
-                <Button type="submit" disabled={disabled || !daysValid} loading={cert.isPending} w="fit-content">
+              {({ controlProps }) => (
+                <Button type="submit" disabled={!daysValid} loading={cert.isPending} w="fit-content" {...controlProps}>
                   {t('clusterAccess.download')}
                 </Button>
               )}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { serviceCidrOf, type Cluster } from '../../../contract/clusters.ts';
 import { parseCceTimestamp } from '../../../contract/time.ts';
+import { useRefused } from '../../shared/auth/session.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { CopyValueButton } from '../../shared/ui/copy-value-button.tsx';
 import { useClusterChangeBlockReason } from './cluster-change-block.ts';
@@ -47,6 +48,8 @@ function Group_({ title, children }: { title: string; children: ReactNode }) {
 export function ClusterOverview({ cluster }: { cluster: Cluster }) {
   const { t, formatDateTime } = useI18n();
   const blocked = useClusterChangeBlockReason(cluster);
+  // A viewer is not offered a change they cannot make; the Edit tab still shows the values read-only.
+  const canOperate = !useRefused('operate');
   const { metadata, spec, status } = cluster;
   const time = (value: string | undefined) => {
     const date = parseCceTimestamp(value);
@@ -65,9 +68,11 @@ export function ClusterOverview({ cluster }: { cluster: Cluster }) {
   return (
     <Stack gap="md">
       <Group>
-        <Button component={Link} to="?tab=edit" variant="default" size="xs">
-          {t('clusterEdit.button')}
-        </Button>
+        {canOperate ? (
+          <Button component={Link} to="?tab=edit" variant="default" size="xs">
+            {t('clusterEdit.button')}
+          </Button>
+        ) : null}
         {blocked ? (
           <Text size="sm" c="dimmed">
             {blocked}

@@ -105,11 +105,16 @@ export function ClustersPage() {
               </Button>
             ) : null}
             <PermissionGate capability="operate">
-              {({ disabled }) => (
-                <Button component={Link} to="/clusters/new" disabled={disabled} data-disabled={disabled || undefined} aria-disabled={disabled || undefined} onClick={(e) => disabled && e.preventDefault()}>
-                  {t('clusters.create')}
-                </Button>
-              )}
+              {({ disabled, controlProps }) =>
+                // Not a link while the role may not create: a disabled button, as screen readers should hear it.
+                disabled ? (
+                  <Button {...controlProps}>{t('clusters.create')}</Button>
+                ) : (
+                  <Button component={Link} to="/clusters/new">
+                    {t('clusters.create')}
+                  </Button>
+                )
+              }
             </PermissionGate>
           </>
         }

@@ -16,14 +16,15 @@ export function DeleteClusterButton({ projectId, cluster, size = 'compact-sm' }:
   return (
     <>
       <PermissionGate capability="operate">
-        {({ disabled }) => (
+        {({ controlProps }) => (
           <Button
             size={size}
             variant="light"
             color="red"
-            disabled={disabled || deleting}
+            disabled={deleting}
             onClick={() => setOpened(true)}
             aria-label={t('clusterDelete.button', { name: cluster.metadata.name ?? '' })}
+            {...controlProps}
           >
             {t('clusterDelete.buttonShort')}
           </Button>
