@@ -33,23 +33,66 @@ test('an operator deletes a cluster with chosen options and watches it go', asyn
     await expect(dialog).toBeHidden();
   });
 
-  await test.step('a notification follows the deletion job until the cluster has left the list', async () => {
-    const progress = page.getByRole('alert').filter({ hasText: `Deleting cluster ${name}` });
+  const progress = page.getByRole('alert').filter({ hasText: `Deleting cluster ${name}` });
+  await test.step('a notification follows the deletion job: whole, named close button, clear of the header', async () => {
     await expect(progress.getByRole('group', { name: `Deleting ${name}` })).toBeVisible();
+    await expect(progress.getByRole('button', { name: 'Close' })).toBeVisible();
+    // Nothing cut off: the notification is as tall as what it holds, inside the window.
+    const fits = await progress.evaluate((el) => el.scrollHeight <= el.clientHeight + 1);
+    expect(fits, 'the notification shows all its content').toBe(true);
+    const box = (await progress.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.y >= 0 && box.y + box.height <= viewport.height, 'the notification is inside the window').toBe(true);
+    // The header's controls stay uncovered and usable.
+    for (const control of [page.getByRole('button', { name: 'Sign out' }), page.getByRole('button', { name: 'Dark mode' }), page.getByRole('combobox', { name: 'Language' })]) {
+      const c = (await control.boundingBox())!;
+      const overlaps = c.x < box.x + box.width && box.x < c.x + c.width && c.y < box.y + box.height && box.y < c.y + c.height;
+      expect(overlaps, 'the notification covers a header control').toBe(false);
+    }
+  });
+
+  await test.step('once the cluster has left the list, the notification says so and goes away by itself', async () => {
     await expect(progress.getByText(`${name} has been deleted.`)).toBeVisible({ timeout: 60_000 });
     await expect(clusters.row(name)).toHaveCount(0);
+    await expect(progress).toBeHidden({ timeout: 20_000 });
   });
 });
 
-test('a viewer sees why they cannot create or delete clusters', async ({ signedOutPage: page }) => {
+test('a viewer sees why they cannot create or change clusters, by mouse, keyboard and screen reader', async ({ signedOutPage: page }) => {
+  const reason = 'Your role (Viewer) can view but not change resources. Ask an admin for the operator role.';
   await signInAs(page, 'viewer');
   const clusters = new ClustersPage(page);
   await clusters.open();
-  const create = page.getByRole('link', { name: 'Create cluster' });
-  await expect(create).toHaveAttribute('data-disabled', 'true');
-  await expect(clusters.row('prod-payments').getByRole('button', { name: 'Delete cluster prod-payments' })).toBeDisabled();
-  await create.hover();
-  await expect(page.getByRole('tooltip')).toContainText('Your role (Viewer) can view but not change resources.');
+
+  await test.step('"Create cluster" is a disabled button, not a link, and says why to a screen reader', async () => {
+    await expect(page.getByRole('link', { name: 'Create cluster' })).toHaveCount(0);
+    const create = page.getByRole('button', { name: 'Create cluster' });
+    await expect(create).toHaveAttribute('aria-disabled', 'true');
+    await expect(create).toHaveAccessibleDescription(reason);
+  });
+
+  await test.step('a keyboard user reaches it and gets the reason without a mouse', async () => {
+    const create = page.getByRole('button', { name: 'Create cluster' });
+    await create.focus();
+    await expect(create).toBeFocused();
+    await expect(page.getByRole('tooltip')).toContainText(reason);
+    await create.press('Enter');
+    await expect(page).toHaveURL(/\/clusters$/);
+  });
+
+  await test.step('the overview offers no "Edit cluster"; the Edit tab shows the values read-only', async () => {
+    await page.goto(`/clusters/${DEMO_SEED.clusters['prod-search']}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'prod-search' })).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Status and version' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Edit cluster' })).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Edit' }).click();
+    const description = page.getByRole('textbox', { name: 'Description' });
+    await expect(description).toHaveAttribute('readonly', '');
+    const before = await description.inputValue();
+    await description.pressSequentially('typed by a viewer');
+    await expect(description).toHaveValue(before);
+    await expect(page.getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-disabled', 'true');
+  });
 });
 
 const prod = DEMO_SEED.vpcs['vpc-prod']!;

@@ -48,10 +48,11 @@ export default function DeleteClusterDialog({ projectId, cluster, opened, onClos
     },
     meta: { invalidates: [clusterQueries.lists()] },
     onSuccess: (accepted) => {
+      const id = `delete-cluster-${clusterId}`;
       notifications.show({
-        id: `delete-cluster-${clusterId}`,
+        id,
         title: t('clusterDelete.startedTitle', { name }),
-        message: <DeletionProgress projectId={projectId} clusterId={clusterId} name={name} jobId={accepted.status?.jobID} />,
+        message: <DeletionProgress projectId={projectId} clusterId={clusterId} name={name} jobId={accepted.status?.jobID} notificationId={id} />,
         autoClose: false,
         withCloseButton: true,
       });

@@ -8,19 +8,24 @@ import { clusterQueries } from './cluster-queries.ts';
 const PHASE_COLOR: Record<string, string> = { Success: 'green', Failed: 'red', Running: 'blue', Initializing: 'gray' };
 
 /** A job and its sub-jobs as a progress view; polls until the job finishes. */
-export function JobProgress({ projectId, jobId, title }: { projectId: string; jobId: string; title: string }) {
+export function JobProgress({ projectId, jobId, title, compact = false }: { projectId: string; jobId: string; title: string; compact?: boolean }) {
   const { t } = useI18n();
   const job = useQuery(clusterQueries.job({ projectId, jobId }));
   if (job.isError) return <ErrorPanel title={t('jobs.loadFailed')} error={job.error} onRetry={() => void job.refetch()} />;
   if (!job.data) return <Text c="dimmed">{t('app.loading')}</Text>;
-  return <JobView job={job.data} title={title} />;
+  return <JobView job={job.data} title={title} compact={compact} />;
 }
 
-export function JobView({ job, title }: { job: Job; title: string }) {
+/**
+ * `compact`: progress, step count and the step running now, without the list of steps — for a
+ * notification, which must stay a few lines high (the full list is on the cluster's Jobs tab).
+ */
+export function JobView({ job, title, compact = false }: { job: Job; title: string; compact?: boolean }) {
   const { t } = useI18n();
   const { done, total } = jobProgress(job);
   const phase = job.status?.phase ?? 'Initializing';
   const failed = phase === 'Failed';
+  const current = (job.spec?.subJobs ?? []).find((sub) => sub.status?.phase === 'Running');
   return (
     <Stack gap="xs" aria-label={title} role="group">
       <Group justify="space-between">
@@ -32,13 +37,14 @@ export function JobView({ job, title }: { job: Job; title: string }) {
       <Progress value={(done / total) * 100} color={failed ? 'red' : phase === 'Success' ? 'green' : 'blue'} animated={!failed && phase !== 'Success'} aria-label={t('jobs.progress', { done, total })} />
       <Text size="sm" c="dimmed">
         {t('jobs.progress', { done, total })}
+        {compact && current?.spec?.type ? ` · ${current.spec.type}` : ''}
       </Text>
       {job.status?.reason ? (
         <Text size="sm" c={failed ? 'red' : undefined}>
           {job.status.reason}
         </Text>
       ) : null}
-      {(job.spec?.subJobs ?? []).length > 0 ? (
+      {!compact && (job.spec?.subJobs ?? []).length > 0 ? (
         <List size="sm" spacing={4} aria-label={t('jobs.subJobs')}>
           {job.spec!.subJobs!.map((sub, index) => (
             <List.Item key={sub.metadata?.uid ?? index}>
