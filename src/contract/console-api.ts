@@ -53,6 +53,8 @@ export const accountSchema = z.object({
   username: z.string(),
   role: roleSchema,
   disabled: z.boolean(),
+  /** True while sign-in to this account is throttled for some address (an admin can unlock it). Absent: not throttled. */
+  signInThrottled: z.boolean().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -71,7 +73,19 @@ export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /** Console actions that are not CCE operations; CCE mutations are recorded under their operation id. */
-export const CONSOLE_ACTIONS = ['console.signIn', 'console.signOut', 'console.createAccount', 'console.updateAccount'] as const;
+export const CONSOLE_ACTIONS = [
+  'console.signIn',
+  'console.signOut',
+  'console.createAccount',
+  'console.updateAccount',
+  'console.unlockSignIn',
+  // The simulator's control surface (simulator mode only).
+  'simulator.reset',
+  'simulator.advance',
+  'simulator.armScenario',
+  'simulator.disarmScenario',
+] as const;
+export type ConsoleAction = (typeof CONSOLE_ACTIONS)[number];
 
 export const auditEntrySchema = z.object({
   id: z.string(),

@@ -187,6 +187,9 @@ export const createReleaseBodySchema = z.object({
   version: z.string({ error: 'version (the chart version) is required' }).min(1, 'version (the chart version) must not be empty'),
   parameters: releaseParametersSchema.optional(),
   values: releaseValuesSchema,
+  /** Sent by the reference's example, not in the table (AMBIG, digest Q15): accepted, not required. */
+  project_id: z.string().optional(),
+  cluster_id: z.string().optional(),
 });
 export type CreateReleaseBody = z.infer<typeof createReleaseBodySchema>;
 
@@ -393,3 +396,29 @@ export const releaseOperations = {
   deleteRelease,
   showReleaseHistory,
 } as const;
+
+/**
+ * Values an upgrade leaves the release with. `reset_values: true` keeps only the values sent; otherwise
+ * the values sent are merged over the deployed ones, maps key by key and everything else replaced, the
+ * way Helm's `--reuse-values` merges. A key set to `null` is removed, as in Helm.
+ */
+// AMBIG (digest §2.3, §4.2): `reset_values` is "Whether to reset values during an update" and nothing
+// else is documented; chose reset = only the new values, not reset = Helm's reuse-values merge.
+export function upgradedReleaseValues(deployed: Record<string, unknown>, sent: Record<string, unknown>, resetValues: boolean): Record<string, unknown> {
+  return resetValues ? mergeValues({}, sent) : mergeValues(deployed, sent);
+}
+
+function mergeValues(base: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === null) delete out[key];
+    else if (isValuesMap(value) && isValuesMap(out[key])) out[key] = mergeValues(out[key], value);
+    else if (isValuesMap(value)) out[key] = mergeValues({}, value);
+    else out[key] = value;
+  }
+  return out;
+}
+
+function isValuesMap(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}

@@ -3,6 +3,7 @@
  * standalone server reads. The defaults are public on purpose: they only ever unlock the simulator,
  * and the BFF uses the same pair in simulator mode so its real signing path runs on every request.
  */
+import { SIMULATOR_SEEDS, type SimulatorSeedName } from '../contract/simulator-control.ts';
 
 export interface AccessKeyPairConfig {
   ak: string;
@@ -17,8 +18,8 @@ export interface IamUserConfig {
   domain: string;
 }
 
-export type SimulatorSeed = 'demo' | 'large' | 'twenty' | 'empty';
-export const SIMULATOR_SEEDS: readonly SimulatorSeed[] = ['demo', 'large', 'twenty', 'empty'];
+/** The seeds are named in the contract, where the control surface's reset names them too. */
+export type SimulatorSeed = SimulatorSeedName;
 
 /** Default AK/SK: a 20-character AK and a 40-character SK, the shapes Huawei Cloud issues. */
 const DEFAULT_AK = 'HPUASIMDEMOAK0000001';

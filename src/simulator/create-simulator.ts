@@ -10,8 +10,11 @@ import { networkHandlers, vpcError } from './resources/network/network-handlers.
 import type { CceErrorCode } from '../contract/error-codes.ts';
 import { SimulatorError, cceError, errorResponse, gatewayError, jsonResponse } from './http.ts';
 import { IamTokenService } from './iam.ts';
+import { readMultipartBody } from './multipart.ts';
 import { createIdGenerator, seededUuidV4 } from './ids.ts';
-import { KUBERNETES_VERSIONS, SEED_CLUSTER_QUOTA, seedStore } from './seed.ts';
+import { createControl, SimulatorWorld } from './control.ts';
+import type { SimulatorControl } from '../contract/simulator-control.ts';
+import { KUBERNETES_VERSIONS, SEED_CLUSTER_QUOTA } from './seed.ts';
 import { SimulatorStore } from './store.ts';
 import { systemClock, type Clock } from './time.ts';
 import { queryToSignable } from '../contract/signing.ts';
@@ -44,6 +47,12 @@ export interface Simulator {
   readonly projectId: string;
   readonly region: string;
   readonly credentials: { ak: string; sk: string };
+  /**
+   * Reset to a seed, advance the lifecycle clock, arm scenarios. Hosts expose it only where the
+   * simulator is the upstream: the BFF in simulator mode (`/api/simulator`), the standalone server
+   * to loopback callers (`/_simulator`), tests directly.
+   */
+  readonly control: SimulatorControl;
   close(): void;
 }
 
@@ -106,15 +115,23 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const credentials = { ...(options.credentials ?? SIMULATOR_DEFAULT_CREDENTIALS) };
   const projectId = options.projectId ?? SIMULATOR_PROJECT_ID;
   const region = options.region ?? SIMULATOR_REGION;
-  const store = new SimulatorStore({
-    projectId,
-    region,
+  const ids = options.ids ?? createIdGenerator(clock);
+  const world = new SimulatorWorld(
+    clock,
     speed,
-    clusterQuota: options.clusterQuota ?? SEED_CLUSTER_QUOTA[seed],
-    versions: KUBERNETES_VERSIONS,
-    ids: options.ids ?? createIdGenerator(clock),
-  });
-  seedStore(store, seed, clock.now());
+    (seedName) =>
+      new SimulatorStore({
+        projectId,
+        region,
+        speed,
+        // A configured quota holds across resets; otherwise each seed brings its own.
+        clusterQuota: options.clusterQuota ?? SEED_CLUSTER_QUOTA[seedName],
+        versions: KUBERNETES_VERSIONS,
+        ids,
+      }),
+    seed,
+  );
+  const control = createControl(world);
   const iamUser = options.iamUser ?? DEFAULT_IAM_USER;
   const iam = new IamTokenService({
     user: iamUser,
@@ -174,6 +191,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
+    // Signatures and tokens are checked against the host clock; lifecycles run on the world's.
     const now = clock.now();
     if (request.method === 'POST' && url.pathname === '/v3/auth/tokens') return issueToken(request, now);
 
@@ -196,8 +214,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     // The map is checked per operation at compile time (handlers.ts); here one is picked by name at run time.
     const handler = (servedHandlers as unknown as Record<string, Handler<OperationDefinition> | undefined>)[nameOf(op)];
     if (!handler) throw cceError('CCE.01500001', `No handler for ${op.id}.`);
-    store.settle(now);
-    if (handler.notImplemented) return handler({ op, params: params.data, query: undefined, body: undefined, rawBody: undefined, now, store });
+    const { store } = world;
+    const worldNow = world.now();
+    store.settle(worldNow);
 
     let query: unknown;
     if (op.query) {
@@ -216,8 +235,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       const parsed = op.body.schema.safeParse(rawBody);
       if (!parsed.success) throw cceError(codeForIssues(parsed.error), firstIssues(parsed.error, 'body'));
       parsedBody = parsed.data;
+    } else if (op.body?.kind === 'multipart') {
+      parsedBody = await readMultipartBody({ ...op, body: op.body }, request.headers.get('content-type') ?? '', body);
     }
-    const ctx = { op, params: params.data, query, body: parsedBody, rawBody, now, store } as HandlerContext<OperationDefinition>;
+    const ctx = { op, params: params.data, query, body: parsedBody, rawBody, now: worldNow, store } as HandlerContext<OperationDefinition>;
     return handler(ctx);
   }
 
@@ -225,6 +246,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     projectId,
     region,
     credentials: { ...credentials },
+    control,
     async fetch(request: Request): Promise<Response> {
       const requestId = newRequestId();
       let response: Response;

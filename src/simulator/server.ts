@@ -6,8 +6,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { pathToFileURL } from 'node:url';
 import { MAX_BODY_BYTES, createSimulator } from './create-simulator.ts';
 import { SimulatorConfigError, readSimulatorEnv, type SimulatorEnv } from './config.ts';
+import { CONTROL_HTTP_PREFIX, handleControlHttp } from './control.ts';
 
 class BodyTooLarge extends Error {}
+
+/**
+ * Whether a request goes to the control surface: its path is under `/_simulator` and it comes from
+ * this machine. To anyone else those paths do not exist (the gateway's 404), so the unauthenticated
+ * control surface is never reachable over the network, even with `SIMULATOR_HOST=0.0.0.0`.
+ */
+export function isControlRequest(path: string, remoteAddress: string | undefined): boolean {
+  const loopback = remoteAddress === '127.0.0.1' || remoteAddress === '::1' || remoteAddress === '::ffff:127.0.0.1';
+  return loopback && (path === CONTROL_HTTP_PREFIX || path.startsWith(`${CONTROL_HTTP_PREFIX}/`));
+}
 
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   if (req.method === 'GET' || req.method === 'HEAD') return undefined;
@@ -62,6 +73,11 @@ export function startSimulatorServer(env: SimulatorEnv) {
         headers.set('content-length', String(MAX_BODY_BYTES + 1));
         body = Buffer.alloc(0);
       }
+      const path = (req.url ?? '/').split('?', 1)[0]!;
+      if (isControlRequest(path, req.socket.remoteAddress)) {
+        await send(res, handleControlHttp(simulator.control, req.method ?? 'GET', path, body?.toString('utf8') ?? ''));
+        return;
+      }
       // String concatenation, not `new URL(path, base)`: a path starting `//` must stay a path.
       const url = `http://${headers.get('host') ?? `${env.host}:${env.port}`}${req.url ?? '/'}`;
       const request = new Request(url, { method: req.method ?? 'GET', headers, ...(body !== undefined ? { body } : {}) });
@@ -96,6 +112,7 @@ async function main() {
     console.log(`  AK ${simulator.credentials.ak} (SK from SIMULATOR_SK or the documented default)`);
     console.log(`  IAM user ${env.iamUser.name} @ ${env.iamUser.domain} (POST /v3/auth/tokens)`);
     console.log(`  seed ${env.seed}, speed ×${env.speed}`);
+    console.log(`  control surface: http://${env.host}:${port}${CONTROL_HTTP_PREFIX} (reset, advance, scenarios; loopback callers only)`);
   });
   const stop = () => {
     simulator.close();

@@ -1,7 +1,11 @@
-import { jobStateAt, type JobRecord } from './lifecycle.ts';
+import { AddonState } from './resources/addons/state.ts';
 import { Scenarios } from './tasks/scenarios.ts';
 import { TaskStore } from './tasks/task-store.ts';
-import type { ClusterRecord, EipRecord, VersionInfo, VpcRecord, SubnetRecord } from './model.ts';
+import { UpgradeState } from './resources/upgrades/state.ts';
+import type { ClusterRecord, VersionInfo } from './resources/clusters/cluster-model.ts';
+import type { EipRecord, SubnetRecord, VpcRecord } from './resources/network/network-model.ts';
+import type { ChartRecord } from './resources/charts/model.ts';
+import type { ReleaseRecord } from './resources/releases/model.ts';
 
 export interface StoreSettings {
   projectId: string;
@@ -13,21 +17,27 @@ export interface StoreSettings {
 }
 
 /**
- * All state of one simulated project. Lifecycle progress is not stored: `settle(now)` applies the
- * outcome of every job that has finished by `now` (Creating → Available, Deleting → gone, …) and is
- * called at the start of each request, so every answer reflects the clock.
+ * All state of one simulated project. Lifecycle progress is not stored: every change over time is a
+ * task (tasks/), and `settle(now)` applies the effect of every task that has finished by `now`
+ * (Creating → Available, Deleting → gone, …); it runs at the start of each request, so every answer
+ * reflects the clock.
  */
 export class SimulatorStore {
   readonly clusters = new Map<string, ClusterRecord>();
-  readonly jobs = new Map<string, JobRecord>();
   readonly vpcs = new Map<string, VpcRecord>();
   readonly eips = new Map<string, EipRecord>();
-  /** Clusters with a job in flight; settle() only looks at these, so a 2,000-cluster project stays cheap. */
-  private readonly moving = new Set<string>();
+  /** Helm chart packages uploaded to the project, by chart ID. */
+  readonly charts = new Map<string, ChartRecord>();
+  /** Helm releases, by `cluster/namespace/name` (resources/releases/model.ts). */
+  readonly releases = new Map<string, ReleaseRecord>();
   /** Scenarios armed by the control surface; consulted when a task starts. */
   readonly scenarios: Scenarios;
-  /** Every task (add-on operations, pre-checks, backups, upgrade steps, Helm revisions, …). */
+  /** Every task: cluster jobs, add-on operations, pre-checks, backups, upgrade steps, Helm revisions, … */
   readonly tasks: TaskStore;
+  /** Add-on instances (resources/addons). */
+  readonly addons = new AddonState();
+  /** Cluster upgrades: patch versions, pre-check presets, workflows (resources/upgrades). */
+  readonly upgrades = new UpgradeState();
 
   constructor(readonly settings: StoreSettings) {
     this.scenarios = new Scenarios(settings.ids);
@@ -44,19 +54,6 @@ export class SimulatorStore {
 
   addCluster(cluster: ClusterRecord): void {
     this.clusters.set(cluster.uid, cluster);
-    if (cluster.activeJobId) this.moving.add(cluster.uid);
-  }
-
-  addJob(job: JobRecord): void {
-    this.jobs.set(job.uid, job);
-  }
-
-  /** Starts `job` on `cluster`: the cluster is then in motion until the job finishes. */
-  startJob(cluster: ClusterRecord, job: JobRecord): void {
-    this.jobs.set(job.uid, job);
-    cluster.activeJobId = job.uid;
-    cluster.jobId = job.uid;
-    this.moving.add(cluster.uid);
   }
 
   findClusterByName(name: string): ClusterRecord | undefined {
@@ -81,57 +78,8 @@ export class SimulatorStore {
     return this.settings.versions.find((v) => v.version === version);
   }
 
-  /** Applies every job outcome due by `nowMs`. */
+  /** Applies the effect of every task finished by `nowMs` (a cluster created, deleted, upgraded, …). */
   settle(nowMs: number): void {
     this.tasks.settle(this, nowMs);
-    for (const uid of this.moving) {
-      const cluster = this.clusters.get(uid);
-      const job = cluster?.activeJobId ? this.jobs.get(cluster.activeJobId) : undefined;
-      if (!cluster || !job) {
-        this.moving.delete(uid);
-        continue;
-      }
-      const state = jobStateAt(job, nowMs, this.speed);
-      if (!state.finished) continue;
-      this.moving.delete(uid);
-      cluster.activeJobId = undefined;
-      cluster.updatedAt = state.changedAt;
-      if (state.phase === 'Failed') {
-        cluster.phase = 'Error';
-        cluster.reason = `${job.type}Failed`;
-        cluster.message = state.reason;
-        continue;
-      }
-      switch (job.type) {
-        case 'CreateCluster':
-          cluster.phase = 'Available';
-          cluster.reason = undefined;
-          cluster.message = undefined;
-          break;
-        case 'DeleteCluster':
-          this.removeCluster(cluster);
-          break;
-        case 'UpgradeCluster':
-          if (cluster.upgradeTarget) {
-            cluster.upgradeFrom = cluster.version;
-            cluster.version = cluster.upgradeTarget.version;
-            cluster.platformVersion = cluster.upgradeTarget.platformVersion;
-            cluster.upgradeTarget = undefined;
-          }
-          cluster.phase = 'Available';
-          cluster.reason = undefined;
-          cluster.message = undefined;
-          break;
-      }
-    }
-  }
-
-  private removeCluster(cluster: ClusterRecord): void {
-    // Deleting a cluster releases its public API-server EIP but keeps the EIP itself (it belongs to the project).
-    if (cluster.eipId) {
-      const eip = this.eips.get(cluster.eipId);
-      if (eip) eip.boundTo = undefined;
-    }
-    this.clusters.delete(cluster.uid);
   }
 }

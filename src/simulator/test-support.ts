@@ -2,7 +2,7 @@
  * Helpers for the simulator's tests: requests are signed with the contract's `signRequest`, the same
  * code path the BFF uses, so every test also exercises the real signing path end to end.
  */
-import { signRequest, type AccessKeyPair } from '../contract/signing.ts';
+import { UNSIGNED_PAYLOAD, signRequest, type AccessKeyPair } from '../contract/signing.ts';
 import { createSimulator, type Simulator, type SimulatorOptions } from './create-simulator.ts';
 import { DEMO_SEED } from './seed.ts';
 import { ManualClock } from './time.ts';
@@ -22,6 +22,19 @@ export interface CallOptions {
   keys?: AccessKeyPair;
   /** Skip signing entirely. */
   unsigned?: boolean;
+  /** A multipart body (see `encodeForm`), signed with `UNSIGNED-PAYLOAD` as Huawei's SDKs sign uploads. */
+  form?: EncodedForm;
+}
+
+export interface EncodedForm {
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** Encodes a form as `multipart/form-data`, boundary and all, as an HTTP client sends it. */
+export async function encodeForm(form: FormData): Promise<EncodedForm> {
+  const request = new Request('http://encoder.local/', { method: 'POST', body: form });
+  return { contentType: request.headers.get('content-type')!, bytes: new Uint8Array(await request.arrayBuffer()) };
 }
 
 export interface TestSimulator {
@@ -53,6 +66,12 @@ export function startTestSimulator(options: SimulatorOptions = {}): TestSimulato
 
   async function call(method: string, path: string, o: CallOptions = {}): Promise<Response> {
     const query = o.query ?? {};
+    if (o.form) {
+      const headers = { 'X-Sdk-Content-Sha256': UNSIGNED_PAYLOAD, ...o.headers };
+      const signed = await signRequest({ method, host: TEST_HOST, path, query, headers }, o.keys ?? sim.credentials, o.date ?? new Date(clock.now()));
+      const withType = { ...signed, 'content-type': o.form.contentType };
+      return sim.fetch(new Request(`http://${TEST_HOST}${path}${queryString(query)}`, { method, headers: withType, body: o.form.bytes }));
+    }
     const body = o.rawBody ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
     const headers: Record<string, string> = { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...o.headers };
     const signed = o.unsigned

@@ -1,3 +1,4 @@
+import type { SimulatorControl } from '../../contract/simulator-control.ts';
 import type { UpstreamCredentials } from '../config.ts';
 
 export interface UpstreamRequest {
@@ -83,6 +84,6 @@ export interface Upstream {
   credentials: UpstreamCredentials;
   /** Carries CCE calls and, in IAM mode, the token request to the IAM endpoint. */
   transport: UpstreamTransport;
-  /** Present in simulator mode: what the SPA shows about the embedded simulator. */
-  simulator?: { speed: number };
+  /** Present in simulator mode: what the SPA shows about the embedded simulator, and its control surface. */
+  simulator?: { speed: number; control?: SimulatorControl };
 }

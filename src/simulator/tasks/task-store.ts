@@ -10,6 +10,8 @@ import type { SimulatorStore } from '../store.ts';
 export class TaskStore {
   private readonly all = new Map<string, TaskRecord>();
   private readonly open = new Set<string>();
+  /** Counts starts, so settling notices tasks started by an effect. */
+  private started = 0;
 
   constructor(
     private readonly ids: () => string,
@@ -26,6 +28,7 @@ export class TaskStore {
     const task: TaskRecord<D> = { id, kind: kind.kind, subjectId, startedAt: now, speed, plan: twist ? { ...plan, twist } : plan, data, settled: false };
     this.all.set(task.id, task);
     this.open.add(task.id);
+    this.started++;
     return task;
   }
 
@@ -62,12 +65,19 @@ export class TaskStore {
     return true;
   }
 
+  /** Tasks not settled yet, oldest first. */
+  unsettled(): TaskRecord[] {
+    return [...this.open].map((id) => this.all.get(id)!).sort((a, b) => a.startedAt - b.startedAt);
+  }
+
   /**
-   * Applies the effect of every task finished by `now`, in the order they finished. An effect may start
-   * further tasks (a workflow's next step); those are settled too if they have also finished by `now`.
+   * Applies the effect of every task finished by `now`, strictly in the order they finished (ties: the
+   * one started first). An effect may start further tasks (a workflow's next step); those join the
+   * queue, so one that finished before another already-due task is settled before it too.
    */
   settle(store: SimulatorStore, now: number): void {
-    for (let round = 0; round < 100 && this.open.size > 0; round++) {
+    for (let round = 0; this.open.size > 0; round++) {
+      if (round === 10_000) throw new Error('task effects keep starting tasks that finish at once');
       const due: { task: TaskRecord; state: TaskState }[] = [];
       for (const id of this.open) {
         const task = this.all.get(id)!;
@@ -75,11 +85,14 @@ export class TaskStore {
         if (state.finished) due.push({ task, state });
       }
       if (due.length === 0) return;
-      due.sort((a, b) => a.state.endsAt - b.state.endsAt);
+      due.sort((a, b) => a.state.endsAt - b.state.endsAt || a.task.startedAt - b.task.startedAt);
+      const opened = this.started;
       for (const { task, state } of due) {
         this.open.delete(task.id);
         task.settled = true;
         taskKind(task.kind)?.settle(store, task, state);
+        // A task started by that effect may finish before the rest of `due`: look again.
+        if (this.started !== opened) break;
       }
     }
   }

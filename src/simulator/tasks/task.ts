@@ -9,18 +9,27 @@
  * — "fail at 40 %", "stall at 60 %" — so a demo is deterministic and a test never sleeps.
  */
 
+import type { TaskTwistSpec } from '../../contract/simulator-control.ts';
+
 export interface TaskStep {
   /** Step name as the API reports it where it reports one (`InstallMaster`, `Backup`, …). */
   name: string;
   /** Simulated milliseconds the step takes. */
   durationMs: number;
+  /**
+   * The world makes this step fail at its end with this reason (an exhausted subnet, a missing
+   * dependency), as opposed to a twist armed from outside. Later steps never start.
+   */
+  failure?: string;
 }
 
-/** Where an armed scenario bends the plan: progress is 0–100 over the whole plan's simulated duration. */
-export type TaskTwist =
-  | { kind: 'fail'; atProgress: number; reason: string }
-  /** The task stops moving at that point and stays `Running` until it is cancelled or the world is reset. */
-  | { kind: 'stall'; atProgress: number };
+/**
+ * Where an armed scenario bends the plan (the contract's union, so the control surface and the
+ * simulator share it). The task clock acts on `fail` (the task fails when it reaches `atProgress` %
+ * of the whole plan's simulated duration) and `stall` (it stops moving there and stays `Running`
+ * until cancelled or the world is reset); other variants are data for the kinds that read them.
+ */
+export type TaskTwist = TaskTwistSpec;
 
 export interface TaskPlan {
   steps: readonly TaskStep[];
@@ -48,86 +57,133 @@ export interface TaskRecord<D = unknown> {
 
 export type TaskPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Cancelled';
 
+export interface TaskStepState {
+  name: string;
+  /** Clock ms the step started (absent: not yet, or never). */
+  startedAt?: number;
+  /** Clock ms the step ended (absent: still running or never started). */
+  endedAt?: number;
+  phase: TaskPhase;
+}
+
 export interface TaskState {
   phase: TaskPhase;
-  /** Index of the step running (or the one it ended in); -1 before the first starts (no steps). */
+  /** Index of the step running (or the last one that started); -1 while none has (Pending, or no steps). */
   stepIndex: number;
   stepName: string;
-  /** 0–100, whole numbers. */
+  /** 0–100, whole numbers, rounded down. */
   progress: number;
-  /** Failure reason from the plan's twist; '' otherwise. */
+  /** Failure reason (the failing step's or the twist's); '' otherwise. */
   reason: string;
   /** Clock ms of the last change of phase or step. */
   changedAt: number;
   /** True once Succeeded, Failed or Cancelled. */
   finished: boolean;
-  /** Clock ms at which it finished, or will finish if nothing changes (Infinity while stalled). */
+  /** Clock ms at which it finished, or will finish if nothing changes (Infinity while it is bound to stall). */
   endsAt: number;
-  /** Clock ms each step started (undefined: not yet) and ended. */
-  steps: readonly { name: string; startedAt?: number; endedAt?: number; phase: TaskPhase }[];
+  steps: readonly TaskStepState[];
 }
 
 export function planDurationMs(plan: TaskPlan): number {
   return plan.steps.reduce((sum, s) => sum + s.durationMs, 0);
 }
 
-/** Where a task stands at clock instant `nowMs`. */
+type Stop = { at: number; kind: 'fail'; reason: string } | { at: number; kind: 'stall' };
+
+/** Where the plan stops short of succeeding, in simulated ms from its start: the earliest of a failing step's end and the twist. */
+function stopOf(plan: TaskPlan, total: number): Stop | undefined {
+  let stop: Stop | undefined;
+  let offset = 0;
+  for (const step of plan.steps) {
+    offset += step.durationMs;
+    if (step.failure !== undefined) {
+      stop = { at: offset, kind: 'fail', reason: step.failure };
+      break;
+    }
+  }
+  const twist = plan.twist;
+  if (twist && (twist.kind === 'fail' || twist.kind === 'stall')) {
+    const at = (Math.min(100, Math.max(0, twist.atProgress)) / 100) * total;
+    // On a tie the world's own failure wins: it is what the service would report.
+    if (!stop || at < stop.at) stop = twist.kind === 'fail' ? { at, kind: 'fail', reason: twist.reason } : { at, kind: 'stall' };
+  }
+  return stop;
+}
+
+/**
+ * Where a task stands at clock instant `nowMs`. Rules at the edges, so that every consumer reads the
+ * same thing: at its very start nothing has started yet (`Pending`); a step starts the instant the
+ * previous one ends, except where the plan stops exactly at that instant (a failure there is the
+ * previous step's, failing at its end; a stall there leaves the task between steps); `fail` at 0 %
+ * fails the first step the moment the task starts; `stall` at 100 % keeps it `Running` at 100 %; a
+ * cancellation counts only from the instant it was made, and not after the task had finished.
+ */
 export function taskStateAt(task: TaskRecord, nowMs: number): TaskState {
   const { plan, speed, startedAt } = task;
   const total = planDurationMs(plan);
   const real = (simulatedMs: number) => startedAt + simulatedMs / speed;
-  const until = task.cancelledAt !== undefined ? Math.min(nowMs, task.cancelledAt) : nowMs;
-  let elapsed = Math.max(0, (until - startedAt) * speed);
-  let stopAt = total;
-  let failed = false;
-  let stalled = false;
-  if (plan.twist) {
-    const at = (Math.min(100, Math.max(0, plan.twist.atProgress)) / 100) * total;
-    stopAt = at;
-    if (plan.twist.kind === 'fail') failed = elapsed >= at;
-    else stalled = true;
-  }
-  elapsed = Math.min(elapsed, stopAt);
-  const steps: { name: string; startedAt?: number; endedAt?: number; phase: TaskPhase }[] = [];
+  const cancelled = task.cancelledAt !== undefined && nowMs >= task.cancelledAt;
+  const until = cancelled ? task.cancelledAt! : nowMs;
+  const raw = Math.max(0, (until - startedAt) * speed);
+  const stop = stopOf(plan, total);
+  const stopAt = stop ? stop.at : total;
+  const failed = stop?.kind === 'fail' && raw >= stopAt;
+  const elapsed = Math.min(raw, stopAt);
+  const started = failed || (elapsed > 0 && total > 0) || total === 0;
+
+  const steps: TaskStepState[] = [];
   let offset = 0;
-  let stepIndex = plan.steps.length > 0 ? 0 : -1;
+  let stepIndex = -1;
   let changedAt = startedAt;
   for (const [index, step] of plan.steps.entries()) {
     const start = offset;
     const end = offset + step.durationMs;
     offset = end;
-    // A step that would start exactly where a twist stops the plan never starts.
-    if (elapsed < start || (index > 0 && elapsed === start && start === stopAt)) {
+    const neverStarts = index > 0 && elapsed === start && start === stopAt;
+    if (!started || elapsed < start || neverStarts) {
       steps.push({ name: step.name, phase: 'Pending' });
       continue;
     }
     stepIndex = index;
     changedAt = real(start);
-    if (elapsed >= end && end <= stopAt) {
+    if (elapsed >= end) {
       steps.push({ name: step.name, startedAt: real(start), endedAt: real(end), phase: 'Succeeded' });
       changedAt = real(end);
     } else {
       steps.push({ name: step.name, startedAt: real(start), phase: 'Running' });
     }
   }
-  const progress = total === 0 ? 100 : Math.floor((elapsed / total) * 100);
   const stepName = stepIndex >= 0 ? plan.steps[stepIndex]!.name : '';
+  const progress = total === 0 ? 100 : Math.floor((elapsed / total) * 100);
+
   if (failed) {
     const at = real(stopAt);
     const last = steps[stepIndex];
+    // The step the plan stopped in fails, even one that had just reached its end.
     if (last) Object.assign(last, { phase: 'Failed', endedAt: at });
-    const reason = plan.twist?.kind === 'fail' ? plan.twist.reason : '';
-    return { phase: 'Failed', stepIndex, stepName, progress, reason, changedAt: at, finished: true, endsAt: at, steps };
+    return { phase: 'Failed', stepIndex, stepName, progress, reason: stop.reason, changedAt: at, finished: true, endsAt: at, steps };
   }
-  if (task.cancelledAt !== undefined && elapsed < total) {
-    const last = steps[stepIndex];
-    if (last && last.phase === 'Running') Object.assign(last, { phase: 'Cancelled', endedAt: task.cancelledAt });
-    return { phase: 'Cancelled', stepIndex, stepName, progress, reason: '', changedAt: task.cancelledAt, finished: true, endsAt: task.cancelledAt, steps };
-  }
-  if (!stalled && elapsed >= total) {
+  if (stop?.kind !== 'stall' && elapsed >= total) {
     return { phase: 'Succeeded', stepIndex, stepName, progress: 100, reason: '', changedAt: real(total), finished: true, endsAt: real(total), steps };
   }
-  const endsAt = stalled ? Infinity : real(total);
-  if (elapsed === 0 && total > 0) return { phase: 'Pending', stepIndex, stepName, progress: 0, reason: '', changedAt: startedAt, finished: false, endsAt, steps };
+  if (cancelled) {
+    const at = task.cancelledAt!;
+    const last = steps[stepIndex];
+    if (last && last.phase === 'Running') Object.assign(last, { phase: 'Cancelled', endedAt: at });
+    return { phase: 'Cancelled', stepIndex, stepName, progress, reason: '', changedAt: at, finished: true, endsAt: at, steps };
+  }
+  const endsAt = stop?.kind === 'stall' ? Infinity : real(stopAt);
+  if (!started) return { phase: 'Pending', stepIndex, stepName, progress: 0, reason: '', changedAt: startedAt, finished: false, endsAt, steps };
   return { phase: 'Running', stepIndex, stepName, progress, reason: '', changedAt, finished: false, endsAt, steps };
+}
+
+/**
+ * Deterministic jitter (±20 %, rounded to 100 ms) so that two tasks of one kind do not take exactly
+ * the same time while tests stay reproducible: derived from a key (the task id), not from a random source.
+ */
+export function jitter(baseMs: number, key: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619) >>> 0;
+  const factor = 0.8 + ((h % 1000) / 1000) * 0.4;
+  return Math.round((baseMs * factor) / 100) * 100;
 }

@@ -1,6 +1,7 @@
 import { ActionIcon, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { IconMoon, IconSun } from '@tabler/icons-react';
 import { useI18n } from '../shared/i18n/i18n-context.ts';
+import './shell-messages.ts';
 
 /**
  * "Dark mode", a toggle button: screen readers hear whether it is on (`aria-pressed`). One icon shows

@@ -1,6 +1,6 @@
 import type { Publicip, Subnet, Vpc } from '../../../contract/network.ts';
 import { seededUuidV4 } from '../../ids.ts';
-import type { EipRecord, SubnetRecord, VpcRecord } from '../../model.ts';
+import type { EipRecord, SubnetRecord, VpcRecord } from './network-model.ts';
 import type { SimulatorStore } from '../../store.ts';
 
 /**

@@ -7,6 +7,8 @@ import { useRefused } from '../../shared/auth/session.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { CopyValueButton } from '../../shared/ui/copy-value-button.tsx';
 import { useClusterChangeBlockReason } from './cluster-change-block.ts';
+import './cluster-detail-messages.ts';
+import '../../shared/i18n/shared-messages.ts';
 
 /** An id with a copy button; `label` is the button's full name ("Copy cluster ID"). */
 function Copyable({ value, label }: { value: string; label: string }) {

@@ -4,6 +4,7 @@ import type { Capability } from '../../../contract/console-api.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { Tooltip } from '../ui/tooltip.tsx';
 import { useCan, useSession } from './session.ts';
+import '../i18n/shared-messages.ts';
 
 /** What a gated control spreads on itself when the role may not use it. */
 export interface GatedControlProps {

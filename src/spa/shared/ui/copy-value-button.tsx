@@ -2,6 +2,7 @@ import { ActionIcon, CopyButton } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { Tooltip } from './tooltip.tsx';
+import '../i18n/shared-messages.ts';
 
 /**
  * The one copy button: an icon button named for what it copies ("Copy request ID"), confirming with a

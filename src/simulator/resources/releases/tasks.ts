@@ -1,0 +1,89 @@
+import type { TaskPlan } from '../../tasks/task.ts';
+import { defineTaskKind } from '../../tasks/registry.ts';
+import type { SimulatorStore } from '../../store.ts';
+import { SUPERSEDED, latestRevision } from './model.ts';
+
+/** What a release task works on: the release (its key is the task's subject) and the revision it moves. */
+export interface ReleaseTaskData {
+  key: string;
+  revision: number;
+  /** For a rollback, the revision rolled back to. */
+  target?: number;
+}
+
+const SECOND = 1_000;
+
+/** Simulated durations: a small chart takes tens of seconds to apply and become ready. */
+export const RELEASE_PLANS = {
+  install: { steps: [{ name: 'Validate', durationMs: 2 * SECOND }, { name: 'Apply', durationMs: 10 * SECOND }, { name: 'WaitReady', durationMs: 8 * SECOND }] },
+  upgrade: { steps: [{ name: 'Validate', durationMs: 2 * SECOND }, { name: 'Apply', durationMs: 10 * SECOND }, { name: 'WaitReady', durationMs: 8 * SECOND }] },
+  rollback: { steps: [{ name: 'Validate', durationMs: 2 * SECOND }, { name: 'Apply', durationMs: 8 * SECOND }, { name: 'WaitReady', durationMs: 5 * SECOND }] },
+  delete: { steps: [{ name: 'Uninstall', durationMs: 6 * SECOND }] },
+} satisfies Record<string, TaskPlan>;
+
+function settleRevision(store: SimulatorStore, data: ReleaseTaskData, ok: boolean, okText: string, failText: (reason: string) => string, reason: string, at: number) {
+  const release = store.releases.get(data.key);
+  const revision = release?.revisions.find((r) => r.revision === data.revision);
+  if (!release || !revision) return;
+  revision.taskId = undefined;
+  revision.updatedAt = at;
+  if (ok) {
+    for (const r of release.revisions) if (r !== revision && r.status === 'DEPLOYED') r.status = SUPERSEDED;
+    revision.status = 'DEPLOYED';
+    revision.statusDescription = okText;
+  } else {
+    revision.status = 'FAILED';
+    revision.statusDescription = failText(reason || 'the simulated cluster refused the change');
+  }
+}
+
+function defineRevisionKind(kind: string, okText: (d: ReleaseTaskData) => string, failText: (name: string, d: ReleaseTaskData, reason: string) => string) {
+  return defineTaskKind<ReleaseTaskData>({
+    kind,
+    settle(store, task, state) {
+      if (state.phase === 'Cancelled') return;
+      const name = store.releases.get(task.data.key)?.name ?? '';
+      settleRevision(store, task.data, state.phase === 'Succeeded', okText(task.data), (reason) => failText(name, task.data, reason), state.reason, state.changedAt);
+    },
+  });
+}
+
+/** Installation of a release (revision 1, or a replaced release's next revision). */
+export const releaseInstall = defineRevisionKind(
+  'release.install',
+  () => 'Install complete',
+  (name, _d, reason) => `Release "${name}" failed: ${reason}`,
+);
+
+export const releaseUpgrade = defineRevisionKind(
+  'release.upgrade',
+  () => 'Upgrade complete',
+  (name, _d, reason) => `Upgrade "${name}" failed: ${reason}`,
+);
+
+export const releaseRollback = defineRevisionKind(
+  'release.rollback',
+  (d) => `Rollback to ${d.target ?? '?'}`,
+  (_name, d, reason) => `Rollback "${d.target ?? '?'}" failed: ${reason}`,
+);
+
+/**
+ * Deletion: the release disappears when it finishes (afterwards it answers 404, digest A11). A failed
+ * deletion leaves the release `UNKNOWN`, the status whose documented remedy is to delete it again.
+ */
+export const releaseDelete = defineTaskKind<ReleaseTaskData>({
+  kind: 'release.delete',
+  settle(store, task, state) {
+    const release = store.releases.get(task.data.key);
+    if (!release || state.phase === 'Cancelled') return;
+    if (state.phase === 'Succeeded') {
+      store.releases.delete(task.data.key);
+      return;
+    }
+    release.deleting = undefined;
+    const latest = latestRevision(release);
+    latest.status = 'UNKNOWN';
+    latest.statusDescription = `Uninstall "${release.name}" failed: ${state.reason || 'the simulated cluster did not answer'}`;
+    latest.updatedAt = state.changedAt;
+  },
+});
