@@ -21,9 +21,7 @@ const ALWAYS_FAILING_RULES = new Set(['landmark-one-main', 'landmark-no-duplicat
 async function settled(page: Page): Promise<void> {
   // A string, evaluated in the page: the journeys' TypeScript project has no DOM types.
   const running = `document.getAnimations().filter((a) => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity)).length`;
-  await expect
-    .poll(() => page.evaluate(running), { message: 'animations to finish before the accessibility scan' })
-    .toBe(0);
+  await expect.poll(() => page.evaluate(running), { message: 'animations to finish before the accessibility scan' }).toBe(0);
 }
 
 export async function expectNoSeriousA11yViolations(page: Page, what = page.url()): Promise<void> {

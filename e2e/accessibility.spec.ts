@@ -92,7 +92,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
         await expectNoSeriousA11yViolations(page, 'sign-in page with an error');
       });
 
-      test('an operator\'s pages and dialogs', async ({ page }) => {
+      test("an operator's cluster list, delete dialog and create wizard", async ({ page }) => {
         await prefer(page, scheme, lang);
         await test.step('cluster list', async () => {
           await visit(page, '/clusters', firstRow);
@@ -106,40 +106,44 @@ for (const lang of ['en', 'zh-CN'] as const) {
           await expect(page.getByRole('textbox').first()).toHaveAttribute('aria-invalid', 'true');
           await expectNoSeriousA11yViolations(page, 'create wizard with errors');
         });
-        await test.step('cluster detail, every tab, with the EIP dialogs', async () => {
-          await visit(page, `/clusters/${payments}`, (p) => p.getByRole('group'));
-          await expectNoSeriousA11yViolations(page, 'cluster overview');
-          await page.getByRole('tab', { name: l.accessTab }).click();
-          await expect(page.getByRole('button', { name: l.unbind })).toBeVisible();
-          await expectNoSeriousA11yViolations(page, 'access tab');
-          await scanDialog(page, 'unbind dialog', () => page.getByRole('button', { name: l.unbind }).click());
-          for (const [tab, ready] of [
-            [l.tagsTab, firstRow],
-            [l.jobsTab, (p: Page) => p.getByRole('tabpanel').getByText(/./)],
-            [l.editTab, (p: Page) => p.getByRole('textbox')],
-          ] as const) {
-            await page.getByRole('tab', { name: tab }).click();
-            await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
-            await expect(ready(page).first()).toBeVisible();
-            await expectNoSeriousA11yViolations(page, `${tab} tab`);
-          }
-          await visit(page, `/clusters/${search}?tab=access`, (p) => p.getByRole('button', { name: l.bind }));
-          await scanDialog(page, 'bind dialog', () => page.getByRole('button', { name: l.bind }).click());
-        });
-        await test.step('quotas, audit, a planned page, not found', async () => {
-          for (const [path, ready] of [
-            ['/quotas', (p: Page) => p.getByRole('progressbar')],
-            ['/audit', firstRow],
-            ['/addons', undefined],
-            ['/no-such-page', undefined],
-          ] as const) {
-            await visit(page, path, ready);
-            await expectNoSeriousA11yViolations(page, path);
-          }
-        });
       });
 
-      test('a viewer\'s cluster list with what they may not do', async ({ signedOutPage: page }) => {
+      test("an operator's cluster detail, every tab, with the EIP dialogs", async ({ page }) => {
+        await prefer(page, scheme, lang);
+        await visit(page, `/clusters/${payments}`, (p) => p.getByRole('group'));
+        await expectNoSeriousA11yViolations(page, 'cluster overview');
+        await page.getByRole('tab', { name: l.accessTab }).click();
+        await expect(page.getByRole('button', { name: l.unbind })).toBeVisible();
+        await expectNoSeriousA11yViolations(page, 'access tab');
+        await scanDialog(page, 'unbind dialog', () => page.getByRole('button', { name: l.unbind }).click());
+        for (const [tab, ready] of [
+          [l.tagsTab, firstRow],
+          [l.jobsTab, (p: Page) => p.getByRole('tabpanel').getByText(/./)],
+          [l.editTab, (p: Page) => p.getByRole('textbox')],
+        ] as const) {
+          await page.getByRole('tab', { name: tab }).click();
+          await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+          await expect(ready(page).first()).toBeVisible();
+          await expectNoSeriousA11yViolations(page, `${tab} tab`);
+        }
+        await visit(page, `/clusters/${search}?tab=access`, (p) => p.getByRole('button', { name: l.bind }));
+        await scanDialog(page, 'bind dialog', () => page.getByRole('button', { name: l.bind }).click());
+      });
+
+      test("an operator's quotas, audit, add-ons and not-found pages", async ({ page }) => {
+        await prefer(page, scheme, lang);
+        for (const [path, ready] of [
+          ['/quotas', (p: Page) => p.getByRole('progressbar')],
+          ['/audit', firstRow],
+          ['/addons', undefined],
+          ['/no-such-page', undefined],
+        ] as const) {
+          await visit(page, path, ready);
+          await expectNoSeriousA11yViolations(page, path);
+        }
+      });
+
+      test("a viewer's cluster list with what they may not do", async ({ signedOutPage: page }) => {
         await prefer(page, scheme, lang);
         await signInAs(page, 'viewer');
         await visit(page, '/clusters', firstRow);
@@ -148,7 +152,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
         await expectNoSeriousA11yViolations(page, 'viewer edit tab');
       });
 
-      test('an admin\'s accounts page and its dialogs', async ({ signedOutPage: page }) => {
+      test("an admin's accounts page and its dialogs", async ({ signedOutPage: page }) => {
         await prefer(page, scheme, lang);
         await signInAs(page, 'admin');
         await visit(page, '/accounts', firstRow);

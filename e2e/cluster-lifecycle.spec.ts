@@ -25,7 +25,10 @@ test('an operator deletes a cluster with chosen options and watches it go', asyn
   });
 
   await test.step('the dialog lists every option with its default and asks for the name', async () => {
-    await clusters.row(name).getByRole('button', { name: `Delete cluster ${name}` }).click();
+    await clusters
+      .row(name)
+      .getByRole('button', { name: `Delete cluster ${name}` })
+      .click();
     const dialog = page.getByRole('dialog', { name: `Delete cluster ${name}` });
     await expect(dialog.getByRole('radiogroup', { name: 'ENI ports (native ENIs)' }).getByRole('radio', { name: 'Delete, stop on failure' })).toBeChecked();
     await expect(dialog.getByRole('radiogroup', { name: 'OBS volumes' }).getByRole('radio', { name: 'Keep' })).toBeChecked();
@@ -49,7 +52,11 @@ test('an operator deletes a cluster with chosen options and watches it go', asyn
     const viewport = page.viewportSize()!;
     expect(box.y >= 0 && box.y + box.height <= viewport.height, 'the notification is inside the window').toBe(true);
     // The header's controls stay uncovered and usable.
-    for (const control of [page.getByRole('button', { name: 'Sign out' }), page.getByRole('button', { name: 'Dark mode' }), page.getByRole('combobox', { name: 'Language' })]) {
+    for (const control of [
+      page.getByRole('button', { name: 'Sign out' }),
+      page.getByRole('button', { name: 'Dark mode' }),
+      page.getByRole('combobox', { name: 'Language' }),
+    ]) {
       const c = (await control.boundingBox())!;
       const overlaps = c.x < box.x + box.width && box.x < c.x + c.width && c.y < box.y + box.height && box.y < c.y + c.height;
       expect(overlaps, 'the notification covers a header control').toBe(false);
@@ -203,7 +210,9 @@ test('a session that ends mid-wizard sends the operator to sign in and back to e
 
 test('creating a cluster over the quota is refused with the quota error, and nothing is created', async ({ page }) => {
   const { csrfToken } = await signInAs(page, 'operator');
-  const quotas = (await (await page.request.get(`/api/cce/autopilot/v3/projects/${SIMULATOR_PROJECT_ID}/quotas`)).json()) as { quotas: { quotaLimit: number; used: number }[] };
+  const quotas = (await (await page.request.get(`/api/cce/autopilot/v3/projects/${SIMULATOR_PROJECT_ID}/quotas`)).json()) as {
+    quotas: { quotaLimit: number; used: number }[];
+  };
   const { quotaLimit, used } = quotas.quotas[0]!;
   // The fillers need no clean-up: the next journey starts from a fresh demo world.
   await test.step('fill the quota', async () => {

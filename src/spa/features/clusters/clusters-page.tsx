@@ -13,6 +13,7 @@ import { clusterQueries, listInMotion } from '../../resources/clusters/cluster-q
 import { upgradePathQueries } from '../../resources/upgrade-paths/upgrade-path-queries.ts';
 import './clusters-messages.ts';
 import { applyView, PAGE_SIZES, paramsFromView, viewFromParams, type ClusterListView, type SortKey } from './cluster-list-view.ts';
+import { ClusterStatusCounts } from './cluster-status-counts.tsx';
 import { ClustersTable } from './clusters-table.tsx';
 import '../../resources/clusters/cluster-messages.ts';
 
@@ -50,6 +51,7 @@ export function ClustersPage() {
           />
         ) : (
           <>
+            <ClusterStatusCounts clusters={clusters} selected={view.status} onSelect={(status) => update({ status })} />
             <Group gap="sm" align="flex-end" wrap="wrap">
               <TextInput type="search" label={t('clusters.search')} placeholder={t('clusters.searchPlaceholder')} value={view.q} onChange={(e) => update({ q: e.currentTarget.value })} w={260} />
               <NativeSelect

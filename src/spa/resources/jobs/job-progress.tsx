@@ -67,7 +67,13 @@ function JobSummary({ job, title: givenTitle }: { job: Job; title: string | unde
           {phase}
         </Badge>
       </Group>
-      <Progress size="sm" value={(done / total) * 100} color={jobPhaseColor(phase)} animated={!isJobFinished(phase)} aria-label={t('jobs.progress', { done, total })} />
+      <Progress
+        size="sm"
+        value={(done / total) * 100}
+        color={jobPhaseColor(phase)}
+        animated={!isJobFinished(phase)}
+        aria-label={t('jobs.progress', { done, total })}
+      />
       <Text size="xs" c="dimmed">
         {current ? `${t('jobs.progress', { done, total })} · ${current}` : t('jobs.progress', { done, total })}
       </Text>
@@ -100,7 +106,11 @@ function JobTimeline({ job, title: givenTitle }: { job: Job; title: string | und
           </Badge>
         </Group>
         <Text size="sm" c="dimmed">
-          {t('jobs.meta', { id: job.metadata?.uid ?? '—', started: time(job.metadata?.creationTimestamp) ?? '—', updated: time(job.metadata?.updateTimestamp) ?? '—' })}
+          {t('jobs.meta', {
+            id: job.metadata?.uid ?? '—',
+            started: time(job.metadata?.creationTimestamp) ?? '—',
+            updated: time(job.metadata?.updateTimestamp) ?? '—',
+          })}
         </Text>
         <Progress value={(done / total) * 100} color={jobPhaseColor(phase)} animated={running} aria-label={t('jobs.progress', { done, total })} />
         <Text size="sm">{t('jobs.progress', { done, total })}</Text>
