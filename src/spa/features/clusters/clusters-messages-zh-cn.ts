@@ -11,7 +11,7 @@ export const zhCN: Record<keyof typeof clustersMessages, string> = {
   'clusters.refresh': '刷新',
   'clusters.byStatus': '按状态统计集群',
   'clusters.byStatusAll': '全部 {count}',
-  'clusters.byStatusPhase': '{label} {count}',
+  'clusters.byStatusPhase': '{label}：{count}',
   'clusters.column.name': '名称',
   'clusters.column.status': '状态',
   'clusters.column.version': 'Kubernetes 版本',
