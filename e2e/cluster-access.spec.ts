@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
 import type { Page } from '@playwright/test';
 import { SIMULATOR_PROJECT_ID } from '../src/simulator/config.ts';
 import { DEMO_SEED } from '../src/simulator/seed.ts';
@@ -76,7 +77,11 @@ test('an operator binds an EIP, sees the public endpoint and downloads a kubecon
     await page.getByRole('button', { name: 'Download kubeconfig' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe(`${cluster.name}-kubeconfig.yaml`);
-    const kubeconfig = JSON.parse(await readFile((await file.path())!, 'utf8')) as {
+    const text = await readFile((await file.path())!, 'utf8');
+    // YAML as operators write it, not JSON in a .yaml file.
+    expect(text).toMatch(/^apiVersion: v1$/m);
+    expect(text.trimStart().startsWith('{')).toBe(false);
+    const kubeconfig = parseYaml(text) as {
       contexts: { name: string; context: { cluster: string } }[];
       clusters: { name: string; cluster: { server: string; 'insecure-skip-tls-verify'?: boolean } }[];
       'current-context': string;

@@ -25,7 +25,10 @@ test('an operator deletes a cluster with chosen options and watches it go', asyn
   });
 
   await test.step('the dialog lists every option with its default and asks for the name', async () => {
-    await clusters.row(name).getByRole('button', { name: `Delete cluster ${name}` }).click();
+    await clusters
+      .row(name)
+      .getByRole('button', { name: `Delete cluster ${name}` })
+      .click();
     const dialog = page.getByRole('dialog', { name: `Delete cluster ${name}` });
     await expect(dialog.getByRole('radiogroup', { name: 'ENI ports (native ENIs)' }).getByRole('radio', { name: 'Delete, stop on failure' })).toBeChecked();
     await expect(dialog.getByRole('radiogroup', { name: 'OBS volumes' }).getByRole('radio', { name: 'Keep' })).toBeChecked();
@@ -38,25 +41,72 @@ test('an operator deletes a cluster with chosen options and watches it go', asyn
     await expect(dialog).toBeHidden();
   });
 
-  await test.step('a notification follows the deletion job until the cluster has left the list', async () => {
-    const progress = page.getByRole('alert').filter({ hasText: `Deleting cluster ${name}` });
-    await expect(progress.getByRole('region', { name: `Deleting ${name}` })).toBeVisible();
+  const progress = page.getByRole('alert').filter({ hasText: `Deleting cluster ${name}` });
+  await test.step('a notification follows the deletion job: whole, named close button, clear of the header', async () => {
+    await expect(progress.getByRole('group', { name: `Deleting ${name}` })).toBeVisible();
+    await expect(progress.getByRole('button', { name: 'Close' })).toBeVisible();
+    // Nothing cut off: the notification is as tall as what it holds, inside the window.
+    const fits = await progress.evaluate((el) => el.scrollHeight <= el.clientHeight + 1);
+    expect(fits, 'the notification shows all its content').toBe(true);
+    const box = (await progress.boundingBox())!;
+    const viewport = page.viewportSize()!;
+    expect(box.y >= 0 && box.y + box.height <= viewport.height, 'the notification is inside the window').toBe(true);
+    // The header's controls stay uncovered and usable.
+    for (const control of [
+      page.getByRole('button', { name: 'Sign out' }),
+      page.getByRole('button', { name: 'Dark mode' }),
+      page.getByRole('combobox', { name: 'Language' }),
+    ]) {
+      const c = (await control.boundingBox())!;
+      const overlaps = c.x < box.x + box.width && box.x < c.x + c.width && c.y < box.y + box.height && box.y < c.y + c.height;
+      expect(overlaps, 'the notification covers a header control').toBe(false);
+    }
+  });
+
+  await test.step('once the cluster has left the list, the notification says so and goes away by itself', async () => {
     await expect(progress.getByText(`${name} has been deleted.`)).toHaveCount(0);
     await simulator.advance(DELETION_SECONDS);
     await expect(progress.getByText(`${name} has been deleted.`)).toBeVisible();
     await expect(clusters.row(name)).toHaveCount(0);
+    await expect(progress).toBeHidden({ timeout: 20_000 });
   });
 });
 
-test('a viewer sees why they cannot create or delete clusters', async ({ signedOutPage: page }) => {
+test('a viewer sees why they cannot create or change clusters, by mouse, keyboard and screen reader', async ({ signedOutPage: page }) => {
+  const reason = 'Your role (Viewer) can view but not change resources. Ask an admin for the operator role.';
   await signInAs(page, 'viewer');
   const clusters = new ClustersPage(page);
   await clusters.open();
-  const create = page.getByRole('link', { name: 'Create cluster' });
-  await expect(create).toHaveAttribute('data-disabled', 'true');
-  await expect(clusters.row('prod-payments').getByRole('button', { name: 'Delete cluster prod-payments' })).toBeDisabled();
-  await create.hover();
-  await expect(page.getByRole('tooltip')).toContainText('Your role (Viewer) can view but not change resources.');
+
+  await test.step('"Create cluster" is a disabled button, not a link, and says why to a screen reader', async () => {
+    await expect(page.getByRole('link', { name: 'Create cluster' })).toHaveCount(0);
+    const create = page.getByRole('button', { name: 'Create cluster' });
+    await expect(create).toHaveAttribute('aria-disabled', 'true');
+    await expect(create).toHaveAccessibleDescription(reason);
+  });
+
+  await test.step('a keyboard user reaches it and gets the reason without a mouse', async () => {
+    const create = page.getByRole('button', { name: 'Create cluster' });
+    await create.focus();
+    await expect(create).toBeFocused();
+    await expect(page.getByRole('tooltip')).toContainText(reason);
+    await create.press('Enter');
+    await expect(page).toHaveURL(/\/clusters$/);
+  });
+
+  await test.step('the overview offers no "Edit cluster"; the Edit tab shows the values read-only', async () => {
+    await page.goto(`/clusters/${DEMO_SEED.clusters['prod-search']}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'prod-search' })).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Status and version' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Edit cluster' })).toHaveCount(0);
+    await page.getByRole('tab', { name: 'Edit' }).click();
+    const description = page.getByRole('textbox', { name: 'Description' });
+    await expect(description).toHaveAttribute('readonly', '');
+    const before = await description.inputValue();
+    await description.pressSequentially('typed by a viewer');
+    await expect(description).toHaveValue(before);
+    await expect(page.getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-disabled', 'true');
+  });
 });
 
 const prod = DEMO_SEED.vpcs['vpc-prod']!;
@@ -160,7 +210,9 @@ test('a session that ends mid-wizard sends the operator to sign in and back to e
 
 test('creating a cluster over the quota is refused with the quota error, and nothing is created', async ({ page }) => {
   const { csrfToken } = await signInAs(page, 'operator');
-  const quotas = (await (await page.request.get(`/api/cce/autopilot/v3/projects/${SIMULATOR_PROJECT_ID}/quotas`)).json()) as { quotas: { quotaLimit: number; used: number }[] };
+  const quotas = (await (await page.request.get(`/api/cce/autopilot/v3/projects/${SIMULATOR_PROJECT_ID}/quotas`)).json()) as {
+    quotas: { quotaLimit: number; used: number }[];
+  };
   const { quotaLimit, used } = quotas.quotas[0]!;
   // The fillers need no clean-up: the next journey starts from a fresh demo world.
   await test.step('fill the quota', async () => {

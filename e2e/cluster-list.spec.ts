@@ -38,11 +38,21 @@ test('an operator narrows the cluster list, shares the view by its address, and 
 
   await test.step('sort by name, both ways', async () => {
     await expect(clusters.table.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending');
-    await expect.poll(async () => { const shown = await names(); return shown.length > 1 && shown.join('\n') === [...shown].sort(collator.compare).join('\n'); }).toBe(true);
+    await expect
+      .poll(async () => {
+        const shown = await names();
+        return shown.length > 1 && shown.join('\n') === [...shown].sort(collator.compare).join('\n');
+      })
+      .toBe(true);
     await clusters.table.getByRole('button', { name: 'Sort by Name' }).click();
     await expect(page).toHaveURL(/sort=name&dir=desc/);
     await expect(clusters.table.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
-    await expect.poll(async () => { const shown = await names(); return shown.length > 1 && shown.join('\n') === [...shown].sort(collator.compare).reverse().join('\n'); }).toBe(true);
+    await expect
+      .poll(async () => {
+        const shown = await names();
+        return shown.length > 1 && shown.join('\n') === [...shown].sort(collator.compare).reverse().join('\n');
+      })
+      .toBe(true);
     await page.reload();
     await expect(clusters.table.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
   });
@@ -66,5 +76,44 @@ test('an operator narrows the cluster list, shares the view by its address, and 
     expect(Number(used)).toBeGreaterThan(0);
     await expect(page.getByText(`${used} of ${limit} used`, { exact: true })).toBeVisible();
     await expect(page.getByRole('table', { name: 'All quotas' }).getByRole('cell', { name: 'autopilot_cluster' })).toBeVisible();
+  });
+});
+
+test('counts by status above the list filter it when clicked; the status filter tells the two hibernation phases apart; numbers read one way', async ({
+  page,
+}) => {
+  const clusters = new ClustersPage(page);
+  await clusters.open();
+  const counts = page.getByRole('group', { name: 'Clusters by status' });
+
+  await test.step('one count per phase present, "All" pressed', async () => {
+    await expect(counts.getByRole('button', { name: /^All \d+$/ })).toHaveAttribute('aria-pressed', 'true');
+    await expect(counts.getByRole('button', { name: 'Error 1' })).toBeVisible();
+    await expect(counts.getByRole('button', { name: 'Hibernated 1' })).toBeVisible();
+  });
+
+  await test.step('clicking a count filters the list (and the address); clicking it again clears the filter', async () => {
+    await counts.getByRole('button', { name: 'Error 1' }).click();
+    await expect(counts.getByRole('button', { name: 'Error 1' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page).toHaveURL(/status=Error/);
+    await expect(clusters.row('legacy-reporting')).toBeVisible();
+    await expect(clusters.row('prod-payments')).toHaveCount(0);
+    await counts.getByRole('button', { name: 'Error 1' }).click();
+    await expect(page).not.toHaveURL(/status=/);
+    await expect(clusters.row('prod-payments')).toBeVisible();
+  });
+
+  await test.step('Hibernating and Hibernation read differently in the status filter', async () => {
+    const options = await page.getByRole('combobox', { name: 'Status' }).getByRole('option').allTextContents();
+    expect(options).toContain('Hibernating (in progress)');
+    expect(options).toContain('Hibernated');
+  });
+
+  await test.step('the header names the whole project id, not a truncated one', async () => {
+    const project = page.getByRole('banner').getByText(/^[0-9a-f]{32}$/);
+    await expect(project).toBeVisible();
+    expect(
+      await project.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= el.ownerDocument.documentElement.clientWidth),
+    ).toBe(true);
   });
 });

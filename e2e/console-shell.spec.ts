@@ -15,7 +15,7 @@ test('an operator opens the console and sees the demo project\'s clusters with t
   await test.step('each seeded cluster is listed with its status and version', async () => {
     await expect(clusters.status('prod-payments', 'Available')).toBeVisible();
     await expect(clusters.status('legacy-reporting', 'Error')).toBeVisible();
-    await expect(clusters.status('qa-regression', 'Hibernation')).toBeVisible();
+    await expect(clusters.status('qa-regression', 'Hibernated')).toBeVisible();
     await expect(clusters.status('edge-gateway', 'Unavailable')).toBeVisible();
     await expect(clusters.row('dev-sandbox')).toContainText('v1.25');
     // The demo world is fresh and its clock does not run ahead: the seeded jobs are still under way.
@@ -24,7 +24,7 @@ test('an operator opens the console and sees the demo project\'s clusters with t
   });
 
   await test.step('the meaning of a status shows on hover', async () => {
-    await clusters.status('qa-regression', 'Hibernation').hover();
+    await clusters.status('qa-regression', 'Hibernated').hover();
     await expect(page.getByRole('tooltip')).toContainText(/hibernat/i);
   });
 

@@ -25,8 +25,8 @@ test('a signed-out visitor is sent to sign in; the demo accounts are stated; eac
     await expect(clusters.table).toBeVisible();
     await expect(page.getByRole('banner').getByText('Viewer', { exact: true })).toBeVisible();
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Accounts' })).toHaveCount(0);
-    const create = page.getByRole('link', { name: 'Create cluster' });
-    await expect(create).toHaveAttribute('data-disabled', 'true');
+    const create = page.getByRole('button', { name: 'Create cluster' });
+    await expect(create).toHaveAttribute('aria-disabled', 'true');
     await create.hover();
     await expect(page.getByRole('tooltip')).toContainText('Your role (Viewer) can view but not change resources.');
     await page.goto('/accounts');
@@ -39,7 +39,7 @@ test('a signed-out visitor is sent to sign in; the demo accounts are stated; eac
     await expect(page.getByRole('banner').getByText('Operator', { exact: true })).toBeVisible();
     const create = page.getByRole('link', { name: 'Create cluster' });
     await expect(create).toBeVisible();
-    await expect(create).not.toHaveAttribute('data-disabled', 'true');
+    await expect(create).not.toHaveAttribute('aria-disabled', 'true');
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Accounts' })).toHaveCount(0);
     await signIn.signOut();
   });

@@ -11,7 +11,14 @@ export type OperationResource =
   | 'addons'
   | 'upgrades'
   | 'charts'
-  | 'releases';
+  | 'releases'
+  | 'network';
+
+/**
+ * The cloud service whose endpoint serves an operation: `cce` (CCE Autopilot, the default) or `vpc`
+ * (the VPC service's read-only network look-ups: VPCs, subnets, elastic IPs; see network.ts).
+ */
+export type CloudService = 'cce' | 'vpc';
 
 /**
  * A multipart/form-data request body (chart upload/update). `files` names the file parts;
@@ -36,6 +43,8 @@ export interface OperationDefinition {
   /** Title of the operation in the API reference (e.g. "Obtaining Clusters in a Project"). */
   readonly title: string;
   readonly resource: OperationResource;
+  /** Service endpoint that serves it; absent means `cce`. */
+  readonly service?: CloudService;
   readonly method: HttpMethod;
   /** Path template exactly as documented, e.g. `/autopilot/v3/projects/{project_id}/clusters/{cluster_id}`. */
   readonly path: string;

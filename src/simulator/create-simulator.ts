@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import type { OperationDefinition } from '../contract/define-operation.ts';
-import { matchOperation, operations } from '../contract/operations.ts';
+import { networkOperationList, networkOperations } from '../contract/network.ts';
+import { operationList, operations } from '../contract/operations.ts';
+import { createOperationMatcher } from '../contract/paths.ts';
 import { SIMULATOR_DEFAULT_CREDENTIALS, SIMULATOR_PROJECT_ID, SIMULATOR_REGION, DEFAULT_IAM_USER, type IamUserConfig, type SimulatorSeed } from './config.ts';
 import type { Handler, HandlerContext } from './handler.ts';
 import { handlers } from './handlers.ts';
+import { networkHandlers, vpcError } from './resources/network/network-handlers.ts';
 import type { CceErrorCode } from '../contract/error-codes.ts';
 import { SimulatorError, cceError, errorResponse, gatewayError, jsonResponse } from './http.ts';
 import { IamTokenService } from './iam.ts';
@@ -192,7 +195,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const now = clock.now();
     if (request.method === 'POST' && url.pathname === '/v3/auth/tokens') return issueToken(request, now);
 
-    const match = matchOperation(request.method, url.pathname);
+    const match = matchServedOperation(request.method, url.pathname);
     if (match.kind !== 'match') {
       throw gatewayError(404, 'APIGW.0101', 'The API does not exist or has not been published in the environment.');
     }
@@ -209,7 +212,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     }
 
     // The map is checked per operation at compile time (handlers.ts); here one is picked by name at run time.
-    const handler = (handlers as unknown as Record<string, Handler<OperationDefinition> | undefined>)[nameOf(op)];
+    const handler = (servedHandlers as unknown as Record<string, Handler<OperationDefinition> | undefined>)[nameOf(op)];
     if (!handler) throw cceError('CCE.01500001', `No handler for ${op.id}.`);
     const { store } = world;
     const worldNow = world.now();
@@ -219,7 +222,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (op.query) {
       // Decoded like the signer decodes them: a string, or an array for a repeated key.
       const parsed = op.query.safeParse(queryToSignable(url.search.slice(1)));
-      if (!parsed.success) throw cceError('CCE.01400001', firstIssues(parsed.error, 'query'));
+      if (!parsed.success) {
+        const detail = firstIssues(parsed.error, 'query');
+        throw op.service === 'vpc' ? vpcError(400, 'VPC.0002', detail) : cceError('CCE.01400001', detail);
+      }
       query = parsed.data;
     }
     let parsedBody: unknown;
@@ -266,9 +272,16 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   };
 }
 
+/**
+ * What the simulator serves: the CCE operations and the VPC service's network look-ups (another
+ * endpoint in the cloud; one simulator here, as the paths never collide).
+ */
+const matchServedOperation = createOperationMatcher([...operationList, ...networkOperationList]);
+const servedHandlers = { ...handlers, ...networkHandlers };
+
 /** Registry key (`listClusters`) of each operation, to find its handler. */
 const nameByOperation = new Map<OperationDefinition, string>(
-  Object.entries(operations as Record<string, OperationDefinition>).map(([name, op]) => [op, name]),
+  Object.entries({ ...operations, ...networkOperations } as Record<string, OperationDefinition>).map(([name, op]) => [op, name]),
 );
 function nameOf(op: OperationDefinition): string {
   return nameByOperation.get(op) ?? '';

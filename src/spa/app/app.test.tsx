@@ -77,7 +77,7 @@ describe('console shell', () => {
     expect(screen.getByRole('table', { name: '集群' })).toBeInTheDocument();
     expect(within(screen.getByRole('table', { name: '集群' })).getByText('可用')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '升级' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: '切换浅色/深色主题' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '深色模式' })).toBeInTheDocument();
 
     // Back with the keyboard alone: open, move to English, choose.
     const combobox = screen.getByRole('combobox', { name: '语言' });
@@ -98,15 +98,19 @@ describe('console shell', () => {
     expect(document.documentElement.lang).toBe('zh-CN');
   });
 
-  it('toggles between light and dark', async () => {
+  it('toggles dark mode and tells screen readers whether it is on', async () => {
     installFakeBff({ clusters });
     const { user } = renderApp('/clusters');
     await screen.findByRole('table', { name: 'Clusters' });
     const root = document.documentElement;
+    const toggle = screen.getByRole('button', { name: 'Dark mode' });
     const before = root.getAttribute('data-mantine-color-scheme');
-    await user.click(screen.getByRole('button', { name: 'Toggle color scheme' }));
+    await waitFor(() => expect(toggle).toHaveAttribute('aria-pressed', String(before === 'dark')));
+    await user.click(toggle);
     await waitFor(() => expect(root.getAttribute('data-mantine-color-scheme')).not.toBe(before));
-    expect(['light', 'dark']).toContain(root.getAttribute('data-mantine-color-scheme'));
+    const after = root.getAttribute('data-mantine-color-scheme');
+    expect(['light', 'dark']).toContain(after);
+    expect(toggle).toHaveAttribute('aria-pressed', String(after === 'dark'));
   });
 
   it('shows a not-found page for an unknown address, with a way back to the clusters', async () => {

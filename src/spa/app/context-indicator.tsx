@@ -47,7 +47,8 @@ export function ContextIndicator() {
           </Text>{' '}
           {region}
         </Text>
-        <Text size="sm" maw={220} truncate="end" title={projectId}>
+        {/* The whole project id: an operator compares it with the one in their cloud console. */}
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
           <Text span c="dimmed">
             {t('header.project')}
           </Text>{' '}

@@ -1,4 +1,5 @@
 import { Box, Paper, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconWorld } from '@tabler/icons-react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../shared/i18n/i18n-context.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../shared/i18n/i18n.ts';
@@ -106,9 +107,9 @@ export function LanguageSelect() {
           whiteSpace: 'nowrap',
         }}
       >
-        <GlobeIcon />
+        <IconWorld size={16} aria-hidden="true" />
         {LANGUAGE_NAMES[language]}
-        <ChevronIcon />
+        <IconChevronDown size={12} stroke={2.5} aria-hidden="true" />
       </UnstyledButton>
       {open ? (
         <Paper
@@ -155,22 +156,5 @@ export function LanguageSelect() {
         </Paper>
       ) : null}
     </Box>
-  );
-}
-
-function GlobeIcon() {
-  return (
-    <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
-      <circle cx="12" cy="12" r="9" />
-      <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
-    </svg>
-  );
-}
-
-function ChevronIcon() {
-  return (
-    <svg width="12" height="12" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" aria-hidden="true">
-      <path d="m6 9 6 6 6-6" />
-    </svg>
   );
 }

@@ -1,15 +1,27 @@
-import { MantineProvider } from '@mantine/core';
+import { MantineProvider, MantineThemeProvider } from '@mantine/core';
 
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setUnauthenticatedHandler } from '../shared/api/api-client.ts';
 import { SESSION_QUERY_KEY } from '../shared/auth/session.ts';
 import type { Language } from '../shared/i18n/i18n.ts';
+import { useI18n } from '../shared/i18n/i18n-context.ts';
 import { I18nProvider } from '../shared/i18n/i18n-provider.tsx';
 import { AppErrorBoundary } from '../shared/ui/app-error-boundary.tsx';
 import { DeferredNotifications } from './deferred-notifications.tsx';
 import { createQueryClient } from './query-client.ts';
-import { theme } from './theme.ts';
+import { cssVariablesResolver, localizedThemeDefaults, theme } from './theme.ts';
+
+/** Component defaults that speak: every close button of every dialog and notification is named. */
+function LocalizedTheme({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const localized = useMemo(() => localizedThemeDefaults(t('common.close')), [t]);
+  return (
+    <MantineThemeProvider theme={localized} inherit>
+      {children}
+    </MantineThemeProvider>
+  );
+}
 
 interface AppProvidersProps {
   children: ReactNode;
@@ -31,14 +43,16 @@ export function AppProviders({ children, queryClient, language }: AppProvidersPr
     return () => setUnauthenticatedHandler(null);
   }, [client]);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
       <I18nProvider {...(language ? { language } : {})}>
-        <AppErrorBoundary>
-          <QueryClientProvider client={client}>
-            <DeferredNotifications />
-            {children}
-          </QueryClientProvider>
-        </AppErrorBoundary>
+        <LocalizedTheme>
+          <AppErrorBoundary>
+            <QueryClientProvider client={client}>
+              <DeferredNotifications />
+              {children}
+            </QueryClientProvider>
+          </AppErrorBoundary>
+        </LocalizedTheme>
       </I18nProvider>
     </MantineProvider>
   );

@@ -4,7 +4,7 @@ import type { shellMessages } from './shell-messages.ts';
 export const zhCN: Record<keyof typeof shellMessages, string> = {
   'nav.label': '主导航',
   'header.toggleNavigation': '展开或收起导航',
-  'header.toggleColorScheme': '切换浅色/深色主题',
+  'header.toggleColorScheme': '深色模式',
   'header.language': '语言',
   'header.region': '区域',
   'header.project': '项目',

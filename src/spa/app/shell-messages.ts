@@ -4,7 +4,7 @@ import { defineMessages } from '../shared/i18n/i18n.ts';
 export const shellMessages = {
   'nav.label': 'Main navigation',
   'header.toggleNavigation': 'Toggle navigation',
-  'header.toggleColorScheme': 'Toggle color scheme',
+  'header.toggleColorScheme': 'Dark mode',
   'header.language': 'Language',
   'header.region': 'Region',
   'header.project': 'Project',

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Code, CopyButton, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../shared/ui/page-header.tsx';
 import { PageLoader } from '../../shared/ui/page-loader.tsx';
 import { Timestamp } from '../../shared/ui/timestamp.tsx';
 import { Tooltip } from '../../shared/ui/tooltip.tsx';
+import { CopyValueButton } from '../../shared/ui/copy-value-button.tsx';
 import { auditQueries, type AuditFilters } from '../../resources/audit/audit-queries.ts';
 import './audit-messages.ts';
 import '../../shared/i18n/shared-messages.ts';
@@ -173,18 +174,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
           <Group gap={4} wrap="nowrap">
             <Code style={{ wordBreak: 'break-all' }}>{entry.requestId ?? '—'}</Code>
             {entry.requestId ? (
-              <CopyButton value={entry.requestId}>
-                {({ copied, copy }) => (
-                  <Tooltip label={copied ? t('error.requestIdCopied') : t('error.copyRequestId')}>
-                    <ActionIcon variant="subtle" size="sm" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={t('error.copyRequestId')}>
-                      <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
-                        <rect x="9" y="9" width="12" height="12" rx="2" />
-                        <path d="M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
-                      </svg>
-                    </ActionIcon>
-                  </Tooltip>
-                )}
-              </CopyButton>
+              <CopyValueButton value={entry.requestId} label={t('error.copyRequestId')} />
             ) : null}
           </Group>
           <Button variant="subtle" size="compact-xs" onClick={() => setOpen((o) => !o)} aria-expanded={open}>

@@ -4,6 +4,7 @@ import { envelopeResponse } from '../../shared/test/fake-bff.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
 import { ClusterAccess } from './cluster-access.tsx';
 import { CLUSTER_PATH, detailCluster, FREE_EIP, installDetailBff, PRIVATE_ENDPOINT } from './cluster-detail-test-bff.ts';
+import { parse as parseYaml } from 'yaml';
 
 /** Captures what the page offers as a download: the blob, the file name, and whether the URL was revoked. */
 function captureDownloads() {
@@ -125,7 +126,9 @@ describe('cluster access tab', () => {
     await waitFor(() => expect(downloads).toHaveLength(1));
     expect(bff.changes()).toEqual([{ method: 'POST', path: `${CLUSTER_PATH}/clustercert`, body: { duration: 7 } }]);
     expect(downloads[0]!.filename).toBe('autopilot-test-kubeconfig.yaml');
-    const file = JSON.parse(await downloads[0]!.blob.text()) as { contexts: { name: string }[]; 'current-context': string };
+    const text = await downloads[0]!.blob.text();
+    expect(text).toMatch(/^kind: Config$/m);
+    const file = parseYaml(text) as { contexts: { name: string }[]; 'current-context': string };
     expect(file.contexts.map((c) => c.name)).toEqual(['internal', 'external']);
     expect(revoked).toEqual([downloads[0]!.url]);
 
@@ -153,7 +156,7 @@ describe('cluster access tab', () => {
       await user.clear(validity);
       await user.type(validity, bad);
       expect(screen.getByRole('button', { name: 'Download kubeconfig' })).toBeDisabled();
-      expect(validity).toHaveAccessibleDescription(/A whole number of days from 1 to 1827/);
+      expect(validity).toHaveAccessibleDescription(/A whole number of days from 1 to 1,827/);
     }
     await user.click(screen.getByRole('checkbox', { name: 'Maximum validity' }));
     expect(validity).toBeDisabled();

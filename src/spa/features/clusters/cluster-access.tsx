@@ -55,9 +55,10 @@ function summariseKubeconfig(kubeconfig: Kubeconfig): KubeconfigSummary {
  * Offers the kubeconfig as a file. The object URL is revoked once the click has handed the blob to
  * the browser's download; the content is never logged, shown or stored by the console.
  */
-function saveKubeconfig(kubeconfig: Kubeconfig, clusterName: string) {
-  // JSON is valid YAML: kubectl reads this file as it is.
-  const blob = new Blob([JSON.stringify(kubeconfig, null, 2)], { type: 'application/yaml' });
+async function saveKubeconfig(kubeconfig: Kubeconfig, clusterName: string) {
+  // Written as YAML, the form operators read and diff; the library loads only when a file is saved.
+  const { stringify } = await import('yaml');
+  const blob = new Blob([stringify(kubeconfig)], { type: 'application/yaml' });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -95,7 +96,7 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
   const cert = useMutation({
     mutationFn: async (duration: number, { client }): Promise<KubeconfigSummary> => {
       const kubeconfig = await callInProject(client, createClusterCert, { params: { cluster_id: clusterId }, body: { duration } });
-      saveKubeconfig(kubeconfig, name);
+      await saveKubeconfig(kubeconfig, name);
       return summariseKubeconfig(kubeconfig);
     },
     gcTime: 0,
@@ -144,13 +145,13 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
         )}
         <Group mt="sm">
           <PermissionGate capability="operate">
-            {({ disabled }) =>
+            {({ controlProps }) =>
               publicEndpoint ? (
-                <Button variant="default" color="red" disabled={disabled || Boolean(blocked)} onClick={openUnbind}>
+                <Button variant="default" color="red" disabled={Boolean(blocked)} onClick={openUnbind} {...controlProps}>
                   {t('clusterAccess.unbind')}
                 </Button>
               ) : (
-                <Button variant="default" disabled={disabled || Boolean(blocked) || !endpoints.isSuccess} onClick={openBind}>
+                <Button variant="default" disabled={Boolean(blocked) || !endpoints.isSuccess} onClick={openBind} {...controlProps}>
                   {t('clusterAccess.bind')}
                 </Button>
               )
@@ -197,8 +198,8 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
               <Checkbox label={t('clusterAccess.maximum')} checked={maximum} onChange={(e) => setMaximum(e.currentTarget.checked)} mt={34} />
             </Group>
             <PermissionGate capability="operate">
-              {({ disabled }) => (
-                <Button type="submit" disabled={disabled || !daysValid} loading={cert.isPending} w="fit-content">
+              {({ controlProps }) => (
+                <Button type="submit" disabled={!daysValid} loading={cert.isPending} w="fit-content" {...controlProps}>
                   {t('clusterAccess.download')}
                 </Button>
               )}

@@ -96,7 +96,7 @@ describe('cluster edit tab', () => {
     installDetailBff(detailCluster({ phase: 'Hibernation' }));
     const { unmount } = renderWithProviders(<EditTab />);
     expect(await saveButton()).toBeDisabled();
-    expect(screen.getByText(/it is Hibernation now\. The cluster is in hibernation\./)).toBeInTheDocument();
+    expect(screen.getByText(/it is Hibernated now\. The cluster is in hibernation\./)).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Description' })).toBeDisabled();
     unmount();
 

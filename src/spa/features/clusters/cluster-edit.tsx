@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { CLUSTER_DESCRIPTION_MAX_LENGTH, type Cluster } from '../../../contract/clusters.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
+import { useRefused } from '../../shared/auth/session.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { useClusterChangeBlockReason } from './cluster-change-block.ts';
@@ -23,6 +24,8 @@ import { networkSuggestions } from './create-cluster-request.ts';
 export function ClusterEdit({ cluster }: { cluster: Cluster }) {
   const { t } = useI18n();
   const blocked = useClusterChangeBlockReason(cluster);
+  // A viewer reads the values; the fields take no typing that could never be saved.
+  const readOnly = useRefused('operate');
   const clusterId = cluster.metadata.uid ?? '';
   const name = cluster.metadata.name ?? clusterId;
   // Re-initialise when the saved cluster comes back different (after a save, or someone else's change).
@@ -68,11 +71,12 @@ export function ClusterEdit({ cluster }: { cluster: Cluster }) {
         ) : null}
         <Fieldset legend={t('clusterEdit.legend')} disabled={Boolean(blocked)} variant="unstyled">
           <Stack gap="sm">
-            <TextInput label={t('clusterDetail.field.alias')} description={t('clusterEdit.aliasRule')} autoComplete="off" {...form.getInputProps('alias')} />
+            <TextInput label={t('clusterDetail.field.alias')} description={t('clusterEdit.aliasRule')} autoComplete="off" readOnly={readOnly} {...form.getInputProps('alias')} />
             <Textarea
               label={t('clusterDetail.field.description')}
               description={t('clusterEdit.descriptionRule', { count: form.values.description.length, max: CLUSTER_DESCRIPTION_MAX_LENGTH })}
               rows={3}
+              readOnly={readOnly}
               {...form.getInputProps('description')}
             />
             <TagsInput
@@ -80,7 +84,8 @@ export function ClusterEdit({ cluster }: { cluster: Cluster }) {
               description={t('clusterEdit.subnetsRule')}
               data={subnetSuggestions}
               splitChars={[',', ' ']}
-              clearable
+              clearable={!readOnly}
+              readOnly={readOnly}
               {...form.getInputProps('eniSubnets')}
             />
           </Stack>
@@ -88,8 +93,8 @@ export function ClusterEdit({ cluster }: { cluster: Cluster }) {
         {save.isError && Object.keys(fieldErrors).length === 0 ? <ErrorPanel title={t('clusterEdit.failed')} error={save.error} /> : null}
         <Group>
           <PermissionGate capability="operate">
-            {({ disabled }) => (
-              <Button type="submit" disabled={disabled || Boolean(blocked) || !changed} loading={save.isPending}>
+            {({ controlProps }) => (
+              <Button type="submit" disabled={Boolean(blocked) || !changed} loading={save.isPending} {...controlProps}>
                 {t('clusterEdit.save')}
               </Button>
             )}

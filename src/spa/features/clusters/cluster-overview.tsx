@@ -1,26 +1,21 @@
-import { ActionIcon, Button, Card, Code, CopyButton, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { serviceCidrOf, type Cluster } from '../../../contract/clusters.ts';
 import { parseCceTimestamp } from '../../../contract/time.ts';
+import { useRefused } from '../../shared/auth/session.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
+import { CopyValueButton } from '../../shared/ui/copy-value-button.tsx';
 import { useClusterChangeBlockReason } from './cluster-change-block.ts';
 import './cluster-detail-messages.ts';
 import '../../shared/i18n/shared-messages.ts';
 
 /** An id with a copy button; `label` is the button's full name ("Copy cluster ID"). */
 function Copyable({ value, label }: { value: string; label: string }) {
-  const { t } = useI18n();
   return (
     <Group gap={4} wrap="nowrap">
       <Code style={{ wordBreak: 'break-all' }}>{value}</Code>
-      <CopyButton value={value}>
-        {({ copied, copy }) => (
-          <ActionIcon variant="subtle" size="sm" onClick={copy} aria-label={copied ? t('common.copied') : label}>
-            {copied ? '✓' : '⧉'}
-          </ActionIcon>
-        )}
-      </CopyButton>
+      <CopyValueButton value={value} label={label} />
     </Group>
   );
 }
@@ -55,6 +50,8 @@ function Group_({ title, children }: { title: string; children: ReactNode }) {
 export function ClusterOverview({ cluster }: { cluster: Cluster }) {
   const { t, formatDateTime } = useI18n();
   const blocked = useClusterChangeBlockReason(cluster);
+  // A viewer is not offered a change they cannot make; the Edit tab still shows the values read-only.
+  const canOperate = !useRefused('operate');
   const { metadata, spec, status } = cluster;
   const time = (value: string | undefined) => {
     const date = parseCceTimestamp(value);
@@ -73,9 +70,11 @@ export function ClusterOverview({ cluster }: { cluster: Cluster }) {
   return (
     <Stack gap="md">
       <Group>
-        <Button component={Link} to="?tab=edit" variant="default" size="xs">
-          {t('clusterEdit.button')}
-        </Button>
+        {canOperate ? (
+          <Button component={Link} to="?tab=edit" variant="default" size="xs">
+            {t('clusterEdit.button')}
+          </Button>
+        ) : null}
         {blocked ? (
           <Text size="sm" c="dimmed">
             {blocked}

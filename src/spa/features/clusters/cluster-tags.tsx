@@ -6,6 +6,7 @@ import type { Cluster } from '../../../contract/clusters.ts';
 import { MAX_CLUSTER_TAGS, resourceTagListSchema, tagsCreateBodySchema } from '../../../contract/tags.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
+import { useRefused } from '../../shared/auth/session.ts';
 import { apiErrorToFieldErrors, issuesToFieldErrors, type FieldErrors } from '../../shared/forms/field-errors.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
@@ -51,6 +52,7 @@ export function tagErrorsOf(error: unknown): TagErrors {
 /** The cluster's tags: add, edit and remove through the batch tag operations (both answer 204). */
 export function ClusterTags({ cluster }: { cluster: Cluster }) {
   const { t } = useI18n();
+  const canOperate = !useRefused('operate');
   const tags: Tag[] = (cluster.spec?.clusterTags ?? []).map((tag) => ({ key: tag.key ?? '', value: tag.value ?? '' }));
   const clusterId = cluster.metadata.uid ?? '';
   const [editing, setEditing] = useState<string | null>(null);
@@ -101,12 +103,11 @@ export function ClusterTags({ cluster }: { cluster: Cluster }) {
                 <Table.Td>{tag.value || <Text c="dimmed">—</Text>}</Table.Td>
                 <Table.Td>
                   <PermissionGate capability="operate">
-                    {({ disabled }) => (
+                    {({ controlProps }) => (
                       <Group gap="xs">
                         <Button
                           size="compact-sm"
                           variant="default"
-                          disabled={disabled}
                           aria-label={t('clusterTags.edit', { key: tag.key })}
                           onClick={() => {
                             setEditing(tag.key);
@@ -114,6 +115,7 @@ export function ClusterTags({ cluster }: { cluster: Cluster }) {
                             form.clearErrors();
                             keyInput.current?.focus();
                           }}
+                          {...controlProps}
                         >
                           {t('clusterTags.editShort')}
                         </Button>
@@ -121,10 +123,10 @@ export function ClusterTags({ cluster }: { cluster: Cluster }) {
                           size="compact-sm"
                           variant="light"
                           color="red"
-                          disabled={disabled}
                           aria-label={t('clusterTags.remove', { key: tag.key })}
                           loading={remove.isPending && remove.variables.body?.tags[0]?.key === tag.key}
                           onClick={() => remove.mutate({ params: { cluster_id: clusterId }, body: { tags: [{ key: tag.key }] } })}
+                          {...controlProps}
                         >
                           {t('clusterTags.removeShort')}
                         </Button>
@@ -139,35 +141,38 @@ export function ClusterTags({ cluster }: { cluster: Cluster }) {
       ) : (
         <Text c="dimmed">{t('clusterTags.none')}</Text>
       )}
-      <form
-        aria-label={editing ? t('clusterTags.editTitle', { key: editing }) : t('clusterTags.addTitle')}
-        onSubmit={form.onSubmit((tag) => save.mutate({ clusterId, tag, replaces: editing, tagCount: tags.length }))}
-      >
-        <Stack gap="xs">
-          <Title order={2} size="h5">
-            {editing ? t('clusterTags.editTitle', { key: editing }) : t('clusterTags.addTitle')}
-          </Title>
-          <Text size="xs" c="dimmed">
-            {t('clusterTags.rules')}
-          </Text>
-          <Group align="flex-start">
-            <TextInput ref={keyInput} label={t('clusterTags.key')} {...form.getInputProps('key')} w={260} autoComplete="off" />
-            <TextInput label={t('clusterTags.value')} {...form.getInputProps('value')} w={260} autoComplete="off" />
-            <PermissionGate capability="operate">
-              {({ disabled }) => (
-                <Button type="submit" mt={25} disabled={disabled} loading={save.isPending}>
-                  {editing ? t('clusterTags.saveEdit') : t('clusterTags.add')}
+      {/* A viewer reads the tags; the form to change them is not offered. */}
+      {canOperate ? (
+        <form
+          aria-label={editing ? t('clusterTags.editTitle', { key: editing }) : t('clusterTags.addTitle')}
+          onSubmit={form.onSubmit((tag) => save.mutate({ clusterId, tag, replaces: editing, tagCount: tags.length }))}
+        >
+          <Stack gap="xs">
+            <Title order={2} size="h5">
+              {editing ? t('clusterTags.editTitle', { key: editing }) : t('clusterTags.addTitle')}
+            </Title>
+            <Text size="xs" c="dimmed">
+              {t('clusterTags.rules')}
+            </Text>
+            <Group align="flex-start">
+              <TextInput ref={keyInput} label={t('clusterTags.key')} {...form.getInputProps('key')} w={260} autoComplete="off" />
+              <TextInput label={t('clusterTags.value')} {...form.getInputProps('value')} w={260} autoComplete="off" />
+              <PermissionGate capability="operate">
+                {({ controlProps }) => (
+                  <Button type="submit" mt={25} loading={save.isPending} {...controlProps}>
+                    {editing ? t('clusterTags.saveEdit') : t('clusterTags.add')}
+                  </Button>
+                )}
+              </PermissionGate>
+              {editing ? (
+                <Button mt={25} variant="subtle" onClick={clear}>
+                  {t('common.cancel')}
                 </Button>
-              )}
-            </PermissionGate>
-            {editing ? (
-              <Button mt={25} variant="subtle" onClick={clear}>
-                {t('common.cancel')}
-              </Button>
-            ) : null}
-          </Group>
-        </Stack>
-      </form>
+              ) : null}
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
       {failure ? <ErrorPanel title={t('clusterTags.failed')} error={failure} /> : null}
     </Stack>
   );

@@ -57,7 +57,7 @@ describe('cluster list', () => {
     // Colour by phase family: moving (blue, with a spinner), failed (red), parked (grey).
     expect(badge(rowOf(t, 'analytics-batch'), 'Upgrading')).toMatchObject({ colour: 'blue', spinning: true });
     expect(badge(rowOf(t, 'legacy-reporting'), 'Error')).toMatchObject({ colour: 'red', spinning: false });
-    expect(badge(rowOf(t, 'qa-regression'), 'Hibernation')).toMatchObject({ colour: 'gray', spinning: false });
+    expect(badge(rowOf(t, 'qa-regression'), 'Hibernated')).toMatchObject({ colour: 'gray', spinning: false });
     // A phase newer than the console still gets a badge instead of breaking the row.
     expect(badge(rowOf(t, 'from-the-future'), 'Unknown')).toMatchObject({ colour: 'gray' });
 
@@ -105,7 +105,7 @@ describe('cluster list', () => {
     const { user } = renderWithProviders(<ClustersPage />);
     await table();
 
-    const hibernating = badge(rowOf(await table(), 'qa-regression'), 'Hibernation').element;
+    const hibernating = badge(rowOf(await table(), 'qa-regression'), 'Hibernated').element;
     // Keyboard users reach the badge by tabbing through the row: name link, then the badge.
     within(rowOf(await table(), 'qa-regression')).getByRole('link', { name: 'qa-regression' }).focus();
     await user.tab();

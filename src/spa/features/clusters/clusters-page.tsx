@@ -13,6 +13,7 @@ import { clusterQueries, listInMotion } from '../../resources/clusters/cluster-q
 import { upgradePathQueries } from '../../resources/upgrade-paths/upgrade-path-queries.ts';
 import './clusters-messages.ts';
 import { applyView, PAGE_SIZES, paramsFromView, viewFromParams, type ClusterListView, type SortKey } from './cluster-list-view.ts';
+import { ClusterStatusCounts } from './cluster-status-counts.tsx';
 import { ClustersTable } from './clusters-table.tsx';
 import '../../resources/clusters/cluster-messages.ts';
 
@@ -50,6 +51,7 @@ export function ClustersPage() {
           />
         ) : (
           <>
+            <ClusterStatusCounts clusters={clusters} selected={view.status} onSelect={(status) => update({ status })} />
             <Group gap="sm" align="flex-end" wrap="wrap">
               <TextInput type="search" label={t('clusters.search')} placeholder={t('clusters.searchPlaceholder')} value={view.q} onChange={(e) => update({ q: e.currentTarget.value })} w={260} />
               <NativeSelect
@@ -107,11 +109,16 @@ export function ClustersPage() {
               </Button>
             ) : null}
             <PermissionGate capability="operate">
-              {({ disabled }) => (
-                <Button component={Link} to="/clusters/new" disabled={disabled} data-disabled={disabled || undefined} onClick={(e) => disabled && e.preventDefault()}>
-                  {t('clusters.create')}
-                </Button>
-              )}
+              {({ disabled, controlProps }) =>
+                // Not a link while the role may not create: a disabled button, as screen readers should hear it.
+                disabled ? (
+                  <Button {...controlProps}>{t('clusters.create')}</Button>
+                ) : (
+                  <Button component={Link} to="/clusters/new">
+                    {t('clusters.create')}
+                  </Button>
+                )
+              }
             </PermissionGate>
           </>
         }

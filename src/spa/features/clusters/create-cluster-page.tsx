@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { CREATABLE_KUBERNETES_VERSIONS } from '../../../contract/clusters.ts';
+import { CLUSTER_DESCRIPTION_MAX_LENGTH, CREATABLE_KUBERNETES_VERSIONS } from '../../../contract/clusters.ts';
 import { clusterMutations } from '../../resources/clusters/cluster-mutations.ts';
 import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
@@ -159,7 +159,7 @@ function CreateClusterWizard({ user }: { user: string }) {
             <TextInput label={t('clusterCreate.name')} description={t('clusterCreate.nameRule')} required autoComplete="off" {...form.getInputProps('name')} />
             <TextInput label={t('clusterCreate.alias')} description={t('clusterCreate.aliasRule')} autoComplete="off" {...form.getInputProps('alias')} />
             <NativeSelect label={t('clusterCreate.version')} description={t('clusterCreate.versionHint')} data={[...CREATABLE_KUBERNETES_VERSIONS]} {...form.getInputProps('version')} />
-            <Textarea label={t('clusterDetail.field.description')} description={t('clusterEdit.descriptionRule')} rows={2} {...form.getInputProps('description')} />
+            <Textarea label={t('clusterDetail.field.description')} description={t('clusterEdit.descriptionRule', { count: form.values.description.length, max: CLUSTER_DESCRIPTION_MAX_LENGTH })} rows={2} {...form.getInputProps('description')} />
           </Stack>
         </Stepper.Step>
         <Stepper.Step label={t('clusterCreate.step.network')}>

@@ -17,14 +17,15 @@ export function DeleteClusterButton({ cluster, size = 'compact-sm' }: { cluster:
   return (
     <>
       <PermissionGate capability="operate">
-        {({ disabled }) => (
+        {({ controlProps }) => (
           <Button
             size={size}
             variant="light"
             color="red"
-            disabled={disabled || deleting}
+            disabled={deleting}
             onClick={() => setOpened(true)}
             aria-label={t('clusterDelete.button', { name: cluster.metadata.name ?? '' })}
+            {...controlProps}
           >
             {t('clusterDelete.buttonShort')}
           </Button>

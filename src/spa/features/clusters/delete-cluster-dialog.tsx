@@ -43,10 +43,11 @@ export default function DeleteClusterDialog({ cluster, opened, onClose }: Delete
   const remove = useMutation({
     ...clusterMutations.delete(),
     onSuccess: (accepted) => {
+      const id = `delete-cluster-${clusterId}`;
       notifications.show({
-        id: `delete-cluster-${clusterId}`,
+        id,
         title: t('clusterDelete.startedTitle', { name }),
-        message: <DeletionProgress clusterId={clusterId} name={name} jobId={accepted.status?.jobID} />,
+        message: <DeletionProgress clusterId={clusterId} name={name} jobId={accepted.status?.jobID} notificationId={id} />,
         autoClose: false,
         withCloseButton: true,
       });

@@ -65,7 +65,7 @@ export function SignInPage() {
   const demoAccounts = context.data?.demoAccounts ?? [];
 
   return (
-    <Center mih="100vh" p="md">
+    <Center component="main" mih="100vh" p="md">
       <Stack w={420} gap="lg">
         <Title order={1} size="h2" ta="center">
           {t('signIn.title')}

@@ -24,13 +24,18 @@ interface JobProgressProps {
   title?: string;
   /** Called once the job has succeeded or failed: the resource, not its job, is the source of truth, so re-read it. */
   onFinished?: () => void;
+  /**
+   * A few lines for a notification: title, phase, progress and the step running now, without the
+   * timeline of steps (which the resource's Jobs tab shows).
+   */
+  compact?: boolean;
 }
 
 /**
  * The one job view: a job and its sub-jobs as a timeline with progress, polled until it finishes.
  * Jobs are short-lived ("Tasks are short-lived", reference §2): one that is gone is said so plainly.
  */
-export function JobProgress({ jobId, title, onFinished }: JobProgressProps) {
+export function JobProgress({ jobId, title, onFinished, compact = false }: JobProgressProps) {
   const { t } = useI18n();
   const job = useQuery(jobQueries.detail(jobId));
   const finished = isJobFinished(job.data?.status?.phase);
@@ -43,7 +48,37 @@ export function JobProgress({ jobId, title, onFinished }: JobProgressProps) {
     return <ErrorPanel title={t('jobs.loadFailed')} error={job.error} onRetry={() => void job.refetch()} />;
   }
   if (!job.data) return <Text c="dimmed">{t('app.loading')}</Text>;
-  return <JobTimeline job={job.data} title={title} />;
+  return compact ? <JobSummary job={job.data} title={title} /> : <JobTimeline job={job.data} title={title} />;
+}
+
+function JobSummary({ job, title: givenTitle }: { job: Job; title: string | undefined }) {
+  const { t } = useI18n();
+  const { done, total } = jobProgress(job);
+  const phase = job.status?.phase ?? 'Initializing';
+  const current = (job.spec?.subJobs ?? []).find((s) => s.status?.phase === 'Running')?.spec?.type;
+  const title = givenTitle ?? t('jobs.title', { type: job.spec?.type ?? '—' });
+  return (
+    <Stack gap={4} role="group" aria-label={title}>
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm" fw={500}>
+          {title}
+        </Text>
+        <Badge size="sm" color={jobPhaseColor(phase)} variant="light">
+          {phase}
+        </Badge>
+      </Group>
+      <Progress
+        size="sm"
+        value={(done / total) * 100}
+        color={jobPhaseColor(phase)}
+        animated={!isJobFinished(phase)}
+        aria-label={t('jobs.progress', { done, total })}
+      />
+      <Text size="xs" c="dimmed">
+        {current ? `${t('jobs.progress', { done, total })} · ${current}` : t('jobs.progress', { done, total })}
+      </Text>
+    </Stack>
+  );
 }
 
 function JobTimeline({ job, title: givenTitle }: { job: Job; title: string | undefined }) {
@@ -71,7 +106,11 @@ function JobTimeline({ job, title: givenTitle }: { job: Job; title: string | und
           </Badge>
         </Group>
         <Text size="sm" c="dimmed">
-          {t('jobs.meta', { id: job.metadata?.uid ?? '—', started: time(job.metadata?.creationTimestamp) ?? '—', updated: time(job.metadata?.updateTimestamp) ?? '—' })}
+          {t('jobs.meta', {
+            id: job.metadata?.uid ?? '—',
+            started: time(job.metadata?.creationTimestamp) ?? '—',
+            updated: time(job.metadata?.updateTimestamp) ?? '—',
+          })}
         </Text>
         <Progress value={(done / total) * 100} color={jobPhaseColor(phase)} animated={running} aria-label={t('jobs.progress', { done, total })} />
         <Text size="sm">{t('jobs.progress', { done, total })}</Text>

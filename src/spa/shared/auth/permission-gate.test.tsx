@@ -10,33 +10,35 @@ const viewer: Session = { user: 'vic', role: 'viewer', csrfToken: 't-vic' };
 const admin: Session = { user: 'ada', role: 'admin', csrfToken: 't-ada' };
 
 function Gated({ capability = 'operate' as const }: { capability?: 'operate' | 'administer' }) {
-  return <PermissionGate capability={capability}>{({ disabled }) => <Button disabled={disabled}>Create cluster</Button>}</PermissionGate>;
+  return <PermissionGate capability={capability}>{({ controlProps }) => <Button {...controlProps}>Create cluster</Button>}</PermissionGate>;
 }
 
 describe('PermissionGate', () => {
-  it('shows a viewer the control disabled, with the reason on hover and on keyboard focus', async () => {
+  it('shows a viewer the control disabled but reachable, with the reason as its description, on hover and on keyboard focus', async () => {
     installFakeBff({ session: viewer });
     const { user } = renderWithProviders(<Gated />);
-    const button = await screen.findByRole('button', { name: 'Create cluster' });
-    expect(button).toBeDisabled();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Create cluster' })).toBeEnabled());
+    const button = screen.getByRole('button', { name: 'Create cluster' });
     const reason = 'Your role (Viewer) can view but not change resources. Ask an admin for the operator role.';
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    // Screen readers hear the reason with the control itself, without hovering anything.
+    expect(button).toHaveAccessibleDescription(reason);
 
-    await user.hover(button.parentElement!);
+    await user.hover(button);
     await waitFor(() => expect(screen.getByRole('tooltip')).toHaveTextContent(reason));
-    await user.unhover(button.parentElement!);
+    await user.unhover(button);
     await waitFor(() => expect(screen.queryByRole('tooltip')).not.toBeInTheDocument());
 
-    // A disabled button cannot take focus, so the wrapper does: keyboard users get the reason too.
+    // The control itself takes focus (aria-disabled, not disabled): keyboard users get the reason too.
     await user.tab();
-    expect(button.parentElement).toHaveFocus();
+    expect(button).toHaveFocus();
     expect(screen.getByRole('tooltip')).toHaveTextContent(reason);
-    expect(button.parentElement).toHaveAccessibleDescription(reason);
   });
 
   it('leaves the control alone for a role that may use it', async () => {
     installFakeBff({ session: operatorSession });
     const { user } = renderWithProviders(<Gated />);
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Create cluster' })).toBeEnabled());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Create cluster' })).not.toHaveAttribute('aria-disabled'));
     await user.hover(screen.getByRole('button', { name: 'Create cluster' }));
     expect(screen.queryByRole('tooltip')).not.toBeInTheDocument();
   });
@@ -44,16 +46,16 @@ describe('PermissionGate', () => {
   it('names the admin role for account management', async () => {
     installFakeBff({ session: operatorSession });
     const { user } = renderWithProviders(<Gated capability="administer" />);
-    const button = await screen.findByRole('button', { name: 'Create cluster' });
-    expect(button).toBeDisabled();
-    await user.hover(button.parentElement!);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Create cluster' })).toHaveAttribute('aria-disabled', 'true'));
+    const button = screen.getByRole('button', { name: 'Create cluster' });
+    await user.hover(button);
     await waitFor(() => expect(screen.getByRole('tooltip')).toHaveTextContent('Your role (Operator) cannot manage console accounts.'));
-    expect(button).toBeDisabled();
+    expect(button).toHaveAccessibleDescription('Your role (Operator) cannot manage console accounts.');
   });
 
   it('lets an admin manage accounts', async () => {
     installFakeBff({ session: admin });
     renderWithProviders(<Gated capability="administer" />);
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Create cluster' })).toBeEnabled());
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Create cluster' })).not.toHaveAttribute('aria-disabled'));
   });
 });

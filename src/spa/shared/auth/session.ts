@@ -69,3 +69,12 @@ export function useSession(): Session | null | undefined {
 export function useCan(capability: Capability): boolean {
   return roleCan(useSession()?.role, capability);
 }
+
+/**
+ * Whether the signed-in role is known to be refused this: false while the session loads, so a page
+ * does not flash its read-only form before the role is known.
+ */
+export function useRefused(capability: Capability): boolean {
+  const session = useSession();
+  return Boolean(session) && !roleCan(session?.role, capability);
+}

@@ -8,8 +8,9 @@ const testMessages = {
   'test.count.one': '{count} cluster',
   'test.count.other': '{count} clusters',
   'test.file': 'Upload {name}-{version}.tgz',
+  'test.matching': '{matching} of {total} clusters',
 };
-defineMessages(testMessages, { 'zh-CN': async () => ({ 'test.alias': '别名：{alias}', 'test.count.one': '{count} 个集群', 'test.count.other': '{count} 个集群', 'test.file': '上传 {name}-{version}.tgz' }) });
+defineMessages(testMessages, { 'zh-CN': async () => ({ 'test.alias': '别名：{alias}', 'test.count.one': '{count} 个集群', 'test.count.other': '{count} 个集群', 'test.file': '上传 {name}-{version}.tgz', 'test.matching': '{total} 个集群中的 {matching} 个' }) });
 const key = (k: keyof typeof testMessages) => k as MessageKey;
 const plural = (k: 'test.count') => k as unknown as Parameters<ReturnType<typeof createTranslator>['tn']>[0];
 
@@ -48,6 +49,14 @@ describe('translator', () => {
     expect(t.tn(plural('test.count'), 1)).toBe('1 cluster');
     expect(t.tn(plural('test.count'), 2000)).toBe('2,000 clusters');
     expect(createTranslator('zh-CN').tn(plural('test.count'), 1)).toBe('1 个集群');
+  });
+
+  it('writes every number one way, in a count or in "42 of 2,001"', () => {
+    const t = createTranslator('en');
+    expect(t.t(key('test.matching'), { matching: 42, total: 2001 })).toBe('42 of 2,001 clusters');
+    expect(t.tn(plural('test.count'), 2001)).toBe('2,001 clusters');
+    // Strings are left as they are: an id or a version is never regrouped.
+    expect(t.t(key('test.alias'), { alias: '20010' })).toBe('Alias: 20010');
   });
 
   it('leaves a placeholder without a parameter as written', () => {

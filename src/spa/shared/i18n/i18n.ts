@@ -112,10 +112,18 @@ export interface Translator {
   formatDateTime(date: Date): string;
 }
 
-function interpolate(template: string, params: MessageParams | undefined): string {
+/**
+ * Fills `{name}` placeholders. Numbers are written the one way the language writes them (`2,001` in
+ * English), whether a message counts clusters or says "42 of 2,001".
+ */
+function interpolate(template: string, params: MessageParams | undefined, formatNumber: (n: number) => string): string {
   if (!params) return template;
   // Placeholders without a matching parameter stay as written: some messages show a literal `{name}`.
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    return typeof value === 'number' ? formatNumber(value) : String(value);
+  });
 }
 
 function isLanguage(value: unknown): value is Language {
@@ -128,10 +136,11 @@ export function createTranslator(language: Language): Translator {
   const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
   // Looked up at each call: messages that load later (a page's) are seen at once. A key no loaded
   // module defines shows as itself rather than breaking the page.
+  const formatNumber = (n: number) => numberFormat.format(n);
   const t = (key: MessageKey, params?: MessageParams) => {
     const text = catalogs[language][key] ?? catalogs.en[key];
     if (text === undefined) onMissingMessage?.(key);
-    return interpolate(text ?? key, params);
+    return interpolate(text ?? key, params, formatNumber);
   };
   return {
     language,

@@ -17,6 +17,7 @@ export const zhCN: Record<keyof typeof sharedMessages, string> = {
   'error.page.back': '返回集群列表',
   'error.page.reload': '重新加载控制台',
   'common.cancel': "取消",
+  'common.close': "关闭",
   'roles.viewer': "只读",
   'roles.operator': "运维",
   'roles.admin': "管理员",

@@ -17,6 +17,7 @@ export const sharedMessages = {
   'error.page.back': 'Back to the cluster list',
   'error.page.reload': 'Reload the console',
   'common.cancel': "Cancel",
+  'common.close': "Close",
   'roles.viewer': "Viewer",
   'roles.operator': "Operator",
   'roles.admin': "Admin",

@@ -1,7 +1,7 @@
-import { ActionIcon, Code, CopyButton, Group, Text } from '@mantine/core';
+import { Code, Group, Text } from '@mantine/core';
 import { ApiError } from '../api/api-error.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
-import { Tooltip } from './tooltip.tsx';
+import { CopyValueButton } from './copy-value-button.tsx';
 import '../i18n/shared-messages.ts';
 
 /** Request id (copyable), error code and HTTP status of an ApiError: what an operator quotes to support. */
@@ -16,15 +16,7 @@ export function ErrorDetails({ error }: { error: unknown }) {
             {t('error.requestId')}:
           </Text>
           <Code>{error.requestId}</Code>
-          <CopyButton value={error.requestId}>
-            {({ copied, copy }) => (
-              <Tooltip label={copied ? t('error.requestIdCopied') : t('error.copyRequestId')}>
-                <ActionIcon variant="subtle" size="sm" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={t('error.copyRequestId')}>
-                  <CopyIcon />
-                </ActionIcon>
-              </Tooltip>
-            )}
-          </CopyButton>
+          <CopyValueButton value={error.requestId} label={t('error.copyRequestId')} />
         </Group>
       ) : null}
       <Text size="sm">
@@ -45,11 +37,3 @@ export function ErrorDetails({ error }: { error: unknown }) {
   );
 }
 
-function CopyIcon() {
-  return (
-    <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
-      <rect x="9" y="9" width="12" height="12" rx="2" />
-      <path d="M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
-    </svg>
-  );
-}
