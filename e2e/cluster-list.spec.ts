@@ -1,8 +1,8 @@
 import { expect, test } from './fixtures.ts';
 import { ClustersPage } from './pages/clusters-page.ts';
 
-// Other journeys create and delete clusters in the same simulator project, so nothing here counts
-// the whole list: it checks the seeded demo clusters it names and the order of what is shown.
+// Every journey starts from the demo world (fixtures.ts); this one checks the seeded clusters it
+// names and the order of what is shown.
 test('an operator narrows the cluster list, shares the view by its address, and sorts it', async ({ page }) => {
   const clusters = new ClustersPage(page);
   await clusters.open();

@@ -18,9 +18,9 @@ test('an operator opens the console and sees the demo project\'s clusters with t
     await expect(clusters.status('qa-regression', 'Hibernation')).toBeVisible();
     await expect(clusters.status('edge-gateway', 'Unavailable')).toBeVisible();
     await expect(clusters.row('dev-sandbox')).toContainText('v1.25');
-    // Clusters in motion keep moving; whichever phase they are in, it has a badge.
-    await expect(clusters.status('analytics-batch', /Upgrading|Available/)).toBeVisible();
-    await expect(clusters.status('ml-inference', /Creating|Available/)).toBeVisible();
+    // The demo world is fresh and its clock does not run ahead: the seeded jobs are still under way.
+    await expect(clusters.status('analytics-batch', 'Upgrading')).toBeVisible();
+    await expect(clusters.status('ml-inference', 'Creating')).toBeVisible();
   });
 
   await test.step('the meaning of a status shows on hover', async () => {

@@ -25,8 +25,9 @@ const server = (port: number, env: Record<string, string>) => ({
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     STATIC_DIR: 'dist',
-    // Lifecycles at 20× speed: a cluster is created in a few seconds of wall time, still slow enough to see it move.
-    SIMULATOR_SPEED: process.env.E2E_SIMULATOR_SPEED ?? '20',
+    // Real-time lifecycles: nothing finishes while a journey looks at it; journeys advance simulated
+    // time through the control surface (fixtures.ts) when they want work done.
+    SIMULATOR_SPEED: process.env.E2E_SIMULATOR_SPEED ?? '1',
     SIMULATOR_SEED: 'demo',
     SIMULATOR_AK: E2E_SECRETS.ak,
     SIMULATOR_SK: E2E_SECRETS.sk,
@@ -37,7 +38,7 @@ const server = (port: number, env: Record<string, string>) => ({
 /**
  * The journeys run against the real BFF serving the built SPA, in simulator mode, so every call
  * the browser makes is signed by the BFF and verified by the simulator. One worker: the journeys
- * share the simulator's project, as operators share a real one.
+ * share the simulator, which each resets to the demo seed when it starts.
  */
 export default defineConfig({
   testDir: '.',

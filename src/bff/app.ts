@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
 import { pino, type DestinationStream } from 'pino';
 import type { ApiErrorEnvelope, FieldError } from '../contract/errors.ts';
 import type { BffConfig, LogLevel } from './config.ts';
 import { recordAudit } from './auth/audit.ts';
 import { auditSummary, auditTarget } from './auth/audit-summary.ts';
 import type { DemoAccount } from './auth/bootstrap.ts';
+import { accessOf, isMutation, nonCanonical, pathOf, nonCanonicalError, requireDeclaredAccess } from './auth/route-access.ts';
 import { registerSecurity } from './auth/security.ts';
 import { SessionCache } from './auth/session-cache.ts';
 import { ApiError } from './errors.ts';
@@ -16,7 +19,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { simulatorControlRoutes } from './routes/simulator-control.ts';
 import type { ConsoleStore } from './store/console-store.ts';
-import { CCE_PREFIX, cceRoutes } from './routes/cce.ts';
+import { cceRoutes } from './routes/cce.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { registerSpa } from './routes/spa.ts';
 import { CceClient } from './upstream/cce-client.ts';
@@ -64,6 +67,88 @@ function envelope(status: number, code: string, message: string, requestId: stri
   return { error: { status, code, message, requestId, ...(fields && fields.length > 0 ? { fields } : {}) } };
 }
 
+/** helmet's Content-Security-Policy, also written by hand on answers sent before any hook runs. */
+const CSP_DIRECTIVES: Record<string, string[]> = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // Mantine injects inline style attributes and <style> tags at runtime.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+};
+
+/** The security headers of answers that no hook sees (framework and client errors); helmet sets these, and more, on all others. */
+export const BARE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': Object.entries(CSP_DIRECTIVES)
+    .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
+    .join(';'),
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'cache-control': 'no-store',
+};
+
+/**
+ * Errors Node's HTTP parser raises before a request exists (malformed request line, conflicting
+ * Content-Length and Transfer-Encoding, a body not received within the request timeout): answered on
+ * the socket in the envelope with the security headers, then the connection is closed.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const timeout = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = timeout ? 408 : tooLarge ? 431 : 400;
+  const message = timeout
+    ? 'The request was not received in time.'
+    : tooLarge
+      ? 'The request headers are too large.'
+      : `The request is malformed (${error.code ?? 'parse error'}).`;
+  const body = JSON.stringify(envelope(status, timeout ? 'BFF.REQUEST_TIMEOUT' : 'BFF.BAD_REQUEST', message, randomUUID()));
+  const headers = Object.entries({ ...BARE_SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' })
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${headers}\r\n${body}`);
+}
+
+/** Caps open connections in all and per client address (socket address: behind a proxy, the proxy's). */
+function capConnections(server: { on(event: 'connection', listener: (socket: Socket) => void): unknown }, max: number, maxPerAddress: number): void {
+  let open = 0;
+  const perAddress = new Map<string, number>();
+  server.on('connection', (socket) => {
+    const address = socket.remoteAddress ?? '';
+    const mine = perAddress.get(address) ?? 0;
+    if (open >= max || mine >= maxPerAddress) {
+      socket.destroy();
+      return;
+    }
+    open++;
+    perAddress.set(address, mine + 1);
+    socket.once('close', () => {
+      open--;
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left <= 0) perAddress.delete(address);
+      else perAddress.set(address, left);
+    });
+  });
+}
+
+/** Host names a request may name (DNS rebinding): loopback names, the listening host, the public URL's host. */
+function allowedHostnames(config: BffConfig): Set<string> {
+  const hosts = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+  const listening = config.host.toLowerCase();
+  if (listening !== '0.0.0.0' && listening !== '::') hosts.add(listening.includes(':') ? `[${listening}]` : listening);
+  if (config.console.publicUrl) hosts.add(new URL(config.console.publicUrl).hostname.toLowerCase());
+  return hosts;
+}
+
 /** Fastify's own 4xx errors (body limits, media types, malformed JSON headers) in the envelope's terms. */
 function fromFastifyError(error: FastifyError): ApiError {
   const status = error.statusCode ?? 500;
@@ -87,46 +172,52 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // The BFF's own id on every request; an incoming X-Request-Id is not trusted (it would let a caller forge log correlation).
     requestIdHeader: false,
     genReqId: () => randomUUID(),
-    // Fastify's own URL/header errors in the envelope too.
+    // A body must arrive within the request timeout (a stalled upload is cut off with 408); checked at a quarter of it.
+    requestTimeout: config.console.requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(config.console.requestTimeoutMs, 60_000),
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(config.console.requestTimeoutMs / 4))),
+    },
+    clientErrorHandler: answerClientError,
+    // Fastify's own URL/header errors (before any hook runs) in the envelope too, with the security headers.
     frameworkErrors: (error, request, rawReply) => {
       // The reply's generic parameters here are not the app's; it is the same object at run time.
       const reply = rawReply as unknown as FastifyReply;
       void reply
         .code(400)
+        .headers(BARE_SECURITY_HEADERS)
         .header('x-request-id', request.id)
         .send(envelope(400, 'BFF.BAD_REQUEST', `The request is malformed (${error.code}).`, request.id));
     },
   });
+  capConnections(app.server, config.console.maxConnections, config.console.maxConnectionsPerAddress);
+
+  // Every route declares who may call it (config.access); one without a declaration stops the start-up.
+  const routes: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
+  });
+  app.addHook('onReady', async () => {
+    for (const route of routes) requireDeclaredAccess(route);
+  });
 
   // Registered first so that its headers are on every answer, errors raised by later hooks included.
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine injects inline style attributes and <style> tags at runtime.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-      },
-    },
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     referrerPolicy: { policy: 'no-referrer' },
     frameguard: { action: 'deny' },
   });
 
+  // The one canonicalisation step, before anything else reads the URL: the router has matched, and
+  // every later decision (access, CSRF, rate limit, audit, the forwarded operation) is taken on that
+  // route. Then the Host header (DNS rebinding): only the configured names.
+  const hostnames = allowedHostnames(config);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    const method = request.method;
-    if (method === 'GET' || method === 'HEAD') return;
-    // Until sessions and CSRF tokens arrive, a mutation must come from this origin: a browser sends
-    // Origin on cross-origin POST/PUT/DELETE and Sec-Fetch-Site on everything it sends.
-    const origin = request.headers.origin;
-    if (request.headers['sec-fetch-site'] === 'cross-site' || (origin !== undefined && origin !== `${request.protocol}://${request.host}`)) {
-      throw new ApiError(403, 'BFF.CROSS_SITE_REQUEST', 'Changes can only be made from the console itself.');
+    const problem = nonCanonical(request.url, request.is404 ? undefined : request.routeOptions.url);
+    if (problem) throw nonCanonicalError(problem);
+    if (!hostnames.has(request.hostname.toLowerCase())) {
+      throw new ApiError(421, 'BFF.HOST_NOT_ALLOWED', 'This console does not answer for that host name; open it at its configured address (CONSOLE_PUBLIC_URL).');
     }
   });
 
@@ -136,24 +227,49 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await app.register(fastifyRateLimit, {
       max: config.console.rateLimitPerMinute,
       timeWindow: 60_000,
-      allowList: (request) => !request.url.startsWith(API_PREFIX),
+      // On the matched route (static files and the SPA's pages are not limited); the not-found handler applies it too.
+      allowList: (request) => !(request.routeOptions.url ?? '').startsWith(API_PREFIX),
       errorResponseBuilder: (_request, context) =>
         new ApiError(429, 'BFF.RATE_LIMITED', `Too many requests from this address; try again in ${context.after}.`, { headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) } }),
     });
   }
   // JSON only where JSON is expected: Fastify would otherwise also accept text/plain bodies.
   app.removeContentTypeParser('text/plain');
-  await registerSecurity(app, { store, sessions, sessionAbsoluteMs: config.console.sessionAbsoluteMs });
+  const trustedOrigins = new Set(config.console.publicUrl ? [new URL(config.console.publicUrl).origin] : []);
+  await registerSecurity(app, { store, sessions, sessionAbsoluteMs: config.console.sessionAbsoluteMs, trustedOrigins });
   const sweep = setInterval(() => {
     store.deleteExpiredSessions({ idleMs: config.console.sessionIdleMs, absoluteMs: config.console.sessionAbsoluteMs }).catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
   }, 3_600_000);
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));
 
-  app.setErrorHandler((error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply) => {
+  /**
+   * A change a signed-in user attempted and the BFF refused (CSRF, cross-site, role, media type, bad
+   * request, 405, 413, foreign project, self-lockout…) is recorded once, under the route's action, unless
+   * the handler recorded the outcome itself. Sign-in first (401) and rate limits (429) are not.
+   */
+  async function auditRefusedChange(request: FastifyRequest, error: ApiError): Promise<void> {
+    if (!request.session || request.audited || !isMutation(request.method) || error.status < 400 || error.status >= 500 || error.status === 401 || error.status === 429) return;
+    const config = request.is404 ? undefined : request.routeOptions.config;
+    const action = config?.operation?.id ?? config?.auditAction ?? `${request.method} ${request.routeOptions.url ?? '(no route)'}`;
+    try {
+      await recordAudit(store, request, {
+        action,
+        summary: { method: request.method, route: request.routeOptions.url ?? null, ...(accessOf(request) !== 'public' ? {} : { public: true }) },
+        outcome: 'denied',
+        status: error.status,
+        errorCode: error.code,
+      });
+    } catch (auditError) {
+      request.log.error({ err: auditError }, 'could not record a refused change in the audit trail');
+    }
+  }
+
+  app.setErrorHandler(async (error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply) => {
     const apiError = error instanceof ApiError ? error : fromFastifyError(error);
     if (apiError.status >= 500 && !(error instanceof ApiError)) request.log.error({ err: error }, 'request failed');
     for (const [name, value] of Object.entries(apiError.options.headers ?? {})) reply.header(name, value);
+    await auditRefusedChange(request, apiError);
     const requestId = apiError.options.requestId ?? request.id;
     return reply.code(apiError.status).send(envelope(apiError.status, apiError.code, apiError.message, requestId, apiError.options.fields));
   });
@@ -185,9 +301,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   const spaFallback = await registerSpa(app, { staticDir: config.staticDir });
 
-  app.setNotFoundHandler((request, reply) => {
-    const path = request.url.split('?', 1)[0]!;
-    if (path.startsWith(API_PREFIX) || path === '/api' || path === CCE_PREFIX) {
+  // 404s under /api count against the rate limit like any API call.
+  const notFoundOptions = config.console.rateLimitPerMinute > 0 ? { preHandler: app.rateLimit() } : {};
+  app.setNotFoundHandler(notFoundOptions, (request, reply) => {
+    const path = pathOf(request.url);
+    if (path.startsWith(API_PREFIX) || path === '/api') {
       return reply.code(404).send(envelope(404, 'BFF.NOT_FOUND', 'No such API route.', request.id));
     }
     if (spaFallback(request, reply)) return reply;

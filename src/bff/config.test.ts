@@ -39,6 +39,10 @@ describe('loadConfig', () => {
         sessionAbsoluteMs: 12 * 3_600_000,
         trustProxy: false,
         rateLimitPerMinute: 600,
+        publicUrl: null,
+        requestTimeoutMs: 60_000,
+        maxConnections: 1_000,
+        maxConnectionsPerAddress: 100,
       },
     });
   });
@@ -54,6 +58,10 @@ describe('loadConfig', () => {
         SESSION_MAX_HOURS: '8',
         TRUST_PROXY: 'true',
         RATE_LIMIT_PER_MINUTE: '0',
+        CONSOLE_PUBLIC_URL: 'https://console.example.com/',
+        REQUEST_TIMEOUT_MS: '5000',
+        MAX_CONNECTIONS: '50',
+        MAX_CONNECTIONS_PER_ADDRESS: '5',
       }).console,
     ).toEqual({
       dataDir: '/var/lib/console',
@@ -63,7 +71,15 @@ describe('loadConfig', () => {
       sessionAbsoluteMs: 8 * 3_600_000,
       trustProxy: true,
       rateLimitPerMinute: 0,
+      publicUrl: 'https://console.example.com',
+      requestTimeoutMs: 5_000,
+      maxConnections: 50,
+      maxConnectionsPerAddress: 5,
     });
+    expect(() => loadConfig({ CONSOLE_PUBLIC_URL: 'console.example.com' })).toThrow(/^CONSOLE_PUBLIC_URL must be an absolute URL/);
+    expect(() => loadConfig({ CONSOLE_PUBLIC_URL: 'https://console.example.com/app' })).toThrow(/^CONSOLE_PUBLIC_URL must be an origin/);
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '10' })).toThrow(/^REQUEST_TIMEOUT_MS must be an integer from 1000/);
+    expect(() => loadConfig({ MAX_CONNECTIONS_PER_ADDRESS: '0' })).toThrow(/^MAX_CONNECTIONS_PER_ADDRESS must be an integer from 1/);
     expect(() => loadConfig({ CONSOLE_ADMIN_USER: 'alice' })).toThrow(/^CONSOLE_ADMIN_PASSWORD is required/);
     expect(() => loadConfig({ CONSOLE_ADMIN_USER: 'alice', CONSOLE_ADMIN_PASSWORD: 'short' })).toThrow(/^CONSOLE_ADMIN_PASSWORD must be at least 12/);
     expect(() => loadConfig({ CONSOLE_ADMIN_USER: 'Alice!', CONSOLE_ADMIN_PASSWORD: 'a long admin passphrase' })).toThrow(/^CONSOLE_ADMIN_USER /);

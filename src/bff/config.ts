@@ -51,6 +51,13 @@ export interface ConsoleSettings {
   trustProxy: boolean;
   /** Requests per minute per client address on /api (sign-in has its own, stricter throttle); 0 = no limit. */
   rateLimitPerMinute: number;
+  /** The origin operators open the console at (Host and Origin are checked against it); null: loopback names only. */
+  publicUrl: string | null;
+  /** A request (headers and body) must be received within this time, or it is answered 408 and closed. */
+  requestTimeoutMs: number;
+  /** Open connections in all, and per client (socket) address; more are closed at once. */
+  maxConnections: number;
+  maxConnectionsPerAddress: number;
 }
 
 export interface BffConfig {
@@ -110,7 +117,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'CCE_TIMEOUT_MS', default: '30000', meaning: 'timeout of one upstream call in milliseconds (1–600000); a timeout answers 504' },
   { name: 'LOG_LEVEL', default: 'info', meaning: `log level: ${LOG_LEVELS.join(', ')}` },
   { name: 'STATIC_DIR', default: 'dist', meaning: 'directory of the built SPA (the Vite output) the console serves' },
-  { name: 'CONSOLE_DATA_DIR', default: './data', meaning: 'directory of the embedded store (accounts, sessions, audit trail) when DATABASE_URL is unset' },
+  {
+    name: 'CONSOLE_DATA_DIR',
+    default: './data (cloud mode: ./data-cloud)',
+    meaning: 'directory of the embedded store (accounts, sessions, audit trail) when DATABASE_URL is unset; cloud mode never shares the simulator\'s default directory',
+  },
   {
     name: 'DATABASE_URL',
     default: '— (embedded store)',
@@ -126,6 +137,15 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'SESSION_MAX_HOURS', default: '12', meaning: 'a session ends this many hours after sign-in however busy (1–168)' },
   { name: 'TRUST_PROXY', default: 'false', meaning: 'true behind a TLS-terminating reverse proxy: trust X-Forwarded-For/-Proto (client address, Secure __Host- cookie)' },
   { name: 'RATE_LIMIT_PER_MINUTE', default: '600', meaning: 'API requests per minute per client address (0 = no limit); sign-in has its own throttle' },
+  {
+    name: 'CONSOLE_PUBLIC_URL',
+    default: '— (loopback names only)',
+    meaning:
+      'origin operators open the console at, e.g. https://console.example.com; requests naming another Host (DNS rebinding) are refused with 421, and changes must come from this origin or the request\'s own',
+  },
+  { name: 'REQUEST_TIMEOUT_MS', default: '60000', meaning: 'a request, body included, must arrive within this many milliseconds (1000–600000), else 408 and the connection closes' },
+  { name: 'MAX_CONNECTIONS', default: '1000', meaning: 'open connections in all (1–100000); more are closed at once' },
+  { name: 'MAX_CONNECTIONS_PER_ADDRESS', default: '100', meaning: 'open connections per client address (1–100000; behind a proxy, the proxy\'s address)' },
 ];
 
 const AKSK_VARIABLES = ['HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK'] as const;
@@ -239,10 +259,26 @@ export function loadConfig(env: Env): BffConfig {
   const endpointRaw = read(env, 'CCE_ENDPOINT');
   const cloud = endpointRaw === undefined ? null : readCloud(env, endpointRaw);
   const ignored = cloud ? [] : CLOUD_ONLY_VARIABLES.filter((n) => read(env, n) !== undefined);
-  return { host, port, timeoutMs, logLevel: logLevel as LogLevel, staticDir, cloud, ignored, console: readConsoleSettings(env) };
+  return { host, port, timeoutMs, logLevel: logLevel as LogLevel, staticDir, cloud, ignored, console: readConsoleSettings(env, cloud !== null) };
 }
 
-function readConsoleSettings(env: Env): ConsoleSettings {
+function readPublicUrl(env: Env): string | null {
+  const raw = read(env, 'CONSOLE_PUBLIC_URL');
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('CONSOLE_PUBLIC_URL', `must be an absolute URL such as https://console.example.com, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError('CONSOLE_PUBLIC_URL', `must use https:// or http://, got "${raw}"`);
+  if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+    throw new ConfigError('CONSOLE_PUBLIC_URL', `must be an origin without path, query or user information (e.g. ${url.origin}), got "${raw}"`);
+  }
+  return url.origin;
+}
+
+function readConsoleSettings(env: Env, cloud: boolean): ConsoleSettings {
   const databaseUrl = read(env, 'DATABASE_URL') ?? null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL', 'must be a PostgreSQL connection string starting with postgres:// or postgresql://');
@@ -260,12 +296,17 @@ function readConsoleSettings(env: Env): ConsoleSettings {
   const trustProxy = (read(env, 'TRUST_PROXY') ?? 'false').toLowerCase();
   if (trustProxy !== 'true' && trustProxy !== 'false') throw new ConfigError('TRUST_PROXY', `must be true or false, got "${env.TRUST_PROXY}"`);
   return {
-    dataDir: read(env, 'CONSOLE_DATA_DIR') ?? './data',
+    // Cloud mode has its own default directory: accounts made in simulator mode (demo passwords) never come along silently.
+    dataDir: read(env, 'CONSOLE_DATA_DIR') ?? (cloud ? './data-cloud' : './data'),
     databaseUrl,
     admin: username !== undefined ? { username, password: password! } : null,
     sessionIdleMs: readInteger(env, 'SESSION_IDLE_MINUTES', 30, 1, 1440) * 60_000,
     sessionAbsoluteMs: readInteger(env, 'SESSION_MAX_HOURS', 12, 1, 168) * 3_600_000,
     trustProxy: trustProxy === 'true',
     rateLimitPerMinute: readInteger(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    publicUrl: readPublicUrl(env),
+    requestTimeoutMs: readInteger(env, 'REQUEST_TIMEOUT_MS', 60_000, 1_000, 600_000),
+    maxConnections: readInteger(env, 'MAX_CONNECTIONS', 1_000, 1, 100_000),
+    maxConnectionsPerAddress: readInteger(env, 'MAX_CONNECTIONS_PER_ADDRESS', 100, 1, 100_000),
   };
 }

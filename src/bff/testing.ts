@@ -33,6 +33,10 @@ export function testConfig(overrides: Partial<BffConfig> = {}): BffConfig {
       sessionAbsoluteMs: 12 * 3_600_000,
       trustProxy: false,
       rateLimitPerMinute: 0,
+      publicUrl: null,
+      requestTimeoutMs: 60_000,
+      maxConnections: 1_000,
+      maxConnectionsPerAddress: 100,
     },
     ...overrides,
   };

@@ -8,6 +8,12 @@ import {
   addonPhaseMeanings,
   addonTemplateListSchema,
   addonValuesForUpdate,
+  addonAutopilotFlavors,
+  addonClusterVersion,
+  addonFlavorValue,
+  defaultAddonCustom,
+  defaultAddonFlavor,
+  defaultAddonValues,
   addonVersionSupportsCluster,
   canRollbackAddon,
   FAILED_ADDON_PHASES,
@@ -247,5 +253,53 @@ describe('addonVersionSupportsCluster', () => {
   it('treats a version without supportVersions as unrestricted and a bad pattern as no match', () => {
     expect(addonVersionSupportsCluster({ supportVersions: null }, 'v1.30')).toBe(true);
     expect(addonVersionSupportsCluster({ supportVersions: [{ clusterVersion: ['v1.(28'] }] }, 'v1.28')).toBe(false);
+  });
+});
+
+describe('values from a version input', () => {
+  it('builds the install example request values from the install example response version (digest B.1, B.2)', () => {
+    const response = addonInstanceSchema.parse(example('CreateAutopilotAddonInstance.response.json'));
+    const request = installAddonBodySchema.parse(example('CreateAutopilotAddonInstance.request.json'));
+    const version = response.status!.currentVersion!;
+    const values = defaultAddonValues(version, 'v1.28.5-r0');
+    expect(values.flavor).toEqual(request.spec.values.flavor);
+    expect(values.basic).toEqual(request.spec.values.basic);
+    expect(values.custom).toEqual(request.spec.values.custom);
+    // Only the Autopilot flavor is offered; flavor1…4 are for other cluster types.
+    expect(addonAutopilotFlavors(version).map((f) => f.key)).toEqual(['autopilot-flavor1']);
+  });
+
+  it('picks the default Autopilot flavor and applies the Autopilot scenario of the template example (digest B.3)', () => {
+    const template = addonTemplateListSchema.parse(example('ListAutopilotAddonTemplates.response.json')).items![0]!;
+    const version = template.spec!.versions![0]!;
+    expect(addonAutopilotFlavors(version).map((f) => f.key)).toEqual([
+      'autopilot-flavor1',
+      'autopilot-flavor2',
+      'autopilot-flavor4',
+      'autopilot-flavor5',
+      'autopilot-flavor6',
+      'autopilot-flavor8',
+    ]);
+    expect(defaultAddonFlavor(version)?.key).toBe('autopilot-flavor5');
+    const flavor = addonFlavorValue(defaultAddonFlavor(version)!);
+    expect(flavor.name).toBe('Autopilot-Agent-Small(<=2000 containers)');
+    expect((flavor.resources as Record<string, unknown>[])[0]).toEqual({
+      id: 'prometheusOperator',
+      name: 'prometheusOperator',
+      limitsCpu: '1000m',
+      limitsMem: '1024Mi',
+      requestsCpu: '1000m',
+      requestsMem: '1024Mi',
+    });
+    const custom = defaultAddonCustom(version);
+    expect(custom).toMatchObject({ cluster_category: 'Autopilot', enable_cpd: false, storage_class: 'csi-disk', retention: '1d' });
+    expect(addonClusterVersion('v1.27.3-r0')).toBe('v1.27');
+  });
+
+  it('offers every flavor when none carries a category, and none without input', () => {
+    const version = { input: { parameters: { small: { name: 'small', replicas: 1 }, large: { name: 'large', is_default: true } } } };
+    expect(addonAutopilotFlavors(version).map((f) => f.key)).toEqual(['small', 'large']);
+    expect(defaultAddonFlavor(version)?.key).toBe('large');
+    expect(defaultAddonValues({ input: null }, 'v1.28')).toEqual({ basic: { cluster_version: 'v1.28', rbac_enabled: true }, custom: {} });
   });
 });

@@ -84,6 +84,13 @@ export const FAILED_ADDON_PHASES = ['installFailed', 'upgradeFailed', 'deleteFai
  */
 export const ROLLBACK_ALLOWED_ADDON_PHASES = ['running', 'available', 'abnormal', 'upgradeFailed', 'rollbackFailed'] as const satisfies readonly AddonInstancePhase[];
 
+/**
+ * Statuses from which an update (upgrade, or new values at the same version) is accepted.
+ */
+// AMBIG (digest §3.2): not documented; chose the settled statuses and the two failures whose remedy is
+// to upgrade or roll back again. After installFailed or deleteFailed the remedy is to uninstall.
+export const UPDATE_ALLOWED_ADDON_PHASES = ['running', 'available', 'abnormal', 'upgradeFailed', 'rollbackFailed'] as const satisfies readonly AddonInstancePhase[];
+
 /** Whether an instance in this status is still moving (install, upgrade, delete or rollback in progress). */
 export function isTransitionalAddonPhase(phase: string | null | undefined): boolean {
   return (TRANSITIONAL_ADDON_PHASES as readonly string[]).includes(phase ?? '');
@@ -238,6 +245,107 @@ export function addonValuesForUpdate(values: Record<string, unknown> | null | un
   const copy: Record<string, unknown> = { ...(values ?? {}) };
   delete copy[ADDON_SYSTEM_VALUES_KEY];
   return copy;
+}
+
+// ---------------------------------------------------------------------------------------------
+// From a version's `input` to `values` (digest §3.5, §3.10): shared by the console's form and the simulator
+// ---------------------------------------------------------------------------------------------
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The part of a version's `input` a values form is built from. */
+interface AddonInputSource {
+  input?: Record<string, unknown> | null;
+}
+
+/** `input.parameters` of a version (`{}` when absent or not an object). */
+export function addonInputParameters(version: AddonInputSource): Record<string, unknown> {
+  const parameters = isPlainObject(version.input) ? version.input.parameters : undefined;
+  return isPlainObject(parameters) ? parameters : {};
+}
+
+/** A flavor (resource profile) of a version: its key in `input.parameters` and the flavor object. */
+export interface AddonFlavorEntry {
+  key: string;
+  flavor: Record<string, unknown>;
+}
+
+/**
+ * The flavors an Autopilot cluster can use: every `input.parameters` entry except `custom` whose
+ * `category` includes `Autopilot` (digest §3.5). A version whose flavors carry no category at all
+ * offers all of them.
+ */
+// AMBIG (digest §3.5): the category filter is inferred from `category` and `scenarios`; a template
+// that never sets it would otherwise offer nothing.
+export function addonAutopilotFlavors(version: AddonInputSource): AddonFlavorEntry[] {
+  const all = Object.entries(addonInputParameters(version))
+    .filter((e): e is [string, Record<string, unknown>] => e[0] !== 'custom' && isPlainObject(e[1]))
+    .map(([key, flavor]) => ({ key, flavor }));
+  const autopilot = all.filter((f) => Array.isArray(f.flavor.category) && f.flavor.category.includes('Autopilot'));
+  return autopilot.length > 0 || all.some((f) => f.flavor.category !== undefined) ? autopilot : all;
+}
+
+/** The default Autopilot flavor: the one with `is_default: true`, else the first. */
+export function defaultAddonFlavor(version: AddonInputSource): AddonFlavorEntry | undefined {
+  const flavors = addonAutopilotFlavors(version);
+  return flavors.find((f) => f.flavor.is_default === true) ?? flavors[0];
+}
+
+const cpuQuantity = (q: unknown): unknown =>
+  typeof q === 'number' ? `${Math.round(q * 1000)}m` : typeof q === 'string' && /^\d+(\.\d+)?$/.test(q) ? `${Math.round(Number(q) * 1000)}m` : q;
+const memoryQuantity = (q: unknown): unknown => {
+  const m = typeof q === 'string' ? /^(\d+)Gi$/.exec(q) : null;
+  return m ? `${Number(m[1]) * 1024}Mi` : q;
+};
+
+/**
+ * A flavor as `values.flavor`, the way the install example sends it: the flavor object whole, `name`
+ * defaulting to its key, each resource with an `id` (= its name) and CPU/memory in Kubernetes notation
+ * (`1` → `1000m`, `2Gi` → `2048Mi`) (digest Q16, Q17, A16).
+ */
+export function addonFlavorValue(entry: AddonFlavorEntry): Record<string, unknown> {
+  const copy: Record<string, unknown> = structuredClone(entry.flavor);
+  copy.name ??= entry.key;
+  if (Array.isArray(copy.resources)) {
+    copy.resources = copy.resources.map((r: unknown) => {
+      if (!isPlainObject(r)) return r;
+      const out: Record<string, unknown> = { id: r.name, ...r };
+      for (const k of ['limitsCpu', 'requestsCpu']) if (k in out) out[k] = cpuQuantity(out[k]);
+      for (const k of ['limitsMem', 'requestsMem']) if (k in out) out[k] = memoryQuantity(out[k]);
+      return out;
+    });
+  }
+  return copy;
+}
+
+/** `input.parameters.custom` with the overrides of the `scenarios` whose category includes Autopilot. */
+export function defaultAddonCustom(version: AddonInputSource): Record<string, unknown> {
+  const custom = addonInputParameters(version).custom;
+  const out: Record<string, unknown> = isPlainObject(custom) ? structuredClone(custom) : {};
+  const scenarios = isPlainObject(version.input) && Array.isArray(version.input.scenarios) ? version.input.scenarios : [];
+  // AMBIG (digest §3.5): nothing documents `scenarios`; read as an overlay for the matching cluster category.
+  for (const s of scenarios) if (isPlainObject(s) && Array.isArray(s.category) && s.category.includes('Autopilot') && isPlainObject(s.custom)) Object.assign(out, structuredClone(s.custom));
+  return out;
+}
+
+/** `v1.28.5-r0` → `v1.28`: the form `values.basic.cluster_version` takes in the examples. */
+export function addonClusterVersion(clusterVersion: string): string {
+  return /^v?\d+\.\d+/.exec(clusterVersion)?.[0] ?? clusterVersion;
+}
+
+/**
+ * The values of an install with the defaults of a version on a cluster of `clusterVersion`:
+ * `basic` from `input.basic` plus `cluster_version` and `rbac_enabled` (as the request examples
+ * carry them, digest A15), the default Autopilot flavor, and the default `custom` parameters.
+ */
+export function defaultAddonValues(version: AddonInputSource, clusterVersion: string): Record<string, unknown> {
+  const basic = isPlainObject(version.input) && isPlainObject(version.input.basic) ? structuredClone(version.input.basic) : {};
+  const flavor = defaultAddonFlavor(version);
+  return {
+    basic: { ...basic, cluster_version: addonClusterVersion(clusterVersion), rbac_enabled: true },
+    ...(flavor ? { flavor: addonFlavorValue(flavor) } : {}),
+    custom: defaultAddonCustom(version),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -453,6 +561,34 @@ export function addonVersionSupportsCluster(version: AddonVersion, clusterVersio
   );
 }
 
+/** Numeric order of dotted add-on versions (`1.28.10` after `1.28.6`); the reference defines no ordering (digest A14). */
+export function compareAddonVersions(a: string, b: string): number {
+  const pa = a.split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);
+  const pb = b.split(/[.-]/).map((p) => Number.parseInt(p, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** The versions that support a cluster version, newest first. */
+export function addonVersionsForCluster<V extends AddonVersion>(versions: readonly V[], clusterVersion: string): V[] {
+  return versions
+    .filter((v) => v.version !== undefined && addonVersionSupportsCluster(v, clusterVersion))
+    .sort((a, b) => compareAddonVersions(b.version!, a.version!));
+}
+
+/**
+ * "The latest version supported by the cluster" (what an install without a version gets).
+ */
+// AMBIG (digest A14): "latest" is not defined; chose the highest version among the compatible stable
+// ones, or among all compatible ones when none is stable.
+export function latestAddonVersionFor<V extends AddonVersion>(versions: readonly V[], clusterVersion: string): V | undefined {
+  const compatible = addonVersionsForCluster(versions, clusterVersion);
+  return compatible.find((v) => v.stable !== false) ?? compatible[0];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Error codes the simulator uses for these operations
 // ---------------------------------------------------------------------------------------------
@@ -470,7 +606,10 @@ export const addonErrorCodes = {
   notFound: 'CCE.03404001',
   /** The template is already installed in the cluster: "Addon instance has installed." */
   alreadyInstalled: 'CCE.03409001',
-  /** The instance is busy (installing, upgrading, deleting, rolling back) or not rollbackable. */
+  /** The instance is busy (installing, upgrading, deleting, rolling back) or its cluster is changing. */
+  // AMBIG (digest A12): the reference names no code for a change while another is in flight; chose
+  // the documented "Resource locked by other requests.". A rollback that is not possible (not
+  // rollbackable, or a status that does not allow it) is an invalid request (`invalidRequest`).
   locked: 'CCE.01429002',
   /** Too many requests. */
   throttled: 'CCE.02429001',

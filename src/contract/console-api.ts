@@ -53,6 +53,8 @@ export const accountSchema = z.object({
   username: z.string(),
   role: roleSchema,
   disabled: z.boolean(),
+  /** True while sign-in to this account is throttled for some address (an admin can unlock it). Absent: not throttled. */
+  signInThrottled: z.boolean().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -76,6 +78,7 @@ export const CONSOLE_ACTIONS = [
   'console.signOut',
   'console.createAccount',
   'console.updateAccount',
+  'console.unlockSignIn',
   // The simulator's control surface (simulator mode only).
   'simulator.reset',
   'simulator.advance',

@@ -187,6 +187,9 @@ export const createReleaseBodySchema = z.object({
   version: z.string({ error: 'version (the chart version) is required' }).min(1, 'version (the chart version) must not be empty'),
   parameters: releaseParametersSchema.optional(),
   values: releaseValuesSchema,
+  /** Sent by the reference's example, not in the table (AMBIG, digest Q15): accepted, not required. */
+  project_id: z.string().optional(),
+  cluster_id: z.string().optional(),
 });
 export type CreateReleaseBody = z.infer<typeof createReleaseBodySchema>;
 

@@ -29,13 +29,25 @@ export const stallTwistSchema = z.strictObject({
   atProgress: progressSchema,
 });
 
+/** Outcomes an upgrade pre-check can be made to report (its `Error` is a `fail` twist on `upgrade.precheck`). */
+export const PRECHECK_OUTCOMES = ['clean', 'exception', 'risks'] as const;
+
+/**
+ * The next pre-check (`upgrade.precheck`) reports a preset list of findings: `clean` (all pass),
+ * `exception` (an abnormal add-on blocks), `risks` (configuration, deprecated-API, node and add-on Risks).
+ */
+export const precheckTwistSchema = z.strictObject({
+  kind: z.literal('precheck'),
+  outcome: z.enum(PRECHECK_OUTCOMES),
+});
+
 /**
  * How an armed scenario bends a task. Every variant is one member of this union: an area that needs
  * another outcome (e.g. a pre-check that reports a preset list of findings) adds its schema here, and
  * the task kinds that understand it read it from the task's plan (`plan.twist`); the task clock only
  * acts on `fail` and `stall`.
  */
-export const taskTwistSchema = z.discriminatedUnion('kind', [failTwistSchema, stallTwistSchema]);
+export const taskTwistSchema = z.discriminatedUnion('kind', [failTwistSchema, stallTwistSchema, precheckTwistSchema]);
 export type TaskTwistInput = z.input<typeof taskTwistSchema>;
 export type TaskTwistSpec = z.output<typeof taskTwistSchema>;
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { armScenarioBodySchema, simulatorStateSchema, type ArmScenarioBody } from '../contract/simulator-control.ts';
 import { readSimulatorEnv } from './config.ts';
 import { DEMO_SEED } from './seed.ts';
-import { startSimulatorServer } from './server.ts';
+import { isControlRequest, startSimulatorServer } from './server.ts';
 import { startTestSimulator, TEST_START_MS, validCreateBody, type TestSimulator } from './test-support.ts';
 
 const SECOND = 1000;
@@ -39,14 +39,15 @@ describe('the control surface: state', () => {
         expect.objectContaining({ kind: 'cluster.upgrade', label: 'Upgrade cluster', subject: 'cluster' }),
       ]),
     );
-    expect(state.taskKinds.every((k) => k.description.length > 20)).toBe(true);
+    expect(state.taskKinds.filter((k) => k.kind.startsWith('cluster.')).every((k) => k.description.length > 20)).toBe(true);
     expect(state.tasks.map((task) => [task.kind, task.subjectId])).toEqual(
       expect.arrayContaining([
         ['cluster.create', DEMO_SEED.clusters['ml-inference']],
         ['cluster.upgrade', DEMO_SEED.clusters['analytics-batch']],
       ]),
     );
-    expect(state.tasks.every((task) => task.phase === 'Running' && task.endsAt !== undefined)).toBe(true);
+    const clusterJobs = state.tasks.filter((task) => task.kind.startsWith('cluster.'));
+    expect(clusterJobs.every((task) => task.phase === 'Running' && task.endsAt !== undefined)).toBe(true);
   });
 });
 
@@ -55,7 +56,7 @@ describe('the control surface: advance', () => {
     const t = startTestSimulator();
     const state = t.sim.control.advance({ seconds: 15 * 60 });
     expect(state.clock).toEqual({ now: new Date(TEST_START_MS + 15 * 60 * SECOND).toISOString(), advancedMs: 15 * 60 * SECOND });
-    expect(state.tasks).toEqual([]);
+    expect(state.tasks.filter((task) => task.kind.startsWith('cluster.'))).toEqual([]);
     // Signed at the host clock, which did not move: still fresh, and the answer shows the advanced world.
     const creating = await cluster(t, DEMO_SEED.clusters['ml-inference']);
     expect(creating.status).toBe(200);
@@ -137,8 +138,9 @@ describe('the control surface: scenarios on cluster jobs', () => {
     expect((await cluster(t, DEMO_SEED.clusters['prod-search'])).status).toBe(404);
     expect((await cluster(t, staging)).body.status.phase).toBe('Deleting');
     expect((await t.json<JobBody>('GET', `${t.base}/jobs/${deleted.body.status.jobID}`)).body.status.phase).toBe('Running');
-    expect(t.sim.control.state().tasks).toEqual([expect.objectContaining({ kind: 'cluster.delete', subjectId: staging, phase: 'Running', progress: 60 })]);
-    expect(t.sim.control.state().tasks[0]!.endsAt).toBeUndefined();
+    const deletions = t.sim.control.state().tasks.filter((task) => task.kind === 'cluster.delete');
+    expect(deletions).toEqual([expect.objectContaining({ subjectId: staging, phase: 'Running', progress: 60 })]);
+    expect(deletions[0]!.endsAt).toBeUndefined();
   });
 
   it('bends `times` tasks, can be disarmed, and refuses a kind the simulator does not know', async () => {
@@ -195,5 +197,12 @@ describe('the control surface over HTTP (npm run simulator)', () => {
       server.close();
       simulator.close();
     }
+  });
+
+  it('is reachable from this machine only, and only under /_simulator', () => {
+    for (const local of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) expect(isControlRequest('/_simulator/advance', local)).toBe(true);
+    for (const remote of ['192.0.2.10', '::ffff:192.0.2.10', '2001:db8::1', undefined]) expect(isControlRequest('/_simulator/advance', remote)).toBe(false);
+    expect(isControlRequest('/_simulatorx', '127.0.0.1')).toBe(false);
+    expect(isControlRequest('/autopilot/v3/projects/p/clusters', '127.0.0.1')).toBe(false);
   });
 });

@@ -214,7 +214,6 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const { store } = world;
     const worldNow = world.now();
     store.settle(worldNow);
-    if (handler.notImplemented) return handler({ op, params: params.data, query: undefined, body: undefined, rawBody: undefined, now: worldNow, store });
 
     let query: unknown;
     if (op.query) {

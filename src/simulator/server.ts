@@ -10,9 +10,14 @@ import { CONTROL_HTTP_PREFIX, handleControlHttp } from './control.ts';
 
 class BodyTooLarge extends Error {}
 
-/** Only callers on this machine may reach the control surface; to anyone else its paths do not exist. */
-function isLoopback(address: string | undefined): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+/**
+ * Whether a request goes to the control surface: its path is under `/_simulator` and it comes from
+ * this machine. To anyone else those paths do not exist (the gateway's 404), so the unauthenticated
+ * control surface is never reachable over the network, even with `SIMULATOR_HOST=0.0.0.0`.
+ */
+export function isControlRequest(path: string, remoteAddress: string | undefined): boolean {
+  const loopback = remoteAddress === '127.0.0.1' || remoteAddress === '::1' || remoteAddress === '::ffff:127.0.0.1';
+  return loopback && (path === CONTROL_HTTP_PREFIX || path.startsWith(`${CONTROL_HTTP_PREFIX}/`));
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
@@ -69,7 +74,7 @@ export function startSimulatorServer(env: SimulatorEnv) {
         body = Buffer.alloc(0);
       }
       const path = (req.url ?? '/').split('?', 1)[0]!;
-      if ((path === CONTROL_HTTP_PREFIX || path.startsWith(`${CONTROL_HTTP_PREFIX}/`)) && isLoopback(req.socket.remoteAddress)) {
+      if (isControlRequest(path, req.socket.remoteAddress)) {
         await send(res, handleControlHttp(simulator.control, req.method ?? 'GET', path, body?.toString('utf8') ?? ''));
         return;
       }

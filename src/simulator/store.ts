@@ -1,6 +1,9 @@
+import { AddonState } from './resources/addons/state.ts';
 import { Scenarios } from './tasks/scenarios.ts';
 import { TaskStore } from './tasks/task-store.ts';
-import type { ClusterRecord, EipRecord, VersionInfo, VpcRecord, SubnetRecord } from './model.ts';
+import { UpgradeState } from './resources/upgrades/state.ts';
+import type { ClusterRecord, VersionInfo } from './resources/clusters/cluster-model.ts';
+import type { EipRecord, SubnetRecord, VpcRecord } from './resources/network/network-model.ts';
 import type { ChartRecord } from './resources/charts/model.ts';
 import type { ReleaseRecord } from './resources/releases/model.ts';
 
@@ -31,6 +34,10 @@ export class SimulatorStore {
   readonly scenarios: Scenarios;
   /** Every task: cluster jobs, add-on operations, pre-checks, backups, upgrade steps, Helm revisions, … */
   readonly tasks: TaskStore;
+  /** Add-on instances (resources/addons). */
+  readonly addons = new AddonState();
+  /** Cluster upgrades: patch versions, pre-check presets, workflows (resources/upgrades). */
+  readonly upgrades = new UpgradeState();
 
   constructor(readonly settings: StoreSettings) {
     this.scenarios = new Scenarios(settings.ids);

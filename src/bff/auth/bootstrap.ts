@@ -23,13 +23,32 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 
 export class BootstrapError extends Error {}
 
+export interface BootstrapResult {
+  /** Demo accounts that still carry their public password (the sign-in page lists those). */
+  shown: DemoAccount[];
+  /** Demo accounts disabled at this start (outside simulator mode, or with a configured admin); their sessions ended. */
+  disabled: string[];
+}
+
 /**
  * Makes sure someone can sign in: the configured admin (created, or re-enabled with its password
  * reset, so a lost admin password is recovered by restarting with a new one); else in simulator
  * mode the demo accounts; else (cloud mode, no admin configured) an enabled admin must already exist.
- * Returns the demo accounts that still carry their public password (the sign-in page lists those).
+ * Demo accounts are usable only in simulator mode without a configured admin: otherwise any that
+ * still has its public password is disabled (which ends its sessions) before the console answers.
  */
-export async function bootstrapAccounts(store: ConsoleStore, settings: ConsoleSettings, mode: 'simulator' | 'cloud'): Promise<DemoAccount[]> {
+export async function bootstrapAccounts(store: ConsoleStore, settings: ConsoleSettings, mode: 'simulator' | 'cloud'): Promise<BootstrapResult> {
+  const disabled: string[] = [];
+  if (settings.admin || mode === 'cloud') {
+    for (const demo of DEMO_ACCOUNTS) {
+      if (settings.admin?.username === demo.username) continue;
+      const existing = await store.findAccount(demo.username);
+      if (existing && !existing.disabled && (await verifyPassword(demo.password, existing.passwordHash))) {
+        await store.updateAccount(demo.username, { disabled: true });
+        disabled.push(demo.username);
+      }
+    }
+  }
   if (settings.admin) {
     const { username, password } = settings.admin;
     const passwordHash = await hashPassword(password);
@@ -38,14 +57,14 @@ export async function bootstrapAccounts(store: ConsoleStore, settings: ConsoleSe
     else if (!(await verifyPassword(password, existing.passwordHash)) || existing.role !== 'admin' || existing.disabled) {
       await store.updateAccount(username, { role: 'admin', disabled: false, passwordHash });
     }
-    return [];
+    return { shown: [], disabled };
   }
   if (mode === 'cloud') {
     const admins = (await store.listAccounts()).filter((a) => a.role === 'admin' && !a.disabled);
     if (admins.length === 0) {
       throw new BootstrapError('cloud mode needs an admin: set CONSOLE_ADMIN_USER and CONSOLE_ADMIN_PASSWORD (the console creates that account at start-up)');
     }
-    return [];
+    return { shown: [], disabled };
   }
   const shown: DemoAccount[] = [];
   for (const demo of DEMO_ACCOUNTS) {
@@ -57,5 +76,5 @@ export async function bootstrapAccounts(store: ConsoleStore, settings: ConsoleSe
       shown.push(demo);
     }
   }
-  return shown;
+  return { shown, disabled };
 }

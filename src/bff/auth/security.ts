@@ -2,12 +2,9 @@ import { timingSafeEqual } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CSRF_HEADER, roleCan } from '../../contract/console-api.ts';
-import { matchOperation } from '../../contract/operations.ts';
 import { ApiError } from '../errors.ts';
-import { CCE_PREFIX } from '../routes/cce.ts';
 import type { ConsoleStore, SessionRecord } from '../store/console-store.ts';
-import { recordAudit } from './audit.ts';
-import { isMutation, policyFor } from './policy.ts';
+import { accessOf, forbidden, isMutation, requireCapability } from './route-access.ts';
 import type { SessionCache } from './session-cache.ts';
 
 export interface RequestSession extends SessionRecord {
@@ -55,61 +52,54 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-const CAPABILITY_DENIED: Record<string, string> = {
-  operate: 'can view but not change resources',
-  administer: 'cannot manage console accounts',
-  read: 'cannot read this',
-};
+export interface AccessOptions {
+  /** Origins a change may come from besides the request's own (the configured public URL). */
+  trustedOrigins: ReadonlySet<string>;
+}
 
 /**
- * Authentication, CSRF and authorisation for every request, decided before any handler runs (and
- * before the CCE forwarder even matches an operation): no session → 401; a change without this
- * session's CSRF token → 403; a role without the capability → 403, recorded in the audit trail.
+ * Authentication, CSRF and authorisation for every request, decided on the route the router matched
+ * (its declared `config.access`) before any handler runs: no session → 401; a change from another
+ * origin or without this session's CSRF token → 403; a role without the capability → 403. The
+ * session is resolved first, so a refused change of a signed-in user is audited (by the error handler).
  */
-export async function registerSecurity(app: FastifyInstance, deps: SecurityDeps): Promise<void> {
+export async function registerSecurity(app: FastifyInstance, deps: SecurityDeps & AccessOptions): Promise<void> {
   await app.register(fastifyCookie);
   app.decorateRequest('session', null);
+  app.decorateRequest('audited', false);
 
   app.addHook('onRequest', async (request) => {
-    const path = request.url.split('?', 1)[0]!;
-    const policy = policyFor(request.method, path);
-    if (policy.kind === 'public') return;
+    const access = accessOf(request);
+    const mutation = isMutation(request.method);
+    // Public reads (health, static files, pages) need no session; a change resolves it so that a refusal is audited.
+    if (access === 'public' && !mutation) return;
     const sessionId = request.cookies[sessionCookieName(request)];
     const record = sessionId ? await deps.sessions.get(sessionId) : undefined;
-    if (!record || !sessionId) throw new ApiError(401, 'BFF.UNAUTHENTICATED', 'Sign in to use the console.');
-    request.session = { ...record, id: sessionId };
-    if (isMutation(request.method)) {
+    if (record && sessionId) request.session = { ...record, id: sessionId };
+    if (mutation) {
+      // A browser sends Origin on cross-origin POST/PUT/DELETE and Sec-Fetch-Site on everything it sends;
+      // the Host this is compared with has been checked against the configured hosts already.
+      const origin = request.headers.origin;
+      if (
+        request.headers['sec-fetch-site'] === 'cross-site' ||
+        (origin !== undefined && origin !== `${request.protocol}://${request.host}` && !deps.trustedOrigins.has(origin))
+      ) {
+        throw new ApiError(403, 'BFF.CROSS_SITE_REQUEST', 'Changes can only be made from the console itself.');
+      }
+    }
+    if (access === 'public') return;
+    if (!request.session || !record) throw new ApiError(401, 'BFF.UNAUTHENTICATED', 'Sign in to use the console.');
+    if (mutation) {
       const token = request.headers[CSRF_HEADER];
       if (typeof token !== 'string' || !sameToken(token, record.csrfToken)) {
         throw new ApiError(403, 'BFF.CSRF', 'This change lacks the session\'s CSRF token. Reload the console and try again.');
       }
     }
-    if (!roleCan(record.role, policy.capability)) {
-      if (isMutation(request.method)) {
-        await recordAudit(deps.store, request, {
-          action: auditActionFor(request.method, path),
-          summary: { method: request.method, path },
-          outcome: 'denied',
-          status: 403,
-          errorCode: 'BFF.FORBIDDEN',
-        });
-      }
-      throw new ApiError(403, 'BFF.FORBIDDEN', `Your role (${record.role}) ${CAPABILITY_DENIED[policy.capability]}.`);
-    }
+    if (!roleCan(record.role, access.capability)) throw forbidden(record.role, access.capability);
   });
 }
 
-/** The action recorded for a refused request: the CCE operation id when the path names one. */
-function auditActionFor(method: string, path: string): string {
-  if (path.startsWith('/api/accounts')) return method === 'POST' ? 'console.createAccount' : 'console.updateAccount';
-  if (path.startsWith(`${CCE_PREFIX}/`)) {
-    const found = matchOperation(method, path.slice(CCE_PREFIX.length));
-    if (found.kind === 'match') return found.op.id;
-  }
-  return `${method} ${path}`;
-}
-
+/** The request's session (any role), or 401: see {@link requireCapability} for a role check. */
 export function requireSession(request: FastifyRequest): RequestSession {
-  if (!request.session) throw new ApiError(401, 'BFF.UNAUTHENTICATED', 'Sign in to use the console.');
-  return request.session;
+  return requireCapability(request, 'read');
 }

@@ -2,22 +2,26 @@ import type { FastifyInstance } from 'fastify';
 import { createAccountBodySchema, updateAccountBodySchema, usernameSchema, type Account } from '../../contract/console-api.ts';
 import { toFieldErrors } from '../../contract/errors.ts';
 import { recordAudit } from '../auth/audit.ts';
-import { requireSession } from '../auth/security.ts';
+import { requireCapability } from '../auth/route-access.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
 import { ApiError, badRequest } from '../errors.ts';
 import type { ConsoleStore } from '../store/console-store.ts';
 import { hashPassword, passwordProblem } from '../store/passwords.ts';
 
-/** The admin-only accounts API behind the Accounts page (the role check is in the security hook). */
+/** The admin-only accounts API behind the Accounts page (declared admin-only, and checked again in each handler). */
 export async function accountRoutes(app: FastifyInstance, options: { store: ConsoleStore; sessions: SessionCache }): Promise<void> {
   const { store, sessions } = options;
 
-  app.get('/api/accounts', async (_request, reply) => {
+  const administer = { capability: 'administer' } as const;
+
+  app.get('/api/accounts', { config: { access: administer } }, async (request, reply) => {
+    requireCapability(request, 'administer');
     reply.header('cache-control', 'no-store');
     return { items: await store.listAccounts() };
   });
 
-  app.post('/api/accounts', async (request, reply) => {
+  app.post('/api/accounts', { config: { access: administer, auditAction: 'console.createAccount' } }, async (request, reply) => {
+    requireCapability(request, 'administer');
     const parsed = createAccountBodySchema.safeParse(request.body);
     if (!parsed.success) throw badRequest('The account is invalid.', toFieldErrors('body', parsed.error));
     const { username, password, role } = parsed.data;
@@ -33,8 +37,8 @@ export async function accountRoutes(app: FastifyInstance, options: { store: Cons
     return reply.code(201).send(account satisfies Account);
   });
 
-  app.patch<{ Params: { username: string } }>('/api/accounts/:username', async (request) => {
-    const session = requireSession(request);
+  app.patch<{ Params: { username: string } }>('/api/accounts/:username', { config: { access: administer, auditAction: 'console.updateAccount' } }, async (request) => {
+    const session = requireCapability(request, 'administer');
     const name = usernameSchema.safeParse(request.params.username);
     if (!name.success) throw new ApiError(404, 'BFF.NOT_FOUND', 'No such account.');
     const parsed = updateAccountBodySchema.safeParse(request.body);
@@ -54,9 +58,22 @@ export async function accountRoutes(app: FastifyInstance, options: { store: Cons
       await recordAudit(store, request, { action: 'console.updateAccount', targetKind: 'account', targetId: username, summary, outcome: 'failure', status: 404, errorCode: 'BFF.NOT_FOUND' });
       throw new ApiError(404, 'BFF.NOT_FOUND', 'No such account.');
     }
+    // An admin's password reset also lifts any sign-in throttle of the account.
+    if (password !== undefined) await store.clearSignInThrottle(username);
     // The store ended the account's sessions (disable, password reset); this replica forgets its cached copies at once.
     sessions.forgetUser(username);
     await recordAudit(store, request, { action: 'console.updateAccount', targetKind: 'account', targetId: username, summary, outcome: 'success', status: 200 });
     return account;
+  });
+
+  /** Lifts the sign-in throttle of an account (every address), e.g. after the owner was locked out by someone guessing. */
+  app.post<{ Params: { username: string } }>('/api/accounts/:username/unlock', { config: { access: administer, auditAction: 'console.unlockSignIn' } }, async (request) => {
+    requireCapability(request, 'administer');
+    const name = usernameSchema.safeParse(request.params.username);
+    const account = name.success ? await store.findAccount(name.data) : undefined;
+    if (!name.success || !account) throw new ApiError(404, 'BFF.NOT_FOUND', 'No such account.');
+    const wasThrottled = await store.clearSignInThrottle(account.username);
+    await recordAudit(store, request, { action: 'console.unlockSignIn', targetKind: 'account', targetId: account.username, summary: { wasThrottled }, outcome: 'success', status: 200 });
+    return (await store.listAccounts()).find((a) => a.username === account.username)!;
   });
 }

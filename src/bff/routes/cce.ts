@@ -2,14 +2,16 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify
 import { z } from 'zod';
 import type { MultipartBody, OperationDefinition } from '../../contract/define-operation.ts';
 import { toFieldErrors, type FieldError } from '../../contract/errors.ts';
-import { matchOperation, operationList } from '../../contract/operations.ts';
+import { operationList } from '../../contract/operations.ts';
 import { buildPath } from '../../contract/paths.ts';
 import { queryToSignable } from '../../contract/signing.ts';
 import { ApiError, badRequest } from '../errors.ts';
+import { strictRequestSchema } from '../strict-schema.ts';
 import { MultipartError, multipartBoundary, readMultipart } from '../multipart.ts';
 import type { CceClient, CceRequest } from '../upstream/cce-client.ts';
 
 export const CCE_PREFIX = '/api/cce';
+const ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 /** JSON bodies: far above any documented request, small enough that a stray upload cannot tie the BFF up. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
 /** AK/SK requests carry at most 12 MB (reference §1.4); chart packages are the only large bodies. */
@@ -66,6 +68,35 @@ function fieldNames(body: MultipartBody): ReadonlySet<string> {
   return new Set(body.fields instanceof z.ZodObject ? Object.keys(body.fields.shape) : []);
 }
 
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Keys no request body may carry, whatever the schema says (free-form maps included): prototype
+ * keys, and two keys of one object that differ only in case — CCE's Go upstream reads JSON keys
+ * case-insensitively, so `"Tags"` beside `"tags"` would reach it unchecked.
+ */
+function badKeys(value: unknown, path: string, out: FieldError[], depth = 0): void {
+  if (value === null || typeof value !== 'object' || depth > 64) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => badKeys(item, `${path}.${i}`, out, depth + 1));
+    return;
+  }
+  const seen = new Map<string, string>();
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key)) out.push({ path: `${path}.${key}`, message: `"${key}" is not allowed as a key` });
+    const folded = key.toLowerCase();
+    const other = seen.get(folded);
+    if (other !== undefined) out.push({ path: `${path}.${key}`, message: `differs from "${other}" only in case` });
+    else seen.set(folded, key);
+    badKeys((value as Record<string, unknown>)[key], `${path}.${key}`, out, depth + 1);
+  }
+}
+
+/**
+ * Validates a JSON body against the operation's (strict) schema and returns the bytes to forward:
+ * the validated value re-serialised, so what the upstream reads (and what is signed) is exactly what
+ * was checked — never duplicate keys, odd spellings or whitespace tricks of the original bytes.
+ */
 function validateJson(op: OperationDefinition, schema: z.ZodType, raw: unknown): Uint8Array {
   const bytes = raw instanceof Uint8Array ? raw : new Uint8Array(0);
   let value: unknown;
@@ -76,10 +107,13 @@ function validateJson(op: OperationDefinition, schema: z.ZodType, raw: unknown):
       throw badRequest(`The body of ${op.id} is not valid JSON.`, [{ path: 'body', message: 'must be valid JSON' }]);
     }
   }
+  const keys: FieldError[] = [];
+  badKeys(value, 'body', keys);
+  if (keys.length > 0) throw badRequest(`The body of ${op.id} has keys that are not allowed: ${keys.map((k) => k.path.slice(5)).join(', ')}.`, keys);
   const result = schema.safeParse(value);
   if (!result.success) throw badRequest(`The body of ${op.id} is invalid.`, toFieldErrors('body', result.error));
-  // The client's own bytes go upstream: they passed the contract, and re-serialising could reorder or reformat them.
-  return bytes;
+  // The checked value (not the schema's output: no defaults or transforms are added on the way) goes upstream.
+  return value === undefined ? bytes : Buffer.from(JSON.stringify(value), 'utf8');
 }
 
 function validateMultipart(op: OperationDefinition, body: MultipartBody, raw: unknown, contentType: string, names: ReadonlySet<string>): Buffer {
@@ -173,6 +207,8 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
   const { client, projectId } = options;
   const checkDrift = createDriftCheck();
   const queryKeys = new Map<OperationDefinition, ReadonlySet<string>>(operationList.map((op) => [op, new Set(op.query ? Object.keys(op.query.shape) : [])]));
+  // Request bodies are checked strictly (unknown keys refused at every level the contract defines an object); built once here.
+  const jsonSchemas = new Map<OperationDefinition, z.ZodType>(operationList.flatMap((op) => (op.body?.kind === 'json' ? [[op, strictRequestSchema(op.body.schema)] as const] : [])));
   const multipartNames = new Map<OperationDefinition, ReadonlySet<string>>(
     operationList.flatMap((op) => (op.body?.kind === 'multipart' ? [[op, fieldNames(op.body)] as const] : [])),
   );
@@ -185,18 +221,11 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MULTIPART_BODY_LIMIT }, (_req, body, done) => done(null, body));
 
   async function prepare(request: FastifyRequest): Promise<void> {
+    // The operation is the one of the route the router matched; its parameters are the router's (decoded) values.
+    const op = request.routeOptions.config.operation!;
     const raw = request.url;
     const q = raw.indexOf('?');
-    const ccePath = (q === -1 ? raw : raw.slice(0, q)).slice(CCE_PREFIX.length);
-    const found = matchOperation(request.method, ccePath);
-    if (found.kind === 'none') throw new ApiError(404, 'BFF.NOT_FOUND', 'No CCE API operation has this method and path.');
-    if (found.kind === 'method-not-allowed') {
-      throw new ApiError(405, 'BFF.METHOD_NOT_ALLOWED', `This CCE API path accepts ${found.allowed.join(', ')} only.`, {
-        headers: { allow: found.allowed.join(', ') },
-      });
-    }
-    const op = found.op;
-    const params = op.params.safeParse(found.params);
+    const params = op.params.safeParse(request.params);
     if (!params.success) throw badRequest('A path parameter is invalid.', toFieldErrors('params', params.error));
     const values = params.data as Record<string, string>;
     if (values.project_id !== undefined && values.project_id !== projectId) {
@@ -232,48 +261,73 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
     request.cceCall = { op, params: values, path: buildPath(op.path, values), query };
   }
 
-  app.route({
-    method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    url: `${CCE_PREFIX}/*`,
-    exposeHeadRoute: false,
-    onRequest: prepare,
-    handler: async (request, reply) => {
-      const call = request.cceCall!;
-      const { op } = call;
-      const mutation = op.method !== 'GET' && options.onMutation !== undefined;
-      const upstreamRequest: CceRequest = { op, path: call.path, query: call.query };
-      try {
-        if (op.body?.kind === 'json') {
-          upstreamRequest.body = { kind: 'json', contentType: 'application/json', bytes: validateJson(op, op.body.schema, request.body) };
-          if (upstreamRequest.body.bytes.byteLength === 0) delete upstreamRequest.body;
-        } else if (op.body?.kind === 'multipart') {
-          const contentType = request.headers['content-type']!;
-          upstreamRequest.body = { kind: 'multipart', contentType, bytes: validateMultipart(op, op.body, request.body, contentType, multipartNames.get(op)!) };
+  // One route per operation (so the router's match is the operation forwarded), and per path one
+  // route for the other methods, answering 405 with Allow.
+  const byPath = new Map<string, OperationDefinition[]>();
+  for (const op of operationList) byPath.set(op.path, [...(byPath.get(op.path) ?? []), op]);
+  for (const [path, ops] of byPath) {
+    const url = `${CCE_PREFIX}${path.replace(/\{([a-z_]+)\}/g, ':$1')}`;
+    const allowed = ops.map((op) => op.method);
+    const others = ALL_METHODS.filter((m) => !(allowed as string[]).includes(m));
+    if (others.length > 0) {
+      app.route({
+        method: others,
+        url,
+        exposeHeadRoute: false,
+        config: { access: { capability: 'read' } },
+        handler: async () => {
+          throw new ApiError(405, 'BFF.METHOD_NOT_ALLOWED', `This CCE API path accepts ${allowed.join(', ')} only.`, { headers: { allow: allowed.join(', ') } });
+        },
+      });
+    }
+    for (const op of ops) forward(op, url);
+  }
+
+  function forward(op: OperationDefinition, url: string): void {
+    app.route({
+      method: op.method,
+      url,
+      exposeHeadRoute: false,
+      config: { access: { capability: op.method === 'GET' ? 'read' : 'operate' }, operation: op },
+      onRequest: prepare,
+      handler: async (request, reply) => {
+        const call = request.cceCall!;
+        const { op } = call;
+        const mutation = op.method !== 'GET' && options.onMutation !== undefined;
+        const upstreamRequest: CceRequest = { op, path: call.path, query: call.query };
+        try {
+          if (op.body?.kind === 'json') {
+            upstreamRequest.body = { kind: 'json', contentType: 'application/json', bytes: validateJson(op, jsonSchemas.get(op)!, request.body) };
+            if (upstreamRequest.body.bytes.byteLength === 0) delete upstreamRequest.body;
+          } else if (op.body?.kind === 'multipart') {
+            const contentType = request.headers['content-type']!;
+            upstreamRequest.body = { kind: 'multipart', contentType, bytes: validateMultipart(op, op.body, request.body, contentType, multipartNames.get(op)!) };
+          }
+          const result = await client.send(upstreamRequest, request.log);
+          checkDrift(op, result.body, result.headers['content-type'], request.log);
+          if (mutation) {
+            await options.onMutation!(request, {
+              call,
+              status: result.status,
+              requestBody: jsonOf(upstreamRequest),
+              ...(upstreamRequest.body?.kind === 'multipart' ? { multipartBytes: upstreamRequest.body.bytes.byteLength } : {}),
+              responseBody: parseJsonQuietly(result.body),
+            });
+          }
+          reply.code(result.status).headers(result.headers);
+          return reply.send(result.body.byteLength > 0 ? result.body : undefined);
+        } catch (error) {
+          if (mutation && error instanceof ApiError) {
+            await options.onMutation!(request, {
+              call,
+              status: error.status,
+              requestBody: jsonOf(upstreamRequest),
+              error: { code: error.code, ...(error.options.requestId ? { requestId: error.options.requestId } : {}) },
+            });
+          }
+          throw error;
         }
-        const result = await client.send(upstreamRequest, request.log);
-        checkDrift(op, result.body, result.headers['content-type'], request.log);
-        if (mutation) {
-          await options.onMutation!(request, {
-            call,
-            status: result.status,
-            requestBody: jsonOf(upstreamRequest),
-            ...(upstreamRequest.body?.kind === 'multipart' ? { multipartBytes: upstreamRequest.body.bytes.byteLength } : {}),
-            responseBody: parseJsonQuietly(result.body),
-          });
-        }
-        reply.code(result.status).headers(result.headers);
-        return reply.send(result.body.byteLength > 0 ? result.body : undefined);
-      } catch (error) {
-        if (mutation && error instanceof ApiError) {
-          await options.onMutation!(request, {
-            call,
-            status: error.status,
-            requestBody: jsonOf(upstreamRequest),
-            error: { code: error.code, ...(error.options.requestId ? { requestId: error.options.requestId } : {}) },
-          });
-        }
-        throw error;
-      }
-    },
-  });
+      },
+    });
+  }
 }

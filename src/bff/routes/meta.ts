@@ -28,11 +28,11 @@ export async function metaRoutes(app: FastifyInstance, options: { upstream: Upst
     ...(upstream.simulator ? { simulator: { speed: upstream.simulator.speed } } : {}),
     ...(upstream.mode === 'simulator' && options.demoAccounts.length > 0 ? { demoAccounts: options.demoAccounts } : {}),
   };
-  app.get('/api/health', async (_request, reply) => {
+  app.get('/api/health', { config: { access: 'public' } }, async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     return health;
   });
-  app.get('/api/context', async (_request, reply) => {
+  app.get('/api/context', { config: { access: 'public' } }, async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     return context;
   });

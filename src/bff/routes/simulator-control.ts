@@ -12,16 +12,19 @@ import {
   type SimulatorState,
 } from '../../contract/simulator-control.ts';
 import { recordAudit } from '../auth/audit.ts';
+import { requireCapability } from '../auth/route-access.ts';
 import { ApiError, badRequest } from '../errors.ts';
 import type { ConsoleStore } from '../store/console-store.ts';
 
 /**
  * The simulator's control surface behind the console (registered in simulator mode only): any
- * signed-in role reads the state; changes need the operator role, the CSRF token (both checked by
- * the security hook, policy.ts) and are audited with their outcome, refused ones included.
+ * signed-in role reads the state; changes need the operator role, the CSRF token (declared on each
+ * route for the access hook, and checked again here) and are audited with their outcome, refused ones included.
  */
 export async function simulatorControlRoutes(app: FastifyInstance, options: { store: ConsoleStore; control: SimulatorControl }): Promise<void> {
   const { store, control } = options;
+  const read = { capability: 'read' } as const;
+  const operate = { capability: 'operate' } as const;
 
   async function audit(request: FastifyRequest, action: ConsoleAction, entry: { targetId?: string | null; summary?: Record<string, unknown>; status: number; errorCode?: string }) {
     await recordAudit(store, request, {
@@ -43,26 +46,30 @@ export async function simulatorControlRoutes(app: FastifyInstance, options: { st
     throw badRequest('The simulator control request is invalid.', toFieldErrors('body', parsed.error));
   }
 
-  app.get(SIMULATOR_CONTROL_PREFIX, async (_request, reply) => {
+  app.get(SIMULATOR_CONTROL_PREFIX, { config: { access: read } }, async (request, reply) => {
+    requireCapability(request, 'read');
     reply.header('cache-control', 'no-store');
     return control.state() satisfies SimulatorState;
   });
 
-  app.post(`${SIMULATOR_CONTROL_PREFIX}/reset`, async (request) => {
+  app.post(`${SIMULATOR_CONTROL_PREFIX}/reset`, { config: { access: operate, auditAction: 'simulator.reset' } }, async (request) => {
+    requireCapability(request, 'operate');
     const body = await parseBody(request, 'simulator.reset', resetBodySchema);
     const state = control.reset(body);
     await audit(request, 'simulator.reset', { targetId: body.seed, summary: { seed: body.seed }, status: 200 });
     return state;
   });
 
-  app.post(`${SIMULATOR_CONTROL_PREFIX}/advance`, async (request) => {
+  app.post(`${SIMULATOR_CONTROL_PREFIX}/advance`, { config: { access: operate, auditAction: 'simulator.advance' } }, async (request) => {
+    requireCapability(request, 'operate');
     const body = await parseBody(request, 'simulator.advance', advanceBodySchema);
     const state = control.advance(body);
     await audit(request, 'simulator.advance', { summary: { seconds: body.seconds }, status: 200 });
     return state;
   });
 
-  app.post(`${SIMULATOR_CONTROL_PREFIX}/scenarios`, async (request, reply) => {
+  app.post(`${SIMULATOR_CONTROL_PREFIX}/scenarios`, { config: { access: operate, auditAction: 'simulator.armScenario' } }, async (request, reply) => {
+    requireCapability(request, 'operate');
     const body = await parseBody(request, 'simulator.armScenario', armScenarioBodySchema);
     const summary = {
       taskKind: body.taskKind,
@@ -80,7 +87,8 @@ export async function simulatorControlRoutes(app: FastifyInstance, options: { st
     return reply.code(201).send(result.scenario satisfies ArmedScenarioView);
   });
 
-  app.delete<{ Params: { id: string } }>(`${SIMULATOR_CONTROL_PREFIX}/scenarios/:id`, async (request, reply) => {
+  app.delete<{ Params: { id: string } }>(`${SIMULATOR_CONTROL_PREFIX}/scenarios/:id`, { config: { access: operate, auditAction: 'simulator.disarmScenario' } }, async (request, reply) => {
+    requireCapability(request, 'operate');
     const { id } = request.params;
     // Scenario ids are UUID-sized; anything longer names none (and is not copied into the audit trail).
     if (id.length > 128) throw new ApiError(404, 'BFF.NOT_FOUND', 'No armed scenario has that id.');

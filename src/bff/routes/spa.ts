@@ -38,6 +38,11 @@ export async function registerSpa(app: FastifyInstance, options: SpaOptions): Pr
   const index = join(root, 'index.html');
   const served = existsSync(root) && statSync(root).isDirectory();
   if (served) {
+    // The static plugin's routes are public: declared while it registers them (every route declares its access).
+    let registering = true;
+    app.addHook('onRoute', (route) => {
+      if (registering) route.config = { ...route.config, access: 'public' };
+    });
     await app.register(fastifyStatic, {
       root,
       index: false,
@@ -46,6 +51,7 @@ export async function registerSpa(app: FastifyInstance, options: SpaOptions): Pr
         reply.header('cache-control', path.startsWith(assets) ? IMMUTABLE : REVALIDATE);
       },
     });
+    registering = false;
   } else {
     app.log.warn({ staticDir: root }, 'static directory is missing: run npm run build');
   }
@@ -63,7 +69,7 @@ export async function registerSpa(app: FastifyInstance, options: SpaOptions): Pr
     return true;
   };
   // `/` is the page itself, whatever the Accept header says (the static handler would refuse a directory).
-  app.get('/', async (request, reply) => {
+  app.get('/', { config: { access: 'public' } }, async (request, reply) => {
     fallback(request, reply);
     return reply;
   });

@@ -118,16 +118,26 @@ describe.each(engines)('console store on %s', (_name, open) => {
     expect(await store.touchSession(b.sessionId, LIMITS)).toBeDefined();
   });
 
-  it('counts sign-in failures within a window and forgets them after it', async () => {
+  it('counts and checks sign-in attempts in one step: of 20 racing attempts only the limit passes', async () => {
     const window = 15 * 60_000;
-    expect(await store.recordSignInFailure('user:carol', window)).toBe(1);
-    expect(await store.recordSignInFailure('user:carol', window)).toBe(2);
-    expect(await store.signInFailures('user:carol', window)).toBe(2);
+    const counters = [
+      { key: 'pair:alice|10.0.0.9', username: 'alice', windowMs: window, limit: 5 },
+      { key: 'address:10.0.0.9', username: null, windowMs: window, limit: 20 },
+    ];
+    const results = await Promise.all(Array.from({ length: 20 }, () => store.claimSignInAttempt(counters)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(5);
+    expect(results.find((r) => !r.allowed)).toMatchObject({ retryAfterMs: window });
+    expect((await store.listAccounts()).find((a) => a.username === 'alice')?.signInThrottled).toBe(true);
+    // Another address is not throttled by this pair; the address counter still counts it.
+    expect(await store.claimSignInAttempt([{ ...counters[0]!, key: 'pair:alice|10.0.0.10' }])).toEqual({ allowed: true });
     clock += window + 1;
-    expect(await store.signInFailures('user:carol', window)).toBe(0);
-    expect(await store.recordSignInFailure('user:carol', window)).toBe(1);
-    await store.clearSignInFailures('user:carol');
-    expect(await store.signInFailures('user:carol', window)).toBe(0);
+    expect(await store.claimSignInAttempt(counters)).toEqual({ allowed: true });
+    expect((await store.listAccounts()).find((a) => a.username === 'alice')?.signInThrottled).toBe(false);
+    for (let i = 0; i < 5; i++) await store.claimSignInAttempt(counters);
+    expect(await store.clearSignInThrottle('alice')).toBe(true);
+    expect(await store.claimSignInAttempt(counters)).toEqual({ allowed: true });
+    await store.settleSignInAttempt(['pair:alice|10.0.0.9'], ['address:10.0.0.9']);
+    expect(await store.clearSignInThrottle('alice')).toBe(false);
   });
 
   it('appends audit entries and pages them newest first with filters', async () => {

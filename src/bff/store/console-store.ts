@@ -48,6 +48,16 @@ interface AccountRow {
   disabled: boolean;
   created_at: Date;
   updated_at: Date;
+  throttled?: boolean;
+}
+
+/** One counter of the sign-in throttle: at most `limit` attempts per `windowMs` under `key`. */
+export interface ThrottleCounter {
+  key: string;
+  /** The existing account the counter concerns (an admin's unlock clears its counters); null otherwise. */
+  username: string | null;
+  windowMs: number;
+  limit: number;
 }
 
 interface AuditRow {
@@ -68,7 +78,14 @@ interface AuditRow {
 }
 
 function toAccount(row: AccountRow): Account {
-  return { username: row.username, role: row.role, disabled: row.disabled, createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString() };
+  return {
+    username: row.username,
+    role: row.role,
+    disabled: row.disabled,
+    ...(row.throttled !== undefined ? { signInThrottled: row.throttled } : {}),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
 }
 
 function toAuditEntry(row: AuditRow): AuditEntry {
@@ -123,7 +140,12 @@ export class ConsoleStore {
   }
 
   async listAccounts(): Promise<Account[]> {
-    return (await this.db.query<AccountRow>('SELECT * FROM accounts ORDER BY username')).map(toAccount);
+    const rows = await this.db.query<AccountRow>(
+      `SELECT a.*, EXISTS (SELECT 1 FROM sign_in_throttle t WHERE t.username = a.username AND t.attempts >= t.max_attempts AND t.expires_at > $1) AS throttled
+       FROM accounts a ORDER BY a.username`,
+      [new Date(this.now())],
+    );
+    return rows.map(toAccount);
   }
 
   async findAccount(username: string): Promise<(Account & { passwordHash: string }) | undefined> {
@@ -216,28 +238,48 @@ export class ConsoleStore {
 
   // ── sign-in throttle ──────────────────────────────────────────────────────────────────────
 
-  /** Failures recorded for `key` in the current window (0 once the window has passed). */
-  async signInFailures(key: string, windowMs: number): Promise<number> {
-    const [row] = await this.db.query<{ failures: number; window_started_at: Date }>('SELECT failures, window_started_at FROM sign_in_failures WHERE key = $1', [key]);
-    if (!row || this.now() - row.window_started_at.getTime() > windowMs) return 0;
-    return row.failures;
-  }
-
-  async recordSignInFailure(key: string, windowMs: number): Promise<number> {
-    const now = new Date(this.now());
-    const [row] = await this.db.query<{ failures: number }>(
-      `INSERT INTO sign_in_failures (key, failures, window_started_at) VALUES ($1, 1, $2)
+  /**
+   * Counts one sign-in attempt against every counter and checks them, in one statement: an upsert
+   * that starts a new window where the old one has passed and returns the counts. Concurrent attempts
+   * (on one replica or several sharing PostgreSQL) each see their own count, so no more than `limit`
+   * of them are ever let through to the password check. Returns how long to wait when one is exceeded.
+   */
+  async claimSignInAttempt(counters: readonly ThrottleCounter[]): Promise<{ allowed: true } | { allowed: false; retryAfterMs: number }> {
+    const now = this.now();
+    // Always in key order, so concurrent statements lock rows in the same order (no deadlock on PostgreSQL).
+    const sorted = [...counters].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const params: unknown[] = [new Date(now)];
+    const values = sorted.map((c) => {
+      params.push(c.key, c.username, c.limit, new Date(now + c.windowMs));
+      const n = params.length;
+      return `($${n - 3}, $${n - 2}, 1, $${n - 1}::int, $1::timestamptz, $${n}::timestamptz)`;
+    });
+    const rows = await this.db.query<{ attempts: number; max_attempts: number; expires_at: Date }>(
+      `INSERT INTO sign_in_throttle (key, username, attempts, max_attempts, window_started_at, expires_at) VALUES ${values.join(', ')}
        ON CONFLICT (key) DO UPDATE SET
-         failures = CASE WHEN sign_in_failures.window_started_at < $3 THEN 1 ELSE sign_in_failures.failures + 1 END,
-         window_started_at = CASE WHEN sign_in_failures.window_started_at < $3 THEN $2 ELSE sign_in_failures.window_started_at END
-       RETURNING failures`,
-      [key, now, new Date(now.getTime() - windowMs)],
+         attempts = CASE WHEN sign_in_throttle.expires_at <= EXCLUDED.window_started_at THEN 1 ELSE sign_in_throttle.attempts + 1 END,
+         window_started_at = CASE WHEN sign_in_throttle.expires_at <= EXCLUDED.window_started_at THEN EXCLUDED.window_started_at ELSE sign_in_throttle.window_started_at END,
+         expires_at = CASE WHEN sign_in_throttle.expires_at <= EXCLUDED.window_started_at THEN EXCLUDED.expires_at ELSE sign_in_throttle.expires_at END,
+         max_attempts = EXCLUDED.max_attempts,
+         username = COALESCE(EXCLUDED.username, sign_in_throttle.username)
+       RETURNING attempts, max_attempts, expires_at`,
+      params,
     );
-    return row?.failures ?? 1;
+    const exceeded = rows.filter((r) => r.attempts > r.max_attempts);
+    if (exceeded.length === 0) return { allowed: true };
+    return { allowed: false, retryAfterMs: Math.max(...exceeded.map((r) => r.expires_at.getTime() - now)) };
   }
 
-  async clearSignInFailures(key: string): Promise<void> {
-    await this.db.query('DELETE FROM sign_in_failures WHERE key = $1', [key]);
+  /** After a successful sign-in: the guesser's own counter (`clearKeys`) is cleared, the shared ones (`releaseKeys`) give the attempt back. */
+  async settleSignInAttempt(clearKeys: readonly string[], releaseKeys: readonly string[]): Promise<void> {
+    if (clearKeys.length > 0) await this.db.query('DELETE FROM sign_in_throttle WHERE key = ANY($1::text[])', [clearKeys]);
+    if (releaseKeys.length > 0) await this.db.query('UPDATE sign_in_throttle SET attempts = GREATEST(attempts - 1, 0) WHERE key = ANY($1::text[])', [releaseKeys]);
+  }
+
+  /** Ends every throttle counter of an account (an admin's unlock, a password reset); true when there was one. */
+  async clearSignInThrottle(username: string): Promise<boolean> {
+    const rows = await this.db.query('DELETE FROM sign_in_throttle WHERE username = $1 RETURNING key', [username]);
+    return rows.length > 0;
   }
 
   // ── audit trail ───────────────────────────────────────────────────────────────────────────

@@ -51,6 +51,22 @@ export const MIGRATIONS: readonly { id: number; name: string; statements: readon
        )`,
     ],
   },
+  {
+    id: 2,
+    name: 'sign-in throttle: attempts counted atomically per key, with the account they concern',
+    statements: [
+      `DROP TABLE IF EXISTS sign_in_failures`,
+      `CREATE TABLE sign_in_throttle (
+         key text PRIMARY KEY,
+         username text,
+         attempts integer NOT NULL,
+         max_attempts integer NOT NULL,
+         window_started_at timestamptz NOT NULL,
+         expires_at timestamptz NOT NULL
+       )`,
+      `CREATE INDEX sign_in_throttle_by_username ON sign_in_throttle (username)`,
+    ],
+  },
 ];
 
 /** An arbitrary constant: the advisory lock replicas take so only one of them migrates at a time. */

@@ -6,7 +6,8 @@
  */
 import type { JobPhase } from '../../../contract/jobs.ts';
 import { formatCceTimestamp } from '../../time.ts';
-import { MIN_FREE_ENI_IPS, type ClusterRecord, type SubnetRecord } from '../../model.ts';
+import { MIN_FREE_ENI_IPS, type SubnetRecord } from '../network/network-model.ts';
+import type { ClusterRecord } from './cluster-model.ts';
 import type { SimulatorStore } from '../../store.ts';
 import { defineTaskKind, type TaskKind } from '../../tasks/registry.ts';
 import { jitter, type TaskRecord, type TaskState, type TaskStep } from '../../tasks/task.ts';

@@ -1,7 +1,7 @@
 import { releaseOperations, upgradedReleaseValues, type CreateReleaseBody, type UpdateReleaseBody } from '../../../contract/releases.ts';
 import type { Handler } from '../../handler.ts';
 import { cceError, jsonResponse } from '../../http.ts';
-import type { ClusterRecord } from '../../model.ts';
+import type { ClusterRecord } from '../clusters/cluster-model.ts';
 import type { SimulatorStore } from '../../store.ts';
 import type { ChartRecord } from '../charts/model.ts';
 import { SUPERSEDED, formatReleaseTime, latestRevision, maskSecrets, releaseKey, releaseStatus, type ReleaseRecord, type ReleaseRevision } from './model.ts';

@@ -19,7 +19,10 @@ function accountsBff(session: Session = admin) {
     const { pathname } = new URL(request.url);
     if (pathname === '/api/context') return jsonResponse(simulatorContext);
     if (pathname === '/api/session') return jsonResponse(session);
-    if (request.method !== 'GET') changes.push({ method: request.method, path: pathname, csrf: request.headers.get('x-csrf-token'), body: await request.clone().json() });
+    if (request.method !== 'GET') {
+      const text = await request.clone().text();
+      changes.push({ method: request.method, path: pathname, csrf: request.headers.get('x-csrf-token'), body: text ? JSON.parse(text) : null });
+    }
     if (pathname === '/api/accounts' && request.method === 'GET') return jsonResponse({ items: accounts });
     if (pathname === '/api/accounts' && request.method === 'POST') {
       const body = (await request.json()) as { username: string; role: Account['role']; password: string };
@@ -30,6 +33,13 @@ function accountsBff(session: Session = admin) {
       const created = { username: body.username, role: body.role, disabled: false, createdAt: T0, updatedAt: T0 };
       accounts.push(created);
       return jsonResponse(created, 201);
+    }
+    const unlock = /^\/api\/accounts\/([^/]+)\/unlock$/.exec(pathname);
+    if (unlock && request.method === 'POST') {
+      const account = accounts.find((a) => a.username === decodeURIComponent(unlock[1]!));
+      if (!account) return envelopeResponse(404, 'BFF.NOT_FOUND', 'No such account', 'req-404');
+      account.signInThrottled = false;
+      return jsonResponse(account);
     }
     const match = /^\/api\/accounts\/([^/]+)$/.exec(pathname);
     if (match && request.method === 'PATCH') {
@@ -53,6 +63,18 @@ function rowOf(username: string): HTMLElement {
 }
 
 describe('accounts page', () => {
+  it('offers "Unlock sign-in" for a throttled account only, and lifts the throttle', async () => {
+    const { accounts, changes } = accountsBff();
+    accounts[1]!.signInThrottled = true;
+    const { user } = renderWithProviders(<AccountsPage />);
+    await screen.findByRole('table', { name: 'Accounts' });
+    expect(within(rowOf('ada')).queryByRole('button', { name: /Unlock sign-in/ })).toBeNull();
+    expect(within(rowOf('olivia')).getByText('Sign-in throttled')).toBeInTheDocument();
+    await user.click(within(rowOf('olivia')).getByRole('button', { name: 'Unlock sign-in of olivia' }));
+    await waitFor(() => expect(within(rowOf('olivia')).queryByText('Sign-in throttled')).toBeNull());
+    expect(changes).toEqual([{ method: 'POST', path: '/api/accounts/olivia/unlock', csrf: 'csrf-of-ada', body: null }]);
+  });
+
   it('lists the accounts with role, status and dates, and keeps an admin from locking themselves out', async () => {
     accountsBff();
     const { user } = renderWithProviders(<AccountsPage />);

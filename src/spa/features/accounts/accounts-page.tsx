@@ -12,7 +12,7 @@ import { PageHeader } from '../../shared/ui/page-header.tsx';
 import { PageLoader } from '../../shared/ui/page-loader.tsx';
 import { Timestamp } from '../../shared/ui/timestamp.tsx';
 import { Tooltip } from '../../shared/ui/tooltip.tsx';
-import { accountQueries, createAccount, updateAccount } from './accounts-queries.ts';
+import { accountQueries, createAccount, unlockSignIn, updateAccount } from './accounts-queries.ts';
 
 const INVALIDATES = { invalidates: [['accounts']] } as const;
 
@@ -98,6 +98,7 @@ function AccountRow({ account }: { account: Account }) {
   const [confirmToggle, setConfirmToggle] = useState(false);
   const [resetting, setResetting] = useState(false);
   const change = useMutation({ mutationFn: (body: Parameters<typeof updateAccount>[1]) => updateAccount(account.username, body), meta: INVALIDATES });
+  const unlock = useMutation({ mutationFn: () => unlockSignIn(account.username), meta: INVALIDATES });
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
 
   return (
@@ -123,6 +124,11 @@ function AccountRow({ account }: { account: Account }) {
         <Badge color={account.disabled ? 'gray' : 'green'} variant="light">
           {t(account.disabled ? 'accounts.status.disabled' : 'accounts.status.active')}
         </Badge>
+        {account.signInThrottled ? (
+          <Badge color="orange" variant="light" ml="xs">
+            {t('accounts.status.throttled')}
+          </Badge>
+        ) : null}
       </Table.Td>
       <Table.Td>
         <Timestamp value={account.createdAt} />
@@ -140,9 +146,14 @@ function AccountRow({ account }: { account: Account }) {
           <Button size="compact-sm" variant="default" onClick={() => setResetting(true)}>
             {t('accounts.resetPassword', { username: account.username })}
           </Button>
+          {account.signInThrottled ? (
+            <Button size="compact-sm" variant="default" loading={unlock.isPending} onClick={() => unlock.mutate()}>
+              {t('accounts.unlockSignIn', { username: account.username })}
+            </Button>
+          ) : null}
         </Group>
-        {change.isError ? (
-          <ErrorPanel title={t('accounts.changeFailed', { username: account.username })} error={change.error} />
+        {change.isError || unlock.isError ? (
+          <ErrorPanel title={t('accounts.changeFailed', { username: account.username })} error={change.error ?? unlock.error} />
         ) : null}
         <Modal opened={confirmToggle} onClose={() => setConfirmToggle(false)} title={t(account.disabled ? 'accounts.enableTitle' : 'accounts.disableTitle', { username: account.username })}>
           <Stack>

@@ -23,6 +23,11 @@ export async function createAccount(body: CreateAccountBody): Promise<Account> {
   return parse(accountSchema, await requestJson('/api/accounts', { method: 'POST', headers: json, body: JSON.stringify(body) }), 'POST /api/accounts');
 }
 
+/** Lifts the sign-in throttle of an account (someone guessing its password locked the owner out). */
+export async function unlockSignIn(username: string): Promise<Account> {
+  return parse(accountSchema, await requestJson(`/api/accounts/${encodeURIComponent(username)}/unlock`, { method: 'POST', headers: { Accept: 'application/json' } }), 'POST /api/accounts/unlock');
+}
+
 export async function updateAccount(username: string, body: UpdateAccountBody): Promise<Account> {
   return parse(accountSchema, await requestJson(`/api/accounts/${encodeURIComponent(username)}`, { method: 'PATCH', headers: json, body: JSON.stringify(body) }), 'PATCH /api/accounts');
 }

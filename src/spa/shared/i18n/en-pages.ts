@@ -62,6 +62,8 @@ export const enPages = {
   'accounts.enableConfirm': "{username} will be able to sign in again.",
   'accounts.disableConfirm': "{username} is signed out everywhere at once and cannot sign in until an admin enables the account again.",
   'accounts.resetPassword': "Reset password of {username}",
+  'accounts.unlockSignIn': "Unlock sign-in of {username}",
+  'accounts.status.throttled': "Sign-in throttled",
   'accounts.resetTitle': "New password for {username}",
   'accounts.resetHint': "Every session of this account ends; it signs in again with the new password.",
   'accounts.resetSubmit': "Set password",

@@ -171,6 +171,8 @@ export const zhCN: Messages = {
   'accounts.enableConfirm': "{username} 将可以重新登录。",
   'accounts.disableConfirm': "{username} 将立即在所有地方退出登录，并且在管理员重新启用前无法登录。",
   'accounts.resetPassword': "重置 {username} 的密码",
+  'accounts.unlockSignIn': "解除 {username} 的登录限制",
+  'accounts.status.throttled': "登录受限",
   'accounts.resetTitle': "为 {username} 设置新密码",
   'accounts.resetHint': "该账号的所有会话都将结束，需使用新密码重新登录。",
   'accounts.resetSubmit': "设置密码",

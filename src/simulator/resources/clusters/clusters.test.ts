@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_SEED } from './seed.ts';
-import { startTestSimulator, validCreateBody, type TestSimulator } from './test-support.ts';
+import { DEMO_SEED } from '../../seed.ts';
+import { startTestSimulator, validCreateBody, type TestSimulator } from '../../test-support.ts';
 
 interface ClusterBody {
   metadata: { name: string; uid: string; alias?: string; annotations?: Record<string, string> };

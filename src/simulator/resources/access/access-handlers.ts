@@ -1,9 +1,10 @@
-import { cceError, emptyResponse, jsonResponse } from '../http.ts';
-import { PHASES_WITH_API_SERVER } from '../model.ts';
-import { renderAccessAddress, renderEipBound, renderKubeconfig } from '../render.ts';
-import { maxCertificateDays } from '../rules.ts';
-import type { SimulatorStore } from '../store.ts';
-import { requireAvailable, requireCluster } from './clusters.ts';
+import type { HandlersOf } from '../../handler.ts';
+import { cceError, emptyResponse, jsonResponse } from '../../http.ts';
+import { maxCertificateDays } from '../../rules.ts';
+import type { SimulatorStore } from '../../store.ts';
+import { requireAvailable, requireCluster } from '../clusters/cluster-handlers.ts';
+import { PHASES_WITH_API_SERVER } from '../clusters/cluster-model.ts';
+import { renderAccessAddress, renderEipBound, renderKubeconfig } from './access-render.ts';
 
 /**
  * OP6 — a kubeconfig valid for `duration` days (1 to the five-year maximum, or -1 for that maximum),
@@ -67,3 +68,10 @@ export function showClusterEndpoints(store: SimulatorStore, clusterId: string): 
   const cluster = requireCluster(store, clusterId);
   return jsonResponse(200, renderAccessAddress(store, cluster));
 }
+
+/** Access to a cluster's API server (OP6, OP8, OP9). */
+export const accessHandlers: HandlersOf<'createClusterCert' | 'updateClusterEip' | 'showClusterEndpoints'> = {
+  createClusterCert: ({ params, body, store, now }) => createClusterCert(store, now, params.cluster_id, body.duration),
+  updateClusterEip: ({ params, body, store, now }) => updateClusterEip(store, now, params.cluster_id, { action: body.spec.action, eipId: body.spec.spec?.id }),
+  showClusterEndpoints: ({ params, store }) => showClusterEndpoints(store, params.cluster_id),
+};

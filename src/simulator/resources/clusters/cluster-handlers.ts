@@ -1,8 +1,10 @@
-import { startCreateJob, startDeleteJob, type DeletePlanOptions } from '../resources/clusters/cluster-jobs.ts';
-import { cceError, jsonResponse } from '../http.ts';
-import { seededUuidV4 } from '../ids.ts';
-import { PHASES_DELETABLE, PHASES_IN_MOTION, type ClusterRecord, type ClusterTag, type SubnetRecord, type VpcRecord } from '../model.ts';
-import { renderCluster } from '../render.ts';
+import type { HandlersOf } from '../../handler.ts';
+import { cceError, jsonResponse } from '../../http.ts';
+import { seededUuidV4 } from '../../ids.ts';
+import type { SubnetRecord, VpcRecord } from '../network/network-model.ts';
+import { startCreateJob, startDeleteJob, type DeleteMode, type DeletePlanOptions } from './cluster-jobs.ts';
+import { PHASES_DELETABLE, PHASES_IN_MOTION, type ClusterRecord, type ClusterTag } from './cluster-model.ts';
+import { renderCluster } from './cluster-render.ts';
 import {
   CLUSTER_NAME_PATTERN,
   DESCRIPTION_FORBIDDEN,
@@ -13,9 +15,9 @@ import {
   parseCidr,
   tagKeyProblem,
   tagValueProblem,
-} from '../rules.ts';
-import type { SimulatorStore } from '../store.ts';
-import { hashString } from '../time.ts';
+} from '../../rules.ts';
+import type { SimulatorStore } from '../../store.ts';
+import { hashString } from '../../time.ts';
 
 /** The parts of a create request the service acts on, read from the contract-validated body. */
 export interface CreateClusterInput {
@@ -344,3 +346,67 @@ export function deleteCluster(store: SimulatorStore, now: number, clusterId: str
   cluster.updatedAt = now;
   return jsonResponse(200, body);
 }
+
+/** `true`/`false` are documented synonyms of `block`/`skip` (reference §4.5). */
+function mode(value: string | undefined, fallback: DeleteMode): DeleteMode {
+  if (value === undefined) return fallback;
+  if (value === 'true') return 'block';
+  if (value === 'false') return 'skip';
+  return value as DeleteMode;
+}
+
+/** The cluster operations (OP1–OP5), from the contract-validated request to the functions above. */
+export const clusterHandlers: HandlersOf<'createCluster' | 'listClusters' | 'showCluster' | 'updateCluster' | 'deleteCluster'> = {
+  createCluster: ({ body, store, now }) => {
+    const { metadata, spec } = body;
+    return createCluster(store, now, {
+      kind: body.kind,
+      apiVersion: body.apiVersion,
+      name: metadata.name,
+      alias: metadata.alias,
+      annotations: metadata.annotations,
+      labels: metadata.labels,
+      description: spec.description,
+      category: spec.category,
+      type: spec.type,
+      flavor: spec.flavor,
+      version: spec.version,
+      vpc: spec.hostNetwork.vpc,
+      subnet: spec.hostNetwork.subnet,
+      containerNetworkMode: spec.containerNetwork.mode,
+      eniSubnetIds: spec.eniNetwork?.subnets.map((s) => s.subnetID),
+      serviceCidr: spec.serviceNetwork?.IPv4CIDR,
+      kubernetesSvcIpRange: spec.kubernetesSvcIpRange,
+      billingMode: spec.billingMode,
+      kubeProxyMode: spec.kubeProxyMode,
+      authenticationMode: spec.authentication?.mode,
+      customSan: spec.customSan,
+      ipv6enable: spec.ipv6enable,
+      configurationsOverride: spec.configurationsOverride,
+      enterpriseProjectId: spec.extendParam?.enterpriseProjectId,
+      enableSnat: spec.enableSnat,
+      enableSWRImageAccess: spec.enableSWRImageAccess,
+      tags: spec.clusterTags,
+    });
+  },
+  listClusters: ({ query, store }) => listClusters(store, query),
+  showCluster: ({ params, store }) => showCluster(store, params.cluster_id),
+  updateCluster: ({ params, body, store, now }) =>
+    updateCluster(store, now, params.cluster_id, {
+      description: body.spec.description,
+      customSan: body.spec.customSan,
+      eniSubnetIds: body.spec.eniNetwork?.subnets?.map((s) => s.subnetID),
+      alias: body.metadata?.alias,
+    }),
+  deleteCluster: ({ params, query, store, now }) => {
+    const options: DeletePlanOptions = {
+      delete_efs: mode(query.delete_efs, 'skip'),
+      delete_eni: mode(query.delete_eni, 'block'),
+      delete_net: mode(query.delete_net, 'block'),
+      delete_obs: mode(query.delete_obs, 'skip'),
+      delete_sfs30: mode(query.delete_sfs30, 'skip'),
+      lts_reclaim_policy: query.lts_reclaim_policy ?? 'Delete_Master_Log_Stream',
+    };
+    return deleteCluster(store, now, params.cluster_id, options);
+  },
+};

@@ -1,33 +1,8 @@
-import { cceError, emptyResponse, jsonResponse } from '../http.ts';
-import { MAX_TAGS_PER_CLUSTER } from '../rules.ts';
-import { findClusterJob, renderClusterJob } from '../resources/clusters/cluster-jobs.ts';
-import type { SimulatorStore } from '../store.ts';
-import { checkTags, requireCluster } from './clusters.ts';
-
-/** OP7 — jobs stay queryable after they finish (and after a deleted cluster is gone). */
-export function showJob(store: SimulatorStore, now: number, jobId: string): Response {
-  const job = findClusterJob(store, jobId);
-  if (!job) throw cceError('CCE.01404001', `Job ${jobId} does not exist.`);
-  return jsonResponse(200, renderClusterJob(job, store.tasks.state(job, now)));
-}
-
-/**
- * OP10 — the cluster quota. Its key is `autopilot_cluster`, as in the reference's example (the table
- * says `cluster`, quirk 13); every cluster that exists counts, including those being created or deleted.
- */
-export function showQuotas(store: SimulatorStore): Response {
-  return jsonResponse(200, {
-    quotas: [
-      {
-        quotaKey: 'autopilot_cluster',
-        quotaLimit: store.settings.clusterQuota,
-        used: store.clusters.size,
-        unit: 'count',
-        regionId: store.settings.region,
-      },
-    ],
-  });
-}
+import type { HandlersOf } from '../../handler.ts';
+import { cceError, emptyResponse } from '../../http.ts';
+import { MAX_TAGS_PER_CLUSTER } from '../../rules.ts';
+import type { SimulatorStore } from '../../store.ts';
+import { checkTags, requireCluster } from '../clusters/cluster-handlers.ts';
 
 function requireTaggable(store: SimulatorStore, clusterId: string) {
   const cluster = requireCluster(store, clusterId);
@@ -73,3 +48,8 @@ export function batchDeleteClusterTags(store: SimulatorStore, now: number, clust
   cluster.updatedAt = now;
   return emptyResponse(204);
 }
+
+export const tagHandlers: HandlersOf<'batchCreateClusterTags' | 'batchDeleteClusterTags'> = {
+  batchCreateClusterTags: ({ params, body, store, now }) => batchCreateClusterTags(store, now, params.cluster_id, body.tags),
+  batchDeleteClusterTags: ({ params, body, store, now }) => batchDeleteClusterTags(store, now, params.cluster_id, body.tags),
+};

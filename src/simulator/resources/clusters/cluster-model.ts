@@ -1,9 +1,9 @@
 /**
- * The simulator's own records. They hold what the service would keep in its database; the wire
- * objects of the reference are rendered from them per request (render.ts), so a response never
- * carries state that could go stale.
+ * The simulator's cluster records. They hold what the service would keep in its database; the wire
+ * objects of the reference are rendered from them per request (cluster-render.ts), so a response
+ * never carries state that could go stale.
  */
-import { TRANSITIONAL_CLUSTER_PHASES, type ClusterPhase } from '../contract/clusters.ts';
+import { TRANSITIONAL_CLUSTER_PHASES, type ClusterPhase } from '../../../contract/clusters.ts';
 
 /**
  * Phases in which a job is changing the cluster. Another mutating call meanwhile is refused with
@@ -34,36 +34,6 @@ export const PHASES_DELETABLE: ReadonlySet<ClusterPhase> = new Set<ClusterPhase>
   'RollbackFailed',
   'Hibernation',
 ]);
-
-export interface SubnetRecord {
-  /** Network ID: what `spec.hostNetwork.subnet` names. */
-  networkId: string;
-  /** IPv4 subnet ID: what `spec.eniNetwork.subnets[].subnetID` names. */
-  subnetId: string;
-  name: string;
-  cidr: string;
-  /** Free addresses; an ENI subnet with fewer than {@link MIN_FREE_ENI_IPS} makes creation fail. */
-  freeIps: number;
-}
-
-export interface VpcRecord {
-  id: string;
-  name: string;
-  cidr: string;
-  subnets: SubnetRecord[];
-}
-
-export interface EipRecord {
-  id: string;
-  address: string;
-  bandwidthSize: number;
-  shareType: 'PER' | 'WHOLE';
-  /** Cluster the EIP is bound to as its public API-server address. */
-  boundTo?: string;
-}
-
-/** An ENI subnet needs room for the control plane's ENIs (master VIP, ELB, first pods). */
-export const MIN_FREE_ENI_IPS = 8;
 
 export interface ClusterTag {
   key: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_SEED } from './seed.ts';
-import { startTestSimulator, type TestSimulator } from './test-support.ts';
+import { DEMO_SEED } from '../../seed.ts';
+import { startTestSimulator, type TestSimulator } from '../../test-support.ts';
 
 interface Kubeconfig {
   kind: string;
