@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
+import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
 
 const restrict = (patterns) => ['error', { patterns }];
@@ -35,8 +36,12 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+      // A message module adds its keys to `ConsoleMessages` with `interface … extends Record<…> {}`.
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
     },
   },
+  // TanStack Query's own rules (query keys name every input, stable clients, options in order), strict.
+  ...pluginQuery.configs['flat/recommended-strict'].map((config) => ({ ...config, files: ['src/spa/**/*.{ts,tsx}'] })),
   // Boundaries: contract depends on zod only; the SPA never reaches the BFF or simulator;
   // the simulator never imports the BFF; the BFF reaches the simulator only at its composition root.
   {
@@ -60,11 +65,23 @@ export default tseslint.config(
     },
   },
   {
+    // Resources (what any page may need about a kind of thing) build on shared/ and the contract only.
+    files: ['src/spa/resources/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['**/bff/**', '**/simulator/**', 'node:*'], message: 'The SPA talks to the BFF over HTTP only.' },
+        { group: ['**/features/**', '**/app/**'], message: 'A resource imports only shared/ and the contract.' },
+        // `../x/` from a resource's top level is a sibling resource.
+        { regex: '^\\.\\./[^./][^/]*/', message: 'A resource never imports another resource.' },
+      ]),
+    },
+  },
+  {
     files: ['src/spa/shared/**'],
     rules: {
       'no-restricted-imports': restrict([
         { group: ['**/bff/**', '**/simulator/**', 'node:*'], message: 'The SPA talks to the BFF over HTTP only.' },
-        { group: ['**/features/**', '**/app/**'], message: 'shared/ imports neither features nor app/.' },
+        { group: ['**/features/**', '**/resources/**', '**/app/**'], message: 'shared/ imports neither features, resources nor app/.' },
       ]),
     },
   },

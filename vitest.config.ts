@@ -12,8 +12,13 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'jsdom',
+          // Each page's modules are transformed on first import; on a busy 2-core machine that alone
+          // can take seconds, which says nothing about the console.
+          testTimeout: 15_000,
           globals: true,
           setupFiles: ['src/spa/test-setup.ts'],
+          // The real BFF and simulator the component tests run against (src/testing/world-server.ts).
+          globalSetup: ['src/testing/web-global-setup.ts'],
           include: ['src/spa/**/*.test.{ts,tsx}'],
         },
       },

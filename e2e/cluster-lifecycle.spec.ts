@@ -40,7 +40,7 @@ test('an operator deletes a cluster with chosen options and watches it go', asyn
 
   await test.step('a notification follows the deletion job until the cluster has left the list', async () => {
     const progress = page.getByRole('alert').filter({ hasText: `Deleting cluster ${name}` });
-    await expect(progress.getByRole('group', { name: `Deleting ${name}` })).toBeVisible();
+    await expect(progress.getByRole('region', { name: `Deleting ${name}` })).toBeVisible();
     await expect(progress.getByText(`${name} has been deleted.`)).toHaveCount(0);
     await simulator.advance(DELETION_SECONDS);
     await expect(progress.getByText(`${name} has been deleted.`)).toBeVisible();
@@ -102,7 +102,7 @@ test('an operator creates a cluster with the wizard and watches it become Availa
   await test.step('submit and watch the creation job until the cluster is Available', async () => {
     await page.getByRole('button', { name: 'Create cluster' }).click();
     await expect(page.getByRole('heading', { level: 1, name: `Creating ${name}` })).toBeVisible();
-    await expect(page.getByRole('group', { name: 'Creation job' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Creation job' })).toBeVisible();
     await expect(page.getByText('The cluster is ready.')).toHaveCount(0);
     await simulator.advance(CREATION_SECONDS);
     await expect(page.getByText('The cluster is ready.')).toBeVisible();

@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
-import { afterEach, vi } from 'vitest';
-import { loadCatalog, loadPageMessages } from './shared/i18n/i18n.ts';
+import { cleanup, configure } from '@testing-library/react';
+import { afterEach, expect, vi } from 'vitest';
+import { setMissingMessageHandler } from './shared/i18n/i18n.ts';
+
+// `findBy…` waits up to 3 s (not 1 s): a page's code is transformed on first import, which on a busy
+// machine takes a while; a test still fails when the element never comes.
+configure({ asyncUtilTimeout: 3_000 });
 
 // jsdom lacks the layout APIs Mantine calls: media queries (color scheme, reduced motion, responsive
 // props), ResizeObserver (ScrollArea, Table.ScrollContainer) and scrollIntoView (Combobox options).
@@ -35,15 +39,20 @@ if (!Range.prototype.getClientRects) {
   Range.prototype.getBoundingClientRect = () => new DOMRect(0, 0, 0, 0);
 }
 
+// A key that no loaded message module defines shows as itself in the console: here it fails the
+// test. Components import the messages they show, so this also proves each module brings its text.
+const missingMessages = new Set<string>();
+setMissingMessageHandler((key) => missingMessages.add(key));
+
 afterEach(() => {
+  const missing = [...missingMessages];
+  missingMessages.clear();
   cleanup();
   window.localStorage.clear();
   window.sessionStorage.clear();
   document.documentElement.lang = '';
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
+  expect(missing, 'message keys shown without their messages loaded').toEqual([]);
 });
 
-// The console loads a non-English catalog before its first render (main.tsx); tests that render in
-// Chinese get it loaded up front the same way.
-await Promise.all([loadCatalog('zh-CN'), loadPageMessages()]);

@@ -12,11 +12,13 @@ import { ColorSchemeToggle } from './color-scheme-toggle.tsx';
 import { ContextIndicator } from './context-indicator.tsx';
 import { LanguageSelect } from './language-select.tsx';
 import { usePageCodeLoading } from './lazy-page.ts';
-import { NAV_ITEMS } from './nav-items.ts';
+import { NAV_ENTRIES } from './features.ts';
+import './shell-messages.ts';
 import { UserMenu } from './user-menu.tsx';
+import '../shared/i18n/shared-messages.ts';
 
 export function AppLayout() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   const { pathname, search } = useLocation();
   const pageCodeLoading = usePageCodeLoading();
@@ -60,12 +62,12 @@ export function AppLayout() {
       {/* Plain overflow rather than Mantine's ScrollArea: seven links rarely scroll, and it is ~4 KB gzip. */}
       <AppShell.Navbar p="xs" aria-label={t('nav.label')} style={{ overflowY: 'auto' }}>
         <AppShell.Section grow>
-          {NAV_ITEMS.filter((item) => !item.capability || roleCan(role, item.capability)).map((item) => (
+          {NAV_ENTRIES.filter((item) => !item.capability || roleCan(role, item.capability)).map((item) => (
             <NavLink
               key={item.to}
               component={RouterNavLink}
               to={item.to}
-              label={t(item.label)}
+              label={item.label[language]}
               active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
               onClick={closeNav}
             />

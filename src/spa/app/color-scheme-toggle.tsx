@@ -1,5 +1,6 @@
 import { ActionIcon, Box, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useI18n } from '../shared/i18n/i18n-context.ts';
+import './shell-messages.ts';
 
 /**
  * Light/dark switch. Both icons are rendered and Mantine's global classes hide the wrong one, so the

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { contextQueries } from '../shared/api/console-context.ts';
 import { useI18n } from '../shared/i18n/i18n-context.ts';
 import { Tooltip } from '../shared/ui/tooltip.tsx';
+import './shell-messages.ts';
 
 /** Which project and region every call goes to, and — unmistakably — whether it is the simulator. */
 export function ContextIndicator() {

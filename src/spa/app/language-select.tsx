@@ -2,6 +2,7 @@ import { Box, Paper, UnstyledButton } from '@mantine/core';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../shared/i18n/i18n-context.ts';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../shared/i18n/i18n.ts';
+import './shell-messages.ts';
 
 /**
  * The language switch: a select-only combobox (WAI-ARIA APG pattern) with one option per language,

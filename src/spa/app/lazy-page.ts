@@ -21,32 +21,39 @@ function setLoading(delta: number) {
   });
 }
 
+/** A promise React's `use` reads without suspending once it is settled (React's own thenable protocol). */
+type TrackedPromise<T> = Promise<T> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: T; reason?: unknown };
+
 export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>): LazyPage<P> {
-  let loaded: ComponentType<P> | undefined;
-  let pending: Promise<ComponentType<P>> | undefined;
+  let pending: TrackedPromise<ComponentType<P>> | undefined;
   const preload = () => {
     if (!pending) {
       setLoading(1);
-      pending = load().then(
+      const tracked: TrackedPromise<ComponentType<P>> = load().then(
         (Component) => {
           setLoading(-1);
-          loaded = Component;
+          Object.assign(tracked, { status: 'fulfilled', value: Component });
           return Component;
         },
         // Kept as failed: the page's error boundary shows it (with "Reload the console": after a
         // redeploy the old chunk names are gone, and only a reload fetches the new ones).
         (error: unknown) => {
           setLoading(-1);
+          Object.assign(tracked, { status: 'rejected', reason: error });
           throw error;
         },
       );
+      tracked.status = 'pending';
+      pending = tracked;
     }
     return pending;
   };
   // Not React.lazy: that suspends on first render even when the code is already here, and React then
-  // holds the fallback for its 300 ms reveal throttle. Code preloaded while the session loads renders at once.
+  // holds the fallback for its 300 ms reveal throttle. `use` of a settled promise (marked the way
+  // React marks thenables) returns at once, so code preloaded while the session loads renders at once;
+  // and the page calls `use` on every render, as React requires of a component that suspended.
   function Page(props: P) {
-    const Component = loaded ?? use(preload());
+    const Component = use(preload() as Promise<ComponentType<P>>);
     return createElement(Component, props);
   }
   return { Component: Page, preload };

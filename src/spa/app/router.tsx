@@ -1,69 +1,54 @@
-import { Suspense } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import { matchRoutes, Navigate, useRoutes, type RouteObject } from 'react-router';
-import { withPageMessages } from '../shared/i18n/i18n.ts';
-import type { PlannedPageId } from '../shared/ui/planned-page.tsx';
+import { withTranslations } from '../shared/i18n/i18n.ts';
 import { PageLoader } from '../shared/ui/page-loader.tsx';
 import { AppLayout } from './app-layout.tsx';
+import { FEATURES } from './features.ts';
 import { lazyPage, type LazyPage } from './lazy-page.ts';
 
 /**
- * Every page's code loads on demand, so the first page's JavaScript is the shell plus the one page
- * shown. Declarative routes (no loaders or actions: data comes through TanStack Query) keep React
- * Router's data-router runtime, about 16 KB gzip, out of the bundle.
+ * The routes the features declare (see features.ts), each page's code loaded on demand, so the first
+ * page's JavaScript is the shell plus the one page shown. A page renders once its code and the
+ * translations of the modules it brought are in. Declarative routes (no loaders or actions: data
+ * comes through TanStack Query) keep React Router's data-router runtime, about 16 KB gzip, out of the bundle.
  */
-const pages = {
-  // The first page: its text is in the built-in catalog.
-  clusters: lazyPage(async () => (await import('../features/clusters/clusters-page.tsx')).ClustersPage),
-  signIn: lazyPage(withPageMessages(async () => (await import('../features/session/sign-in-page.tsx')).SignInPage)),
-  createCluster: lazyPage(withPageMessages(async () => (await import('../features/clusters/create-cluster-page.tsx')).CreateClusterPage)),
-  clusterDetail: lazyPage(withPageMessages(async () => (await import('../features/clusters/cluster-detail-page.tsx')).ClusterDetailPage)),
-  quotas: lazyPage(withPageMessages(async () => (await import('../features/quotas/quotas-page.tsx')).QuotasPage)),
-  audit: lazyPage(withPageMessages(async () => (await import('../features/audit/audit-page.tsx')).AuditPage)),
-  accounts: lazyPage(withPageMessages(async () => (await import('../features/accounts/accounts-page.tsx')).AccountsPage)),
-  notFound: lazyPage(withPageMessages(async () => (await import('../shared/ui/not-found-page.tsx')).NotFoundPage)),
-  planned: lazyPage(withPageMessages(async () => (await import('../shared/ui/planned-page.tsx')).PlannedPage)),
-};
+function page(load: () => Promise<ComponentType>): LazyPage {
+  return lazyPage(withTranslations(load));
+}
 
 /** What a route keeps for `preloadPage`: how to start fetching its page's code. */
 interface PageHandle {
   preload: LazyPage['preload'];
 }
 
-function pageRoute(path: string, page: LazyPage): RouteObject {
-  return { path, element: <page.Component />, handle: { preload: page.preload } satisfies PageHandle };
+function pageRoute(path: string, lazy: LazyPage): RouteObject {
+  return { path, element: <lazy.Component />, handle: { preload: lazy.preload } satisfies PageHandle };
 }
 
-/** A page a later issue fills: loaded on demand like every other page. */
-function plannedRoute(id: PlannedPageId): RouteObject {
-  const { Component } = pages.planned;
-  return { path: id, element: <Component page={id} />, handle: { preload: pages.planned.preload } satisfies PageHandle };
-}
+const pages = FEATURES.flatMap((feature) => feature.routes).map((route) => ({ ...route, lazy: page(route.page) }));
+const notFound = page(async () => (await import('../shared/ui/not-found-page.tsx')).NotFoundPage);
+/** The console opens on the cluster list. */
+const FIRST_PAGE = 'clusters';
+const firstPage = pages.find((route) => route.path === FIRST_PAGE);
 
 export const routes: RouteObject[] = [
-  {
-    path: 'sign-in',
-    element: (
-      <Suspense fallback={<PageLoader fullScreen />}>
-        <pages.signIn.Component />
-      </Suspense>
-    ),
-    handle: { preload: pages.signIn.preload } satisfies PageHandle,
-  },
+  ...pages
+    .filter((route) => route.bare)
+    .map(({ path, lazy }) => ({
+      path,
+      element: (
+        <Suspense fallback={<PageLoader fullScreen />}>
+          <lazy.Component />
+        </Suspense>
+      ),
+      handle: { preload: lazy.preload } satisfies PageHandle,
+    })),
   {
     element: <AppLayout />,
     children: [
-      { index: true, element: <Navigate to="/clusters" replace />, handle: { preload: pages.clusters.preload } satisfies PageHandle },
-      pageRoute('clusters', pages.clusters),
-      pageRoute('clusters/new', pages.createCluster),
-      pageRoute('clusters/:clusterId', pages.clusterDetail),
-      plannedRoute('addons'),
-      plannedRoute('upgrades'),
-      plannedRoute('charts'),
-      plannedRoute('releases'),
-      pageRoute('quotas', pages.quotas),
-      pageRoute('audit', pages.audit),
-      pageRoute('accounts', pages.accounts),
-      pageRoute('*', pages.notFound),
+      { index: true, element: <Navigate to={`/${FIRST_PAGE}`} replace />, ...(firstPage ? { handle: { preload: firstPage.lazy.preload } satisfies PageHandle } : {}) },
+      ...pages.filter((route) => !route.bare).map((route) => pageRoute(route.path, route.lazy)),
+      pageRoute('*', notFound),
     ],
   },
 ];

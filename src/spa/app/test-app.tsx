@@ -4,7 +4,7 @@ import { MemoryRouter, useLocation, useNavigate, type Location, type NavigateFun
 import type { Language } from '../shared/i18n/i18n.ts';
 import { createTestQueryClient } from '../shared/test/render.tsx';
 import { AppProviders } from './providers.tsx';
-import { AppRoutes } from './router.tsx';
+import { AppRoutes, preloadPage } from './router.tsx';
 
 /** What a test sees of the router: where the console is, and a way to go elsewhere as a link would. */
 export interface TestRouter {
@@ -22,6 +22,8 @@ function RouterProbe({ router }: { router: Partial<TestRouter> }) {
 export function renderApp(path: string, { language }: { language?: Language } = {}) {
   const router: Partial<TestRouter> = {};
   const user = userEvent.setup();
+  // As main.tsx does: the page's code starts loading before the first render.
+  preloadPage(new URL(path, 'http://console.test').pathname);
   render(
     <AppProviders queryClient={createTestQueryClient()} {...(language ? { language } : {})}>
       <MemoryRouter initialEntries={[path]}>

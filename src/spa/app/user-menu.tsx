@@ -3,6 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { requestJson } from '../shared/api/api-client.ts';
 import { forgetSession, useSession } from '../shared/auth/session.ts';
 import { useI18n } from '../shared/i18n/i18n-context.ts';
+import './shell-messages.ts';
+import '../shared/i18n/shared-messages.ts';
 
 /** Who is signed in, with which role, and the way out. */
 export function UserMenu() {

@@ -13,6 +13,8 @@ import { PageLoader } from '../../shared/ui/page-loader.tsx';
 import { Timestamp } from '../../shared/ui/timestamp.tsx';
 import { Tooltip } from '../../shared/ui/tooltip.tsx';
 import { accountQueries, createAccount, unlockSignIn, updateAccount } from './accounts-queries.ts';
+import './accounts-messages.ts';
+import '../../shared/i18n/shared-messages.ts';
 
 const INVALIDATES = { invalidates: [['accounts']] } as const;
 

@@ -11,6 +11,8 @@ import { PageLoader } from '../../shared/ui/page-loader.tsx';
 import { Timestamp } from '../../shared/ui/timestamp.tsx';
 import { Tooltip } from '../../shared/ui/tooltip.tsx';
 import { auditQueries, type AuditFilters } from './audit-queries.ts';
+import './audit-messages.ts';
+import '../../shared/i18n/shared-messages.ts';
 
 const FILTER_KEYS = ['actor', 'action', 'target', 'outcome', 'from', 'to'] as const;
 const OUTCOME_COLOR: Record<AuditEntry['outcome'], string> = { success: 'green', failure: 'red', denied: 'orange' };

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { envelopeResponse, TEST_PROJECT_ID } from '../../shared/test/fake-bff.ts';
+import { envelopeResponse } from '../../shared/test/fake-bff.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
 import { ClusterAccess } from './cluster-access.tsx';
 import { CLUSTER_PATH, detailCluster, FREE_EIP, installDetailBff, PRIVATE_ENDPOINT } from './cluster-detail-test-bff.ts';
@@ -26,7 +26,7 @@ function captureDownloads() {
 }
 
 function renderAccess(cluster = detailCluster()) {
-  return renderWithProviders(<ClusterAccess projectId={TEST_PROJECT_ID} cluster={cluster} />);
+  return renderWithProviders(<ClusterAccess cluster={cluster} />);
 }
 
 /** The button once the session has said the role may use it (the permission gate then renders a new one). */

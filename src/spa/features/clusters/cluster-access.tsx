@@ -1,23 +1,18 @@
 import { Alert, Button, Card, Checkbox, Code, Group, List, Modal, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { createClusterCert, showClusterEndpoints, updateClusterEip, type Cluster } from '../../../contract/clusters.ts';
+import { createClusterCert, type Cluster } from '../../../contract/clusters.ts';
 import { CERT_DURATION_MAX_DAYS, CERT_DURATION_MAXIMUM, CERT_DURATION_MIN_DAYS, KUBECONFIG_NAMES, type Kubeconfig } from '../../../contract/kubeconfig.ts';
-import { callOperation } from '../../shared/api/api-client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
+import { callInProject } from '../../shared/api/operation-query.ts';
 import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { useClusterChangeBlockReason } from './cluster-change-block.ts';
-import { clusterQueries } from './cluster-queries.ts';
-
-export const endpointQueries = {
-  access: (input: { projectId: string; clusterId: string }) =>
-    queryOptions({
-      queryKey: [...clusterQueries.all(), 'endpoints', input] as const,
-      queryFn: ({ signal }) => callOperation(showClusterEndpoints, { params: { project_id: input.projectId, cluster_id: input.clusterId }, signal }),
-    }),
-};
+import { clusterMutations } from '../../resources/clusters/cluster-mutations.ts';
+import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
+import './cluster-detail-messages.ts';
+import '../../shared/i18n/shared-messages.ts';
 
 /** EIP IDs are UUIDs (the reference's example: `a757a69e-f920-455a-b1ba-d7a22db0fd51`). */
 const EIP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -74,12 +69,12 @@ function saveKubeconfig(kubeconfig: Kubeconfig, clusterName: string) {
 }
 
 /** Endpoints, the public API-server address (bind/unbind an EIP) and the kubeconfig download. */
-export function ClusterAccess({ projectId, cluster }: { projectId: string; cluster: Cluster }) {
+export function ClusterAccess({ cluster }: { cluster: Cluster }) {
   const { t } = useI18n();
   const clusterId = cluster.metadata.uid ?? '';
   const name = cluster.metadata.name ?? clusterId;
   const blocked = useClusterChangeBlockReason(cluster);
-  const endpoints = useQuery(endpointQueries.access({ projectId, clusterId }));
+  const endpoints = useQuery(clusterQueries.endpoints(clusterId));
   const [binding, setBinding] = useState(false);
   const [unbinding, setUnbinding] = useState(false);
   const [eipId, setEipId] = useState('');
@@ -87,26 +82,19 @@ export function ClusterAccess({ projectId, cluster }: { projectId: string; clust
   const [days, setDays] = useState<number | string>(30);
   const [maximum, setMaximum] = useState(false);
 
-  const eip = useMutation({
-    mutationFn: (action: 'bind' | 'unbind') =>
-      callOperation(updateClusterEip, {
-        params: { project_id: projectId, cluster_id: clusterId },
-        body: { spec: action === 'bind' ? { action, spec: { id: eipId.trim() } } : { action } },
-      }),
-    // The access address, the cluster's endpoints and the list's "public endpoint" column all change.
-    meta: { invalidates: [clusterQueries.all()] },
-    onSuccess: () => {
-      setBinding(false);
-      setUnbinding(false);
-      setEipId('');
-      setEipIdTouched(false);
-    },
-  });
+  // The access address, the cluster's endpoints and the list's "public endpoint" column all change.
+  const eip = useMutation(clusterMutations.updateEip());
+  const closeEipDialogs = () => {
+    setBinding(false);
+    setUnbinding(false);
+    setEipId('');
+    setEipIdTouched(false);
+  };
   // A mutation, not a query, and the file is saved inside it: the kubeconfig holds a client key, so
   // only its summary (context names) ever reaches React state or TanStack's caches.
   const cert = useMutation({
-    mutationFn: async (duration: number): Promise<KubeconfigSummary> => {
-      const kubeconfig = await callOperation(createClusterCert, { params: { project_id: projectId, cluster_id: clusterId }, body: { duration } });
+    mutationFn: async (duration: number, { client }): Promise<KubeconfigSummary> => {
+      const kubeconfig = await callInProject(client, createClusterCert, { params: { cluster_id: clusterId }, body: { duration } });
       saveKubeconfig(kubeconfig, name);
       return summariseKubeconfig(kubeconfig);
     },
@@ -246,7 +234,7 @@ export function ClusterAccess({ projectId, cluster }: { projectId: string; clust
           onSubmit={(event) => {
             event.preventDefault();
             setEipIdTouched(true);
-            if (!eipIdProblem) eip.mutate('bind');
+            if (!eipIdProblem) eip.mutate({ params: { cluster_id: clusterId }, body: { spec: { action: 'bind', spec: { id: eipId.trim() } } } }, { onSuccess: closeEipDialogs });
           }}
         >
           <Stack>
@@ -285,7 +273,7 @@ export function ClusterAccess({ projectId, cluster }: { projectId: string; clust
             <Button variant="default" onClick={() => setUnbinding(false)}>
               {t('common.cancel')}
             </Button>
-            <Button color="red" loading={eip.isPending} onClick={() => eip.mutate('unbind')}>
+            <Button color="red" loading={eip.isPending} onClick={() => eip.mutate({ params: { cluster_id: clusterId }, body: { spec: { action: 'unbind' } } }, { onSuccess: closeEipDialogs })}>
               {t('clusterAccess.unbindSubmit')}
             </Button>
           </Group>

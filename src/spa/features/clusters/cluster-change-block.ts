@@ -1,7 +1,9 @@
 import type { Cluster } from '../../../contract/clusters.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
-import { isKnownClusterPhase } from './cluster-phase.ts';
+import { clusterPhaseLabel, isKnownClusterPhase } from '../../resources/clusters/cluster-status.tsx';
 import { clusterChangeBlock } from './cluster-edit-form.ts';
+import './cluster-detail-messages.ts';
+import '../../resources/clusters/cluster-messages.ts';
 
 /**
  * Why this cluster cannot be changed right now (edit, EIP), in the operator's language, with what
@@ -13,7 +15,7 @@ export function useClusterChangeBlockReason(cluster: Cluster): string | null {
   if (!block) return null;
   if (block.kind === 'locked') return t('clusterEdit.locked', { scene: block.scene });
   const phase = block.phase;
-  const label = isKnownClusterPhase(phase) ? t(`phase.${phase}.label`) : phase;
-  const meaning = isKnownClusterPhase(phase) ? ` ${t(`phase.${phase}.meaning`)}` : '';
+  const label = clusterPhaseLabel(t, phase);
+  const meaning = isKnownClusterPhase(phase) ? ` ${t(`clusterPhase.${phase}.meaning`)}` : '';
   return `${t('clusterEdit.onlyAvailable', { phase: label })}${meaning}`;
 }

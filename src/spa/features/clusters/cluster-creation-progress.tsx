@@ -4,20 +4,22 @@ import { Link } from 'react-router';
 import { FAILED_CLUSTER_PHASES, type Cluster } from '../../../contract/clusters.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
-import { clusterQueries } from './cluster-queries.ts';
-import { ClusterStatusBadge } from './cluster-status-badge.tsx';
-import { JobProgress } from './job-progress.tsx';
+import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
+import { ClusterStatusBadge } from '../../resources/clusters/cluster-status.tsx';
+import { JobProgress } from '../../resources/jobs/job-progress.tsx';
+import './create-cluster-messages.ts';
+import './cluster-detail-messages.ts';
 
 /**
  * After a create request was accepted: the creation job with its sub-jobs until the cluster is
  * Available, or why it failed (the job's reason and the cluster's reason/message). The cluster, not
  * the job, decides the outcome: "Tasks are short-lived" (reference §2, `status.jobID`).
  */
-export function ClusterCreationProgress({ projectId, created }: { projectId: string; created: Cluster }) {
+export function ClusterCreationProgress({ created }: { created: Cluster }) {
   const { t } = useI18n();
   const clusterId = created.metadata.uid ?? '';
   const name = created.metadata.name ?? '';
-  const live = useQuery({ ...clusterQueries.detail({ projectId, clusterId }), enabled: Boolean(clusterId) });
+  const live = useQuery({ ...clusterQueries.detail(clusterId), enabled: Boolean(clusterId) });
   const status = live.data?.status ?? created.status;
   const phase = status?.phase;
   const failed = (FAILED_CLUSTER_PHASES as readonly string[]).includes(phase ?? '');
@@ -31,7 +33,7 @@ export function ClusterCreationProgress({ projectId, created }: { projectId: str
         <ClusterStatusBadge status={status} />
         {phase === 'Available' ? <Text>{t('clusterCreate.ready')}</Text> : null}
       </Group>
-      {jobId ? <JobProgress projectId={projectId} jobId={jobId} title={t('clusterCreate.jobTitle')} /> : null}
+      {jobId ? <JobProgress jobId={jobId} title={t('clusterCreate.jobTitle')} /> : null}
       {failed ? (
         <Alert color="red" variant="light" title={t('clusterCreate.creationFailed', { name })}>
           {[status?.reason, status?.message].filter(Boolean).join(': ') || t('clusterCreate.noReason')}

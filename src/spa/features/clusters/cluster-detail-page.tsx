@@ -2,7 +2,8 @@ import { Anchor, Badge, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { contextQueries } from '../../shared/api/console-context.ts';
+import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
+import { ClusterStatusBadge } from '../../resources/clusters/cluster-status.tsx';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
@@ -12,10 +13,10 @@ import { ClusterAccess } from './cluster-access.tsx';
 import { ClusterEdit } from './cluster-edit.tsx';
 import { ClusterJobTab } from './cluster-job-tab.tsx';
 import { ClusterOverview } from './cluster-overview.tsx';
-import { clusterQueries } from './cluster-queries.ts';
-import { ClusterStatusBadge } from './cluster-status-badge.tsx';
 import { ClusterTags } from './cluster-tags.tsx';
 import { DeleteClusterButton } from './delete-cluster-button.tsx';
+import './cluster-detail-messages.ts';
+import './clusters-messages.ts';
 
 const TABS = ['overview', 'access', 'tags', 'jobs', 'edit'] as const;
 type Tab = (typeof TABS)[number];
@@ -26,9 +27,7 @@ export function ClusterDetailPage() {
   const { clusterId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? (params.get('tab') as Tab) : 'overview';
-  const context = useQuery(contextQueries.current());
-  const projectId = context.data?.projectId ?? '';
-  const cluster = useQuery({ ...clusterQueries.detail({ projectId, clusterId }), enabled: Boolean(projectId) });
+  const cluster = useQuery(clusterQueries.detail(clusterId));
   const { refetch } = cluster;
   const rereadCluster = useCallback(() => void refetch(), [refetch]);
 
@@ -54,7 +53,7 @@ export function ClusterDetailPage() {
         {t('clusterDetail.backToList')}
       </Anchor>
       <Stack gap={0}>
-        <PageHeader title={name} actions={<DeleteClusterButton projectId={projectId} cluster={c} size="sm" />} />
+        <PageHeader title={name} actions={<DeleteClusterButton cluster={c} size="sm" />} />
         {/* Beside the h1, not inside PageHeader's description paragraph: the badges are block elements. */}
         <Group gap="sm" mt="-md" mb="md" aria-label={t('clusterDetail.summary')} role="group">
           <ClusterStatusBadge status={c.status} />
@@ -80,17 +79,17 @@ export function ClusterDetailPage() {
           <ClusterOverview cluster={c} />
         </Tabs.Panel>
         <Tabs.Panel value="access" pt="md">
-          <ClusterAccess projectId={projectId} cluster={c} />
+          <ClusterAccess cluster={c} />
         </Tabs.Panel>
         <Tabs.Panel value="tags" pt="md">
-          <ClusterTags projectId={projectId} cluster={c} />
+          <ClusterTags cluster={c} />
         </Tabs.Panel>
         <Tabs.Panel value="jobs" pt="md">
-          <ClusterJobTab projectId={projectId} cluster={c} onJobFinished={rereadCluster} />
+          <ClusterJobTab cluster={c} onJobFinished={rereadCluster} />
         </Tabs.Panel>
         <Tabs.Panel value="edit" pt="md">
           {/* Keyed by the update time: a saved (or elsewhere changed) cluster starts the form afresh. */}
-          <ClusterEdit key={c.metadata.updateTimestamp ?? ''} projectId={projectId} cluster={c} />
+          <ClusterEdit key={c.metadata.updateTimestamp ?? ''} cluster={c} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

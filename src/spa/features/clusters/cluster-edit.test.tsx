@@ -2,17 +2,17 @@ import { screen, waitFor } from '@testing-library/react';
 import { useQuery } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '../../../contract/clusters.ts';
-import { envelopeResponse, TEST_PROJECT_ID } from '../../shared/test/fake-bff.ts';
+import { envelopeResponse } from '../../shared/test/fake-bff.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
 import { ClusterEdit } from './cluster-edit.tsx';
-import { clusterQueries } from './cluster-queries.ts';
+import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
 import { CLUSTER_PATH, CLUSTER_UID, detailCluster, installDetailBff } from './cluster-detail-test-bff.ts';
 
 /** The tab as the page mounts it: keyed by the update time, so a saved cluster starts the form afresh. */
 function EditTab() {
-  const cluster = useQuery(clusterQueries.detail({ projectId: TEST_PROJECT_ID, clusterId: CLUSTER_UID }));
+  const cluster = useQuery(clusterQueries.detail(CLUSTER_UID));
   const c: Cluster | undefined = cluster.data;
-  return c ? <ClusterEdit key={c.metadata.updateTimestamp ?? ''} projectId={TEST_PROJECT_ID} cluster={c} /> : null;
+  return c ? <ClusterEdit key={c.metadata.updateTimestamp ?? ''} cluster={c} /> : null;
 }
 
 async function saveButton() {

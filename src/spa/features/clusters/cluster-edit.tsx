@@ -3,15 +3,16 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { CLUSTER_DESCRIPTION_MAX_LENGTH, updateCluster, type Cluster, type UpdateClusterBody } from '../../../contract/clusters.ts';
-import { callOperation } from '../../shared/api/api-client.ts';
+import { CLUSTER_DESCRIPTION_MAX_LENGTH, type Cluster } from '../../../contract/clusters.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { useClusterChangeBlockReason } from './cluster-change-block.ts';
 import { apiErrorToEditErrors, buildUpdateRequest, clusterEditInitialValues, hasChanges, validateClusterEdit, type ClusterEditForm } from './cluster-edit-form.ts';
-import { clusterQueries } from './cluster-queries.ts';
+import { clusterMutations } from '../../resources/clusters/cluster-mutations.ts';
+import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
+import './cluster-detail-messages.ts';
 import { networkSuggestions } from './create-cluster-request.ts';
 
 /**
@@ -19,7 +20,7 @@ import { networkSuggestions } from './create-cluster-request.ts';
  * Validated by the contract's update schema before sending; only what changed is sent. While the
  * cluster is not Available the form stays visible but disabled, with the reason above it.
  */
-export function ClusterEdit({ projectId, cluster }: { projectId: string; cluster: Cluster }) {
+export function ClusterEdit({ cluster }: { cluster: Cluster }) {
   const { t } = useI18n();
   const blocked = useClusterChangeBlockReason(cluster);
   const clusterId = cluster.metadata.uid ?? '';
@@ -27,12 +28,11 @@ export function ClusterEdit({ projectId, cluster }: { projectId: string; cluster
   // Re-initialise when the saved cluster comes back different (after a save, or someone else's change).
   const initial = useMemo(() => clusterEditInitialValues(cluster), [cluster]);
   const form = useForm<ClusterEditForm>({ mode: 'controlled', initialValues: initial, validate: validateClusterEdit(initial, { noSubnets: t('clusterEdit.noSubnets') }) });
-  const siblings = useQuery({ ...clusterQueries.list({ projectId }), enabled: Boolean(projectId) && !blocked });
+  const siblings = useQuery({ ...clusterQueries.list(), enabled: !blocked });
   const subnetSuggestions = networkSuggestions(siblings.data?.items ?? [], cluster.spec?.hostNetwork?.vpc ?? '').eniSubnets;
 
   const save = useMutation({
-    mutationFn: (body: UpdateClusterBody) => callOperation(updateCluster, { params: { project_id: projectId, cluster_id: clusterId }, body }),
-    meta: { invalidates: [clusterQueries.all()] },
+    ...clusterMutations.update(),
     onSuccess: (updated) => {
       const values = updated ? clusterEditInitialValues(updated) : form.getValues();
       form.setInitialValues(values);
@@ -49,7 +49,7 @@ export function ClusterEdit({ projectId, cluster }: { projectId: string; cluster
 
   return (
     <form
-      onSubmit={form.onSubmit((values) => save.mutate(buildUpdateRequest(form.getInitialValues(), values)))}
+      onSubmit={form.onSubmit((values) => save.mutate({ params: { cluster_id: clusterId }, body: buildUpdateRequest(form.getInitialValues(), values) }))}
       onReset={(event) => {
         event.preventDefault();
         form.reset();

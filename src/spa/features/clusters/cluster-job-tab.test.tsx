@@ -1,74 +1,86 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
-import { TEST_PROJECT_ID } from '../../shared/test/fake-bff.ts';
+import { useQuery } from '@tanstack/react-query';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCluster, type Cluster } from '../../../contract/clusters.ts';
+import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
+import { callOperation } from '../../shared/api/api-client.ts';
+import { setPollingSpeed } from '../../shared/api/polling.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
+import { openWorld, type TestWorld } from '../../shared/test/world.ts';
 import { ClusterJobTab } from './cluster-job-tab.tsx';
-import { detailCluster, installDetailBff, JOBS_PATH } from './cluster-detail-test-bff.ts';
-
-function job(phase: string, subPhases: [string, string][], reason = '') {
-  return {
-    kind: 'Job',
-    apiVersion: 'v3',
-    metadata: { uid: 'job-create', creationTimestamp: '2024-06-04 12:49:28.773718231 +0000 UTC', updateTimestamp: '2024-06-04 12:51:28.773718231 +0000 UTC' },
-    spec: {
-      type: 'CreateCluster',
-      subJobs: subPhases.map(([type, p], i) => ({ kind: 'Job', apiVersion: 'v3', metadata: { uid: `sub-${i}` }, spec: { type }, status: { phase: p, ...(p === 'Failed' ? { reason: 'quota of ENIs exhausted' } : {}) } })),
-    },
-    status: { phase, reason },
-  };
-}
 
 const steps = (list: HTMLElement) => within(list).getAllByRole('listitem').map((item) => item.getAttribute('aria-label'));
 
+/** The tab as the page feeds it: the cluster from the detail query. */
+function JobTab({ clusterId, onJobFinished }: { clusterId: string; onJobFinished?: () => void }) {
+  const cluster = useQuery(clusterQueries.detail(clusterId));
+  return cluster.data ? <ClusterJobTab cluster={cluster.data} {...(onJobFinished ? { onJobFinished } : {})} /> : null;
+}
+
+/** Creates a cluster in the demo project through the BFF; `eniSubnet` picks where its pods' ENIs go. */
+async function create(world: TestWorld, name: string, vpcName: string, eniSubnet: string): Promise<Cluster> {
+  const vpc = world.demo.vpcs[vpcName]!;
+  const projectId = ((await (await fetch('/api/context')).json()) as { projectId: string }).projectId;
+  return callOperation(createCluster, {
+    params: { project_id: projectId },
+    body: {
+      kind: 'Cluster',
+      apiVersion: 'v3',
+      metadata: { name },
+      spec: {
+        category: 'Turbo',
+        flavor: 'cce.autopilot.cluster',
+        type: 'VirtualMachine',
+        version: 'v1.28',
+        hostNetwork: { vpc: vpc.id, subnet: vpc.subnets[0]!.networkId },
+        containerNetwork: { mode: 'eni' },
+        eniNetwork: { subnets: [{ subnetID: vpc.subnets.find((s) => s.name === eniSubnet)!.subnetId }] },
+        serviceNetwork: { IPv4CIDR: '10.247.0.0/16' },
+      },
+    },
+  });
+}
+
 describe('cluster jobs tab', () => {
-  it('shows the running job with its sub-jobs and progress, polls until it ends, then re-reads the cluster', async () => {
-    const bff = installDetailBff();
-    bff.jobs.set('job-create', [
-      job('Running', [['CreatePSMCert', 'Success'], ['InstallMaster', 'Running'], ['InstallAddons', 'Initializing']]),
-      job('Success', [['CreatePSMCert', 'Success'], ['InstallMaster', 'Success'], ['InstallAddons', 'Success']]),
-    ]);
+  // Polling follows simulated time a hundred times faster than the console would: the same rule.
+  beforeEach(() => setPollingSpeed(100));
+  afterEach(() => setPollingSpeed(1));
+
+  it('shows the running job with its steps and progress, follows it to the end, then re-reads the cluster', async () => {
+    const world = await openWorld();
     const finished = vi.fn();
-    renderWithProviders(<ClusterJobTab projectId={TEST_PROJECT_ID} cluster={detailCluster({ phase: 'Creating', jobID: 'job-create' })} onJobFinished={finished} />);
+    renderWithProviders(<JobTab clusterId={world.demo.clusters['ml-inference']!} onJobFinished={finished} />);
 
     const view = await screen.findByRole('region', { name: 'Job CreateCluster' });
-    expect(within(view).getByRole('progressbar', { name: '1 of 3 steps done' })).toBeInTheDocument();
-    expect(steps(within(view).getByRole('list', { name: 'Steps' }))).toEqual(['CreatePSMCert: Success', 'InstallMaster: Running', 'InstallAddons: Initializing']);
+    const list = within(view).getByRole('list', { name: 'Steps' });
+    expect(steps(list)[0]).toBe('CreatePSMCert: Success');
+    expect(steps(list)).toContain('InstallAddons: Initializing');
     expect(within(view).getByText('Refreshing every few seconds until the job ends.')).toBeInTheDocument();
     expect(finished).not.toHaveBeenCalled();
 
-    // The job query polls every 2 s while the job runs.
-    await waitFor(() => expect(within(view).getByRole('progressbar', { name: '3 of 3 steps done' })).toBeInTheDocument(), { timeout: 4000 });
+    await world.advance(5 * 60_000);
+    const total = steps(list).length;
+    expect(await within(view).findByRole('progressbar', { name: `${total} of ${total} steps done` })).toBeInTheDocument();
+    expect(steps(within(view).getByRole('list', { name: 'Steps' })).every((step) => step?.endsWith(': Success'))).toBe(true);
     expect(within(view).queryByText('Refreshing every few seconds until the job ends.')).not.toBeInTheDocument();
-    expect(finished).toHaveBeenCalled();
-    const reads = bff.sent.filter((r) => r.path === `${JOBS_PATH}/job-create`).length;
-    await new Promise((resolve) => setTimeout(resolve, 2500));
-    expect(bff.sent.filter((r) => r.path === `${JOBS_PATH}/job-create`).length).toBe(reads);
-  }, 10_000);
+    await waitFor(() => expect(finished).toHaveBeenCalled());
+  });
 
   it('shows why a failed job failed, on the job and on the step', async () => {
-    const bff = installDetailBff();
-    bff.jobs.set('job-create', [job('Failed', [['CreatePSMCert', 'Success'], ['CreateEniNetwork', 'Failed']], 'sub-job CreateEniNetwork failed')]);
-    renderWithProviders(<ClusterJobTab projectId={TEST_PROJECT_ID} cluster={detailCluster({ phase: 'Error', jobID: 'job-create' })} />);
+    const world = await openWorld();
+    // The demo's nearly full subnet: the creation fails in CreateEniNetwork.
+    const created = await create(world, 'ip-starved', 'vpc-dev', 'subnet-dev-eni-tiny');
+    await world.advance(5 * 60_000);
+    renderWithProviders(<JobTab clusterId={created.metadata.uid!} />);
+
     const view = await screen.findByRole('region', { name: 'Job CreateCluster' });
-    expect(within(view).getByText('sub-job CreateEniNetwork failed')).toBeInTheDocument();
-    expect(within(view).getByText('quota of ENIs exhausted')).toBeInTheDocument();
-    expect(steps(within(view).getByRole('list', { name: 'Steps' }))).toEqual(['CreatePSMCert: Success', 'CreateEniNetwork: Failed']);
-    expect(within(view).getByRole('progressbar', { name: '1 of 2 steps done' })).toBeInTheDocument();
+    expect(await within(view).findAllByText(/Insufficient IP addresses in subnet subnet-dev-eni-tiny/)).not.toHaveLength(0);
+    expect(steps(within(view).getByRole('list', { name: 'Steps' }))).toEqual(expect.arrayContaining(['CreatePSMCert: Success', 'CreateEniNetwork: Failed']));
   });
 
-  it('falls back to the jobid annotation of the create response', async () => {
-    const bff = installDetailBff();
-    bff.jobs.set('job-create', [job('Running', [['InstallMaster', 'Running']])]);
-    renderWithProviders(<ClusterJobTab projectId={TEST_PROJECT_ID} cluster={detailCluster({ phase: 'Creating', annotations: { jobid: 'job-create' } })} />);
-    expect(await screen.findByRole('region', { name: 'Job CreateCluster' })).toBeInTheDocument();
-  });
-
-  it('says plainly when the cluster has no job, or its last job is no longer kept', async () => {
-    installDetailBff();
-    const { unmount } = renderWithProviders(<ClusterJobTab projectId={TEST_PROJECT_ID} cluster={detailCluster()} />);
-    expect(screen.getByText(/The cluster reports no job/)).toBeInTheDocument();
-    unmount();
-    renderWithProviders(<ClusterJobTab projectId={TEST_PROJECT_ID} cluster={detailCluster({ jobID: 'job-old' })} />);
-    expect(await screen.findByText("The cluster's last job (job-old) is no longer kept: jobs are short-lived.")).toBeInTheDocument();
+  it('says plainly when the cluster has no job', async () => {
+    const world = await openWorld();
+    renderWithProviders(<JobTab clusterId={world.demo.clusters['prod-payments']!} />);
+    expect(await screen.findByText(/The cluster reports no job/)).toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '../../../contract/clusters.ts';
-import { applyView, DEFAULT_VIEW, hasPublicEndpoint, paramsFromView, upgradeTargets, viewFromParams } from './cluster-list-view.ts';
+import { upgradeTargets } from '../../resources/upgrade-paths/upgrade-targets.ts';
+import { applyView, DEFAULT_VIEW, hasPublicEndpoint, paramsFromView, viewFromParams } from './cluster-list-view.ts';
 
 const cluster = (name: string, phase: string, version: string, created: string, extra: Partial<Cluster> = {}): Cluster => ({
   metadata: { name, uid: `uid-${name}`, creationTimestamp: created },

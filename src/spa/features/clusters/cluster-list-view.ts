@@ -1,6 +1,6 @@
 import type { Cluster } from '../../../contract/clusters.ts';
 import { parseCceTimestamp } from '../../../contract/time.ts';
-import { findUpgradePath, parseKubernetesVersion, type UpgradePath } from '../../../contract/upgrade-paths.ts';
+import { parseKubernetesVersion } from '../../../contract/upgrade-paths.ts';
 
 /**
  * The cluster list's view state — search, filters, sort and page — lives in the URL (`?q=pay&status=
@@ -111,18 +111,6 @@ export function applyView(clusters: readonly Cluster[], view: ClusterListView): 
   const pageCount = Math.max(1, Math.ceil(keyed.length / view.size));
   const page = Math.min(view.page, pageCount);
   return { rows: keyed.slice((page - 1) * view.size, page * view.size).map((k) => k.cluster), matching: keyed.length, pageCount, page };
-}
-
-/** Newer minor versions this cluster can be upgraded to (the upgrade path's targets beyond its own minor). */
-export function upgradeTargets(cluster: Cluster, paths: readonly UpgradePath[] | undefined): string[] {
-  if (!paths) return [];
-  const current = parseKubernetesVersion(cluster.spec?.version ?? '');
-  const path = findUpgradePath(paths, cluster.spec?.version, cluster.spec?.platformVersion);
-  if (!current || !path) return [];
-  return (path.targetVersions ?? []).filter((target) => {
-    const t = parseKubernetesVersion(target);
-    return t !== undefined && (t.major > current.major || (t.major === current.major && t.minor > current.minor));
-  });
 }
 
 /** RFC 1918, CGNAT, loopback and link-local: addresses that are never reachable from the internet. */

@@ -5,6 +5,8 @@ import { serviceCidrOf, type Cluster } from '../../../contract/clusters.ts';
 import { parseCceTimestamp } from '../../../contract/time.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { useClusterChangeBlockReason } from './cluster-change-block.ts';
+import './cluster-detail-messages.ts';
+import '../../shared/i18n/shared-messages.ts';
 
 /** An id with a copy button; `label` is the button's full name ("Copy cluster ID"). */
 function Copyable({ value, label }: { value: string; label: string }) {

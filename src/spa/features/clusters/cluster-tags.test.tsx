@@ -1,16 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { useQuery } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { envelopeResponse, TEST_PROJECT_ID } from '../../shared/test/fake-bff.ts';
+import { envelopeResponse } from '../../shared/test/fake-bff.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
-import { clusterQueries } from './cluster-queries.ts';
+import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
 import { ClusterTags } from './cluster-tags.tsx';
 import { CLUSTER_PATH, CLUSTER_UID, detailCluster, installDetailBff } from './cluster-detail-test-bff.ts';
 
 /** The tab as the page feeds it: the cluster from the detail query, refetched after each change. */
 function TagsTab() {
-  const cluster = useQuery(clusterQueries.detail({ projectId: TEST_PROJECT_ID, clusterId: CLUSTER_UID }));
-  return cluster.data ? <ClusterTags projectId={TEST_PROJECT_ID} cluster={cluster.data} /> : null;
+  const cluster = useQuery(clusterQueries.detail(CLUSTER_UID));
+  return cluster.data ? <ClusterTags cluster={cluster.data} /> : null;
 }
 
 async function ready() {

@@ -1,15 +1,17 @@
 import { Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { batchCreateClusterTags, batchDeleteClusterTags, type Cluster } from '../../../contract/clusters.ts';
+import type { Cluster } from '../../../contract/clusters.ts';
 import { MAX_CLUSTER_TAGS, resourceTagListSchema, tagsCreateBodySchema } from '../../../contract/tags.ts';
-import { callOperation } from '../../shared/api/api-client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
 import { apiErrorToFieldErrors, issuesToFieldErrors, type FieldErrors } from '../../shared/forms/field-errors.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
-import { clusterQueries } from './cluster-queries.ts';
+import { clusterMutations } from '../../resources/clusters/cluster-mutations.ts';
+import './cluster-detail-messages.ts';
+import './clusters-messages.ts';
+import '../../shared/i18n/shared-messages.ts';
 
 type TagErrors = FieldErrors<'key' | 'value'>;
 interface Tag {
@@ -44,21 +46,16 @@ export function tagErrorsOf(error: unknown): TagErrors {
   return error instanceof ApiError ? apiErrorToFieldErrors(error, fieldOfTagPath) : {};
 }
 
-/**
- * The cluster's tags: add, edit and remove through the batch tag operations (both answer 204).
- * There is no update: an edit that keeps the key re-creates it, which the API documents as
- * overwriting the value; an edit that renames the key creates the new tag and deletes the old one.
- */
-export function ClusterTags({ projectId, cluster }: { projectId: string; cluster: Cluster }) {
+/** The cluster's tags: add, edit and remove through the batch tag operations (both answer 204). */
+export function ClusterTags({ cluster }: { cluster: Cluster }) {
   const { t } = useI18n();
   const tags: Tag[] = (cluster.spec?.clusterTags ?? []).map((tag) => ({ key: tag.key ?? '', value: tag.value ?? '' }));
-  const params = { project_id: projectId, cluster_id: cluster.metadata.uid ?? '' };
+  const clusterId = cluster.metadata.uid ?? '';
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const [errors, setErrors] = useState<TagErrors>({});
   const keyInput = useRef<HTMLInputElement>(null);
-  const meta = { invalidates: [clusterQueries.all()] };
   const clear = () => {
     setKey('');
     setValue('');
@@ -66,30 +63,17 @@ export function ClusterTags({ projectId, cluster }: { projectId: string; cluster
     setErrors({});
   };
   const save = useMutation({
-    mutationFn: async ({ tag, replaces }: { tag: Tag; replaces: string | null }) => {
-      const create = () => callOperation(batchCreateClusterTags, { params, body: { tags: [tag] } });
-      const removeOld = () => callOperation(batchDeleteClusterTags, { params, body: { tags: [{ key: replaces! }] } });
-      if (replaces === null || replaces === tag.key) return create();
-      // Rename: create first so a failure never loses the tag — unless the cluster is at the limit,
-      // where the old one must go first to make room.
-      if (tags.length >= MAX_CLUSTER_TAGS) {
-        await removeOld();
-        return create();
-      }
-      await create();
-      return removeOld();
-    },
-    meta,
+    ...clusterMutations.putTag(),
     onSuccess: clear,
     onError: (error) => setErrors(tagErrorsOf(error)),
   });
-  const remove = useMutation({ mutationFn: (tagKey: string) => callOperation(batchDeleteClusterTags, { params, body: { tags: [{ key: tagKey }] } }), meta });
+  const remove = useMutation(clusterMutations.removeTags());
 
   const submit = () => {
     const tag = { key, value };
     const next = validateTag(tags, tag, editing, { exists: t('clusterTags.exists'), limit: t('clusterTags.limit', { max: MAX_CLUSTER_TAGS }) });
     setErrors(next);
-    if (!next.key && !next.value) save.mutate({ tag, replaces: editing });
+    if (!next.key && !next.value) save.mutate({ clusterId, tag, replaces: editing, tagCount: tags.length });
   };
   const saveFailure = save.isError && !tagErrorsOf(save.error).key && !tagErrorsOf(save.error).value ? save.error : null;
   const failure = saveFailure ?? remove.error;
@@ -143,8 +127,8 @@ export function ClusterTags({ projectId, cluster }: { projectId: string; cluster
                           color="red"
                           disabled={disabled}
                           aria-label={t('clusterTags.remove', { key: tag.key })}
-                          loading={remove.isPending && remove.variables === tag.key}
-                          onClick={() => remove.mutate(tag.key)}
+                          loading={remove.isPending && remove.variables.body?.tags[0]?.key === tag.key}
+                          onClick={() => remove.mutate({ params: { cluster_id: clusterId }, body: { tags: [{ key: tag.key }] } })}
                         >
                           {t('clusterTags.removeShort')}
                         </Button>

@@ -9,24 +9,26 @@ import { contextQueries } from '../../shared/api/console-context.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
-import { clusterListRefetchInterval, clusterQueries } from './cluster-queries.ts';
+import { clusterQueries, listInMotion } from '../../resources/clusters/cluster-queries.ts';
+import { upgradePathQueries } from '../../resources/upgrade-paths/upgrade-path-queries.ts';
+import './clusters-messages.ts';
 import { applyView, PAGE_SIZES, paramsFromView, viewFromParams, type ClusterListView, type SortKey } from './cluster-list-view.ts';
 import { ClustersTable } from './clusters-table.tsx';
+import '../../resources/clusters/cluster-messages.ts';
 
 export function ClustersPage() {
   const { t, tn } = useI18n();
   const context = useQuery(contextQueries.current());
-  const projectId = context.data?.projectId;
-  const list = useQuery({ ...clusterQueries.list({ projectId: projectId ?? '' }), enabled: projectId !== undefined });
+  const list = useQuery(clusterQueries.list());
 
   // Upgrade paths only decorate rows: if they fail, the list still shows (without the marks).
-  const upgradePaths = useQuery(clusterQueries.upgradePaths());
+  const upgradePaths = useQuery(upgradePathQueries.all());
   const [params, setParams] = useSearchParams();
   const view = viewFromParams(params);
   const update = (change: Partial<ClusterListView>) => setParams(paramsFromView({ ...view, page: 1, ...change }), { replace: true });
   const onSort = (key: SortKey) => update({ sort: key, dir: view.sort === key && view.dir === 'asc' ? 'desc' : 'asc', page: view.page });
 
-  const polling = clusterListRefetchInterval(list.data) !== false;
+  const polling = list.data !== undefined && listInMotion(list.data);
   const clusters = useMemo(() => list.data?.items ?? [], [list.data]);
   const versions = useMemo(() => [...new Set(clusters.map((c) => c.spec?.version).filter((v): v is string => Boolean(v)))].sort(), [clusters]);
   const result = useMemo(() => applyView(clusters, view), [clusters, view]);
@@ -54,7 +56,7 @@ export function ClustersPage() {
                 label={t('clusters.filter.status')}
                 value={view.status ?? ''}
                 onChange={(e) => update({ status: e.currentTarget.value || null })}
-                data={[{ value: '', label: t('clusters.filter.any') }, ...CLUSTER_PHASES.map((p) => ({ value: p, label: t(`phase.${p}.label`) }))]}
+                data={[{ value: '', label: t('clusters.filter.any') }, ...CLUSTER_PHASES.map((p) => ({ value: p, label: t(`clusterPhase.${p}.label`) }))]}
               />
               <NativeSelect
                 label={t('clusters.filter.version')}
@@ -72,7 +74,7 @@ export function ClustersPage() {
             {result.matching === 0 ? (
               <Text c="dimmed">{t('clusters.noMatch')}</Text>
             ) : (
-              <ClustersTable projectId={projectId ?? ''} rows={result.rows} caption={caption} view={view} onSort={onSort} upgradePaths={upgradePaths.data?.upgradePaths} />
+              <ClustersTable rows={result.rows} caption={caption} view={view} onSort={onSort} upgradePaths={upgradePaths.data?.upgradePaths} />
             )}
             {result.pageCount > 1 ? (
               <Group justify="space-between">

@@ -6,12 +6,14 @@ import { parseCceTimestamp } from '../../../contract/time.ts';
 import type { UpgradePath } from '../../../contract/upgrade-paths.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { Tooltip } from '../../shared/ui/tooltip.tsx';
-import { ClusterStatusBadge } from './cluster-status-badge.tsx';
-import { hasPublicEndpoint, tagLabels, upgradeTargets, type ClusterListView, type SortKey } from './cluster-list-view.ts';
+import { ClusterStatusBadge } from '../../resources/clusters/cluster-status.tsx';
+import { upgradeTargets } from '../../resources/upgrade-paths/upgrade-targets.ts';
+import { hasPublicEndpoint, tagLabels, type ClusterListView, type SortKey } from './cluster-list-view.ts';
+import './clusters-messages.ts';
 import { DeleteClusterButton } from './delete-cluster-button.tsx';
+import '../../shared/i18n/shared-messages.ts';
 
 export interface ClustersTableProps {
-  projectId: string;
   rows: readonly Cluster[];
   caption: string;
   view: ClusterListView;
@@ -22,7 +24,7 @@ export interface ClustersTableProps {
 const MAX_TAGS_SHOWN = 2;
 
 /** One page of the cluster list; headers sort (`aria-sort` says how), names open the cluster. */
-export function ClustersTable({ projectId, rows, caption, view, onSort, upgradePaths }: ClustersTableProps) {
+export function ClustersTable({ rows, caption, view, onSort, upgradePaths }: ClustersTableProps) {
   const { t } = useI18n();
   const header = (key: SortKey, label: string) => {
     const active = view.sort === key;
@@ -58,7 +60,7 @@ export function ClustersTable({ projectId, rows, caption, view, onSort, upgradeP
         </thead>
         <tbody>
           {rows.map((cluster, index) => (
-            <ClusterRow key={cluster.metadata.uid ?? cluster.metadata.name ?? index} projectId={projectId} cluster={cluster} targets={upgradeTargets(cluster, upgradePaths)} />
+            <ClusterRow key={cluster.metadata.uid ?? cluster.metadata.name ?? index} cluster={cluster} targets={upgradeTargets(cluster, upgradePaths)} />
           ))}
         </tbody>
       </table>
@@ -66,7 +68,7 @@ export function ClustersTable({ projectId, rows, caption, view, onSort, upgradeP
   );
 }
 
-function ClusterRow({ projectId, cluster, targets }: { projectId: string; cluster: Cluster; targets: string[] }) {
+function ClusterRow({ cluster, targets }: { cluster: Cluster; targets: string[] }) {
   const { t } = useI18n();
   const { name, alias, uid } = cluster.metadata;
   const tags = tagLabels(cluster);
@@ -138,7 +140,7 @@ function ClusterRow({ projectId, cluster, targets }: { projectId: string; cluste
         <CreatedAt value={cluster.metadata.creationTimestamp} />
       </td>
       <td>
-        <DeleteClusterButton projectId={projectId} cluster={cluster} />
+        <DeleteClusterButton cluster={cluster} />
       </td>
     </tr>
   );

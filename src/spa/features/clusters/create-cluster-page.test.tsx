@@ -169,7 +169,7 @@ describe('create-cluster wizard', () => {
     ]);
 
     // The creation job and its steps, until the cluster is Available.
-    const job = await screen.findByRole('group', { name: 'Creation job' });
+    const job = await screen.findByRole('region', { name: 'Creation job' });
     expect(await within(job).findByText('InstallMaster')).toBeInTheDocument();
     expect(await screen.findByText('The cluster is ready.', {}, { timeout: 8_000 })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Open the cluster' })).toHaveAttribute('href', '/clusters/uid-new');

@@ -3,8 +3,9 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { createCluster, CREATABLE_KUBERNETES_VERSIONS, type CreateClusterBody } from '../../../contract/clusters.ts';
-import { callOperation } from '../../shared/api/api-client.ts';
+import { CREATABLE_KUBERNETES_VERSIONS } from '../../../contract/clusters.ts';
+import { clusterMutations } from '../../resources/clusters/cluster-mutations.ts';
+import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { contextQueries } from '../../shared/api/console-context.ts';
 import { useCan, useSession } from '../../shared/auth/session.ts';
@@ -14,7 +15,9 @@ import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
 import { PageLoader } from '../../shared/ui/page-loader.tsx';
 import { ClusterCreationProgress } from './cluster-creation-progress.tsx';
-import { clusterQueries } from './cluster-queries.ts';
+import './clusters-messages.ts';
+import './create-cluster-messages.ts';
+import './cluster-detail-messages.ts';
 import {
   ADDON_FLAVOR,
   apiErrorToFormErrors,
@@ -29,6 +32,7 @@ import {
   validateCreateForm,
   type CreateClusterForm,
 } from './create-cluster-request.ts';
+import '../../shared/i18n/shared-messages.ts';
 
 export const INITIAL_CREATE_FORM: CreateClusterForm = {
   name: '',
@@ -64,7 +68,8 @@ export function CreateClusterPage() {
 function CreateClusterWizard({ user }: { user: string }) {
   const { t } = useI18n();
   const context = useQuery(contextQueries.current());
-  const projectId = context.data?.projectId ?? '';
+  // Only for the request preview: the call itself gets the project where every call does.
+  const projectId = context.data?.projectId ?? '…';
   const canOperate = useCan('operate');
   // Kept while typing: a session that ends mid-wizard brings the operator back to these values.
   const draft = useFormDraft(`create-cluster:${user}`, INITIAL_CREATE_FORM);
@@ -78,7 +83,7 @@ function CreateClusterWizard({ user }: { user: string }) {
   const [step, setStep] = useState(0);
   const wizard = useRef<HTMLDivElement>(null);
   const [focusError, setFocusError] = useState(0);
-  const existing = useQuery({ ...clusterQueries.list({ projectId }), enabled: Boolean(projectId) });
+  const existing = useQuery(clusterQueries.list());
   const suggestions = networkSuggestions(existing.data?.items ?? [], form.values.vpc);
   const request = buildCreateRequest(form.values);
 
@@ -99,8 +104,7 @@ function CreateClusterWizard({ user }: { user: string }) {
   };
 
   const create = useMutation({
-    mutationFn: (body: CreateClusterBody) => callOperation(createCluster, { params: { project_id: projectId }, body }),
-    meta: { invalidates: [clusterQueries.lists()] },
+    ...clusterMutations.create(),
     onSuccess: () => draft.clear(),
     onError: (error) => {
       if (error instanceof ApiError) showErrors(apiErrorToFormErrors(error));
@@ -126,10 +130,10 @@ function CreateClusterWizard({ user }: { user: string }) {
   const submit = () => {
     const values = form.getValues();
     if (showErrors(validateCreateForm(values))) return;
-    create.mutate(buildCreateRequest(values));
+    create.mutate({ params: {}, body: buildCreateRequest(values) });
   };
 
-  if (create.data) return <ClusterCreationProgress projectId={projectId} created={create.data} />;
+  if (create.data) return <ClusterCreationProgress created={create.data} />;
 
   return (
     <Stack gap="md" maw={900} ref={wizard}>
@@ -231,7 +235,7 @@ function CreateClusterWizard({ user }: { user: string }) {
         {step < REVIEW_STEP ? (
           <Button onClick={next}>{t('clusterCreate.next')}</Button>
         ) : (
-          <Button onClick={submit} loading={create.isPending} disabled={!canOperate || !projectId}>
+          <Button onClick={submit} loading={create.isPending} disabled={!canOperate}>
             {t('clusters.create')}
           </Button>
         )}

@@ -3,13 +3,14 @@ import { lazy, Suspense, useState } from 'react';
 import type { Cluster } from '../../../contract/clusters.ts';
 import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
-import { withPageMessages } from '../../shared/i18n/i18n.ts';
+import { withTranslations } from '../../shared/i18n/i18n.ts';
+import './clusters-messages.ts';
 
 // The dialog (Mantine Modal, radios, job view) and its text load on first use, not with the list.
-const DeleteClusterDialog = lazy(withPageMessages(() => import('./delete-cluster-dialog.tsx')));
+const DeleteClusterDialog = lazy(withTranslations(() => import('./delete-cluster-dialog.tsx')));
 
 /** "Delete cluster" for one cluster: disabled with the reason for roles that may not change clusters. */
-export function DeleteClusterButton({ projectId, cluster, size = 'compact-sm' }: { projectId: string; cluster: Cluster; size?: 'compact-sm' | 'sm' }) {
+export function DeleteClusterButton({ cluster, size = 'compact-sm' }: { cluster: Cluster; size?: 'compact-sm' | 'sm' }) {
   const { t } = useI18n();
   const [opened, setOpened] = useState(false);
   const deleting = cluster.status?.phase === 'Deleting';
@@ -31,7 +32,7 @@ export function DeleteClusterButton({ projectId, cluster, size = 'compact-sm' }:
       </PermissionGate>
       {opened ? (
         <Suspense fallback={null}>
-          <DeleteClusterDialog projectId={projectId} cluster={cluster} opened={opened} onClose={() => setOpened(false)} />
+          <DeleteClusterDialog cluster={cluster} opened={opened} onClose={() => setOpened(false)} />
         </Suspense>
       ) : null}
     </>

@@ -1,8 +1,9 @@
 import { Notifications } from '@mantine/notifications';
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Cluster } from '../../../contract/clusters.ts';
 import { CLUSTERS_PATH, cceCluster, envelopeResponse, installFetch, jsonResponse, operatorSession, simulatorContext, TEST_PROJECT_ID } from '../../shared/test/fake-bff.ts';
+import { setPollingSpeed } from '../../shared/api/polling.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
 import { DeleteClusterButton } from './delete-cluster-button.tsx';
 
@@ -61,12 +62,16 @@ function renderButton() {
   return renderWithProviders(
     <>
       <Notifications />
-      <DeleteClusterButton projectId={TEST_PROJECT_ID} cluster={cluster} />
+      <DeleteClusterButton cluster={cluster} />
     </>,
   );
 }
 
 describe('delete-cluster dialog', () => {
+  // The deletion is followed by polling: ten times faster here, the same rule.
+  beforeEach(() => setPollingSpeed(10));
+  afterEach(() => setPollingSpeed(1));
+
   it('starts from the documented defaults, asks for the name, sends the chosen options and follows the deletion until the cluster is gone', async () => {
     const deletes = installDeleteBff(accepted);
     const { user } = renderButton();
@@ -100,7 +105,7 @@ describe('delete-cluster dialog', () => {
     );
     // The dialog closes; a notification, which outlives the row and the page, follows the deletion.
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Delete cluster prod-payments' })).not.toBeInTheDocument());
-    const job = await screen.findByRole('group', { name: 'Deleting prod-payments' });
+    const job = await screen.findByRole('region', { name: 'Deleting prod-payments' });
     expect(await within(job).findByText('DeleteOBSVolumes')).toBeInTheDocument();
     expect(screen.getByText('Deleting cluster prod-payments')).toBeInTheDocument();
     expect(screen.getByText(/prod-payments is being deleted/)).toBeInTheDocument();

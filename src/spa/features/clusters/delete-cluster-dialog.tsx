@@ -5,25 +5,24 @@ import { useState } from 'react';
 import {
   DELETE_OPTION_DEFAULTS,
   DELETE_OPTION_KEYS,
-  deleteCluster,
   LTS_RECLAIM_POLICIES,
   type Cluster,
   type DeleteClusterQuery,
   type DeleteOptionKey,
   type LtsReclaimPolicy,
 } from '../../../contract/clusters.ts';
-import { callOperation } from '../../shared/api/api-client.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
-import { clusterQueries } from './cluster-queries.ts';
+import { clusterMutations } from '../../resources/clusters/cluster-mutations.ts';
+import './cluster-delete-messages.ts';
 import { DeletionProgress } from './deletion-progress.tsx';
+import '../../shared/i18n/shared-messages.ts';
 
 /** The three behaviours the reference documents for each `delete_*` option (`true`/`false` are synonyms). */
 const MODES = ['block', 'try', 'skip'] as const;
 type Mode = (typeof MODES)[number];
 
 export interface DeleteClusterDialogProps {
-  projectId: string;
   cluster: Cluster;
   opened: boolean;
   onClose: () => void;
@@ -34,7 +33,7 @@ export interface DeleteClusterDialogProps {
  * cluster's name. Once the cloud accepts, the dialog closes and a notification follows the deletion
  * job until the cluster is gone (`DeletionProgress`).
  */
-export default function DeleteClusterDialog({ projectId, cluster, opened, onClose }: DeleteClusterDialogProps) {
+export default function DeleteClusterDialog({ cluster, opened, onClose }: DeleteClusterDialogProps) {
   const { t } = useI18n();
   const name = cluster.metadata.name ?? '';
   const clusterId = cluster.metadata.uid ?? '';
@@ -42,16 +41,12 @@ export default function DeleteClusterDialog({ projectId, cluster, opened, onClos
   const [lts, setLts] = useState<LtsReclaimPolicy>(DELETE_OPTION_DEFAULTS.lts_reclaim_policy);
   const [typed, setTyped] = useState('');
   const remove = useMutation({
-    mutationFn: () => {
-      const query: DeleteClusterQuery = { ...options, lts_reclaim_policy: lts };
-      return callOperation(deleteCluster, { params: { project_id: projectId, cluster_id: clusterId }, query });
-    },
-    meta: { invalidates: [clusterQueries.lists()] },
+    ...clusterMutations.delete(),
     onSuccess: (accepted) => {
       notifications.show({
         id: `delete-cluster-${clusterId}`,
         title: t('clusterDelete.startedTitle', { name }),
-        message: <DeletionProgress projectId={projectId} clusterId={clusterId} name={name} jobId={accepted.status?.jobID} />,
+        message: <DeletionProgress clusterId={clusterId} name={name} jobId={accepted.status?.jobID} />,
         autoClose: false,
         withCloseButton: true,
       });
@@ -63,7 +58,8 @@ export default function DeleteClusterDialog({ projectId, cluster, opened, onClos
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          remove.mutate();
+          const query: DeleteClusterQuery = { ...options, lts_reclaim_policy: lts };
+          remove.mutate({ params: { cluster_id: clusterId }, query });
         }}
       >
         <Stack>

@@ -1,16 +1,13 @@
 import { Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { ApiError } from '../../shared/api/api-error.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
-import { clusterQueries } from './cluster-queries.ts';
-import { JobProgress } from './job-progress.tsx';
-
-/** How often the cluster is asked whether it is gone, once its deletion was accepted. */
-const DELETION_POLL_MS = 3_000;
+import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
+import { JobProgress } from '../../resources/jobs/job-progress.tsx';
+import { ApiError } from '../../shared/api/api-error.ts';
+import './cluster-delete-messages.ts';
 
 export interface DeletionProgressProps {
-  projectId: string;
   clusterId: string;
   name: string;
   /** The deletion job (`status.jobID` of the DELETE response), when the cloud returned one. */
@@ -23,13 +20,10 @@ export interface DeletionProgressProps {
  * a notification, not in the dialog: the dialog belongs to a list row or a detail page, and both go
  * away when the cluster does, while the notification outlives them.
  */
-export function DeletionProgress({ projectId, clusterId, name, jobId }: DeletionProgressProps) {
+export function DeletionProgress({ clusterId, name, jobId }: DeletionProgressProps) {
   const { t } = useI18n();
-  const gone = useQuery({
-    ...clusterQueries.detail({ projectId, clusterId }),
-    retry: false,
-    refetchInterval: (query) => (query.state.error instanceof ApiError && query.state.error.status === 404 ? false : DELETION_POLL_MS),
-  });
+  // Polled while Deleting (see polling.ts); the 404 that says "gone" ends the polling.
+  const gone = useQuery({ ...clusterQueries.detail(clusterId), retry: false });
   const deleted = gone.error instanceof ApiError && gone.error.status === 404;
   const queryClient = useQueryClient();
   useEffect(() => {
@@ -39,7 +33,7 @@ export function DeletionProgress({ projectId, clusterId, name, jobId }: Deletion
 
   return (
     <Stack gap="xs">
-      {jobId ? <JobProgress projectId={projectId} jobId={jobId} title={t('clusterDelete.jobTitle', { name })} /> : null}
+      {jobId ? <JobProgress jobId={jobId} title={t('clusterDelete.jobTitle', { name })} /> : null}
       <Text size="sm" c={deleted ? 'green' : undefined}>
         {t(deleted ? 'clusterDelete.done' : 'clusterDelete.inProgress', { name })}
       </Text>

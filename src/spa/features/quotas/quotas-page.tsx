@@ -1,21 +1,14 @@
 import { Card, Group, Progress, SimpleGrid, Stack, Table, Text } from '@mantine/core';
-import { useQuery, queryOptions } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { isClusterQuota, type QuotaResource } from '../../../contract/quotas.ts';
-import { showQuotas } from '../../../contract/clusters.ts';
-import { callOperation } from '../../shared/api/api-client.ts';
+import { quotaQueries } from '../../resources/quotas/quota-queries.ts';
 import { contextQueries } from '../../shared/api/console-context.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
 import { PageLoader } from '../../shared/ui/page-loader.tsx';
+import './quotas-messages.ts';
 
-export const quotaQueries = {
-  project: (projectId: string) =>
-    queryOptions({
-      queryKey: ['quotas', projectId] as const,
-      queryFn: ({ signal }) => callOperation(showQuotas, { params: { project_id: projectId }, signal }),
-    }),
-};
 
 /** Used / limit as a meter; amber from 80 %, red when full, so a create is not refused by surprise. */
 function QuotaMeter({ quota, label }: { quota: QuotaResource; label: string }) {
@@ -43,7 +36,7 @@ function QuotaMeter({ quota, label }: { quota: QuotaResource; label: string }) {
 export function QuotasPage() {
   const { t } = useI18n();
   const context = useQuery(contextQueries.current());
-  const quotas = useQuery({ ...quotaQueries.project(context.data?.projectId ?? ''), enabled: Boolean(context.data) });
+  const quotas = useQuery(quotaQueries.project());
   const list = quotas.data?.quotas ?? [];
   const cluster = list.filter(isClusterQuota);
   return (

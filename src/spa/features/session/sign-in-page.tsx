@@ -11,6 +11,8 @@ import { issuesToFieldErrors } from '../../shared/forms/field-errors.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import type { Translator } from '../../shared/i18n/i18n.ts';
 import { ErrorDetails } from '../../shared/ui/error-details.tsx';
+import './sign-in-messages.ts';
+import '../../shared/i18n/shared-messages.ts';
 
 /** Only same-origin, absolute paths: `next` must not send a signed-in operator to another site. */
 export function safeNext(next: string | null): string {

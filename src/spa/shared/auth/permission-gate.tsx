@@ -3,6 +3,7 @@ import type { Capability } from '../../../contract/console-api.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { Tooltip } from '../ui/tooltip.tsx';
 import { useCan, useSession } from './session.ts';
+import '../i18n/shared-messages.ts';
 
 /**
  * Renders a control as usual when the role allows it; otherwise disabled, with the reason on hover

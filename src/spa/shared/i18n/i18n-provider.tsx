@@ -1,6 +1,6 @@
-import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { I18nContext, type I18nContextValue } from './i18n-context.ts';
-import { createTranslator, initialLanguage, loadCatalog, storeLanguage, type Language } from './i18n.ts';
+import { catalogVersion, createTranslator, initialLanguage, loadCatalog, storeLanguage, subscribeToCatalogs, type Language } from './i18n.ts';
 
 export function I18nProvider({ children, language: forced }: { children: ReactNode; language?: Language }) {
   const [language, setLanguageState] = useState<Language>(() => forced ?? initialLanguage());
@@ -16,6 +16,14 @@ export function I18nProvider({ children, language: forced }: { children: ReactNo
     document.documentElement.lang = language;
   }, [language]);
 
-  const value = useMemo<I18nContextValue>(() => ({ ...createTranslator(language), setLanguage }), [language, setLanguage]);
+  // The language is loaded before the first render (main.tsx); a translation that arrives later (a
+  // module that came after it) re-renders the text that uses it.
+  useEffect(() => {
+    void loadCatalog(language).catch(() => {});
+  }, [language]);
+  const loadedVersion = useSyncExternalStore(subscribeToCatalogs, catalogVersion);
+
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new translator whenever a translation arrives
+  const value = useMemo<I18nContextValue>(() => ({ ...createTranslator(language), setLanguage }), [language, setLanguage, loadedVersion]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

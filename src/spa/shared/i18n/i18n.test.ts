@@ -1,52 +1,57 @@
-import { describe, expect, it } from 'vitest';
-import { CLUSTER_PHASES, clusterPhaseMeanings } from '../../../contract/clusters.ts';
-import { en, type MessageKey } from './en.ts';
-import { enPages } from './en-pages.ts';
-import { createTranslator, initialLanguage, LANGUAGE_STORAGE_KEY } from './i18n.ts';
-import { zhCN } from './zh-CN.ts';
+import { describe, expect, it, vi } from 'vitest';
+import type { MessageKey } from './message-keys.ts';
+import { createTranslator, defineMessages, initialLanguage, LANGUAGE_STORAGE_KEY, loadCatalog, setMissingMessageHandler, translationsReady, withTranslations } from './i18n.ts';
 
-const english: Record<MessageKey, string> = { ...en, ...enPages };
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// Messages of this test only: the translator is the same for every module's messages.
+const testMessages = {
+  'test.alias': 'Alias: {alias}',
+  'test.count.one': '{count} cluster',
+  'test.count.other': '{count} clusters',
+  'test.file': 'Upload {name}-{version}.tgz',
+};
+defineMessages(testMessages, { 'zh-CN': async () => ({ 'test.alias': '别名：{alias}', 'test.count.one': '{count} 个集群', 'test.count.other': '{count} 个集群', 'test.file': '上传 {name}-{version}.tgz' }) });
+const key = (k: keyof typeof testMessages) => k as MessageKey;
+const plural = (k: 'test.count') => k as unknown as Parameters<ReturnType<typeof createTranslator>['tn']>[0];
 
-describe('messages', () => {
-  it('English and Simplified Chinese have exactly the same keys', () => {
-    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(english).sort());
-    // The first page's catalog and the other pages' do not overlap.
-    expect(Object.keys(en).filter((key) => key in enPages)).toEqual([]);
+describe('message modules', () => {
+  it('load their translation when the language is chosen, and a module that arrives later loads its own', async () => {
+    await loadCatalog('zh-CN');
+    expect(createTranslator('zh-CN').t(key('test.alias'), { alias: 'payments' })).toBe('别名：payments');
+
+    const late = vi.fn(async () => ({ 'test.late': '迟到' }));
+    const page = withTranslations(async () => {
+      defineMessages({ 'test.late': 'Late' }, { 'zh-CN': late });
+      return 'page';
+    });
+    await expect(page()).resolves.toBe('page');
+    expect(late).toHaveBeenCalledTimes(1);
+    expect(createTranslator('zh-CN').t('test.late' as MessageKey)).toBe('迟到');
+    await translationsReady();
   });
 
-  it('every message is translated, not empty, and keeps the same placeholders', () => {
-    for (const key of Object.keys(english) as MessageKey[]) {
-      expect(zhCN[key].trim(), key).not.toBe('');
-      expect(placeholders(zhCN[key]), key).toEqual(placeholders(english[key]));
+  it('reports a key no loaded module defines, and shows the key', () => {
+    const missing: string[] = [];
+    setMissingMessageHandler((k) => missing.push(k));
+    try {
+      expect(createTranslator('en').t('nowhere.defined' as MessageKey)).toBe('nowhere.defined');
+    } finally {
+      setMissingMessageHandler(null);
     }
-    // Text that is the same in both languages is almost always a forgotten translation.
-    const untranslated = (Object.keys(english) as MessageKey[]).filter((key) => english[key] === zhCN[key]);
-    expect(untranslated).toEqual([]);
-  });
-
-  it('has a label and the reference\'s meaning for each of the 19 cluster phases', () => {
-    expect(CLUSTER_PHASES).toHaveLength(19);
-    for (const phase of CLUSTER_PHASES) {
-      expect(en[`phase.${phase}.meaning`]).toBe(clusterPhaseMeanings[phase]);
-      expect(en[`phase.${phase}.label`]).toBeTruthy();
-      expect(zhCN[`phase.${phase}.label`]).toMatch(/\p{Script=Han}/u);
-      expect(zhCN[`phase.${phase}.meaning`]).toMatch(/\p{Script=Han}/u);
-    }
+    expect(missing).toEqual(['nowhere.defined']);
   });
 });
 
 describe('translator', () => {
   it('fills parameters and chooses plural forms by the language\'s rules', () => {
     const t = createTranslator('en');
-    expect(t.t('clusters.alias', { alias: 'payments' })).toBe('Alias: payments');
-    expect(t.tn('clusters.count', 1)).toBe('1 cluster');
-    expect(t.tn('clusters.count', 2000)).toBe('2,000 clusters');
-    expect(createTranslator('zh-CN').tn('clusters.count', 1)).toBe('1 个集群');
+    expect(t.t(key('test.alias'), { alias: 'payments' })).toBe('Alias: payments');
+    expect(t.tn(plural('test.count'), 1)).toBe('1 cluster');
+    expect(t.tn(plural('test.count'), 2000)).toBe('2,000 clusters');
+    expect(createTranslator('zh-CN').tn(plural('test.count'), 1)).toBe('1 个集群');
   });
 
   it('leaves a placeholder without a parameter as written', () => {
-    expect(createTranslator('en').t('planned.charts.description')).toContain('{name}-{version}.tgz');
+    expect(createTranslator('en').t(key('test.file'))).toBe('Upload {name}-{version}.tgz');
   });
 
   it('formats dates in the chosen language', () => {

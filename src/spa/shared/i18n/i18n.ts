@@ -1,54 +1,102 @@
-import type { ClusterPhase } from '../../../contract/clusters.ts';
-import { en, type MessageKey, type Messages } from './en.ts';
+import type { MessageKey } from './message-keys.ts';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
+type Translation = Exclude<Language, 'en'>;
 
 /** Each language named in itself, so an operator finds their own language whatever is showing now. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
 
 /**
- * The English the first page shows (the shell and the cluster list) is built in; the rest of English
- * loads with the first page that needs it (`loadPageMessages`), and other languages load whole on
- * demand (~8 KB gzip each; an operator reads one language), before the first render and on a switch.
- * Until a catalog is loaded its language falls back to English.
+ * Messages live beside the code that shows them: each module of messages (`defineMessages`) holds its
+ * English and says how to load its translations. English arrives with the module that imports it, so
+ * the first page carries the text its own modules show, and every other page's text comes with that
+ * page's code. A translation loads when its language is chosen (before the first render, and on a
+ * switch) or, for a module that arrives later, as soon as the module does; a lazy page awaits
+ * `translationsReady()` before it renders, so it never flashes English. Until then a key falls back
+ * to English.
  */
-const catalogs: Partial<Record<Language, Partial<Messages>>> = { en: { ...en } };
-const loaders: Record<Exclude<Language, 'en'>, () => Promise<Messages>> = {
-  'zh-CN': async () => (await import('./zh-CN.ts')).zhCN,
-};
+const catalogs: Record<Language, Partial<Record<string, string>>> = { en: {}, 'zh-CN': {} };
+type TranslationLoader = () => Promise<Record<string, string>>;
+const loaders = new Map<TranslationLoader, Translation>();
+const loaded = new Set<TranslationLoader>();
+const pending = new Set<Promise<void>>();
+/** The language the console shows: translations of modules that arrive later load into it at once. */
+let active: Language = 'en';
+let version = 0;
+const listeners = new Set<() => void>();
 
-export async function loadCatalog(language: Language): Promise<void> {
-  if (catalogs[language]) return;
-  catalogs[language] = await loaders[language as Exclude<Language, 'en'>]();
+/** Told whenever a translation arrives, so the text on screen follows (see I18nProvider). */
+export function subscribeToCatalogs(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+export function catalogVersion(): number {
+  return version;
 }
 
-let pageMessages: Promise<void> | undefined;
-
-/** Loads the English messages of the pages beyond the first; every such page awaits this before it renders. */
-export function loadPageMessages(): Promise<void> {
-  pageMessages ??= import('./en-pages.ts').then(
-    ({ enPages }) => void Object.assign(catalogs.en!, enPages),
+function loadTranslation(loader: TranslationLoader, language: Translation): Promise<void> {
+  const load = loader().then(
+    (messages) => {
+      loaded.add(loader);
+      Object.assign(catalogs[language], messages);
+      version += 1;
+      for (const listener of listeners) listener();
+    },
     (error: unknown) => {
-      pageMessages = undefined; // a later page tries again
+      // Kept in the registry: the next `loadCatalog` or page tries again.
       throw error;
     },
   );
-  return pageMessages;
+  const tracked = load.finally(() => pending.delete(tracked));
+  pending.add(tracked);
+  return load;
 }
 
-/** Code beyond the first page (a page, a dialog): it and the pages' English messages load together. */
-export function withPageMessages<T>(load: () => Promise<T>): () => Promise<T> {
-  return async () => (await Promise.all([load(), loadPageMessages()]))[0];
+/**
+ * Declares a module of messages: its English (registered now) and a loader per translation, each
+ * typed to have exactly the English keys. The module also adds its keys to `ConsoleMessages`.
+ */
+export function defineMessages<M extends Record<string, string>>(english: M, translations: { [L in Translation]: () => Promise<Record<keyof M, string>> }): void {
+  Object.assign(catalogs.en, english);
+  for (const language of Object.keys(translations) as Translation[]) {
+    const loader = translations[language] as TranslationLoader;
+    loaders.set(loader, language);
+    if (language === active) void loadTranslation(loader, language).catch(() => {});
+  }
+}
+
+/** Makes this the console's language and loads its translation of every module loaded so far. */
+export async function loadCatalog(language: Language): Promise<void> {
+  active = language;
+  if (language === 'en') return;
+  await Promise.all([...loaders].filter(([loader, lang]) => lang === language && !loaded.has(loader)).map(([loader]) => loadTranslation(loader, language)));
+}
+
+/** Settles once the translations of every module loaded so far are in (lazy pages await it). */
+export async function translationsReady(): Promise<void> {
+  while (pending.size > 0) await Promise.all(pending);
+}
+
+/** Code loaded on demand (a page, a dialog): ready once it and the translations of the modules it brought are in. */
+export function withTranslations<T>(load: () => Promise<T>): () => Promise<T> {
+  return async () => {
+    const loadedModule = await load();
+    await translationsReady();
+    return loadedModule;
+  };
+}
+
+/** Called with a key no loaded module defines: tests fail on it, the console shows the key. */
+let onMissingMessage: ((key: string) => void) | null = null;
+export function setMissingMessageHandler(handler: ((key: string) => void) | null): ((key: string) => void) | null {
+  const previous = onMissingMessage;
+  onMissingMessage = handler;
+  return previous;
 }
 
 /** localStorage key holding the operator's chosen language. */
 export const LANGUAGE_STORAGE_KEY = 'cce-console.language';
-
-// Compile-time check: every documented phase has a label and a meaning, so a badge never shows a raw key.
-type PhaseKey = `phase.${ClusterPhase}.label` | `phase.${ClusterPhase}.meaning`;
-const _everyPhaseTranslated: Record<PhaseKey, string> = en;
-void _everyPhaseTranslated;
 
 export type MessageParams = Record<string, string | number>;
 
@@ -78,9 +126,13 @@ export function createTranslator(language: Language): Translator {
   const plural = new Intl.PluralRules(language);
   const numberFormat = new Intl.NumberFormat(language);
   const dateTimeFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-  // Looked up at each call: a catalog that loads later (the pages' English) is seen at once. A key no
-  // loaded catalog has shows as itself rather than breaking the page.
-  const t = (key: MessageKey, params?: MessageParams) => interpolate(catalogs[language]?.[key] ?? catalogs.en?.[key] ?? key, params);
+  // Looked up at each call: messages that load later (a page's) are seen at once. A key no loaded
+  // module defines shows as itself rather than breaking the page.
+  const t = (key: MessageKey, params?: MessageParams) => {
+    const text = catalogs[language][key] ?? catalogs.en[key];
+    if (text === undefined) onMissingMessage?.(key);
+    return interpolate(text ?? key, params);
+  };
   return {
     language,
     t,

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { ErrorPageContent } from './error-page-content.tsx';
+import '../i18n/shared-messages.ts';
 
 function LastResortError({ error }: { error: unknown }) {
   const { t } = useI18n();

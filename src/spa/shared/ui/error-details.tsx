@@ -2,6 +2,7 @@ import { ActionIcon, Code, CopyButton, Group, Text } from '@mantine/core';
 import { ApiError } from '../api/api-error.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { Tooltip } from './tooltip.tsx';
+import '../i18n/shared-messages.ts';
 
 /** Request id (copyable), error code and HTTP status of an ApiError: what an operator quotes to support. */
 export function ErrorDetails({ error }: { error: unknown }) {

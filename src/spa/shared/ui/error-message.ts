@@ -1,5 +1,6 @@
 import { ApiError, SPA_ERROR_CODES } from '../api/api-error.ts';
 import type { Translator } from '../i18n/i18n.ts';
+import '../i18n/shared-messages.ts';
 
 /**
  * The sentence to show for an error. Failures the SPA detected itself get a translated sentence; a

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n-context.ts';
 import { ErrorDetails } from './error-details.tsx';
 import { describeError } from './error-message.ts';
 import { PageHeader } from './page-header.tsx';
+import '../i18n/shared-messages.ts';
 
 /**
  * The body of an error page: what happened, the request id when the error is an ApiError, and a way

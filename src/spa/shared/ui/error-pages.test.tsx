@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/api-error.ts';
+import { loadCatalog } from '../i18n/i18n.ts';
 import { I18nProvider } from '../i18n/i18n-provider.tsx';
 import { AppErrorBoundary } from './app-error-boundary.tsx';
 import { PageErrorBoundary } from './page-error-boundary.tsx';
@@ -43,8 +44,10 @@ describe('page error boundary', () => {
 });
 
 describe('last-resort error boundary', () => {
-  it('catches what escapes the router and still shows the request id, in the chosen language', () => {
+  it('catches what escapes the router and still shows the request id, in the chosen language', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
+    // As main.tsx does before the first render.
+    await loadCatalog('zh-CN');
     render(
       <MantineProvider>
         <I18nProvider language="zh-CN">

@@ -2,6 +2,8 @@ import { Button, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { PageHeader } from './page-header.tsx';
+import './not-found-messages.ts';
+import '../i18n/shared-messages.ts';
 
 export function NotFoundPage() {
   const { t } = useI18n();

@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { ErrorPageContent } from './error-page-content.tsx';
+import '../i18n/shared-messages.ts';
 
 function PageError({ error }: { error: unknown }) {
   const { t } = useI18n();

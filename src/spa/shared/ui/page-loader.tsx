@@ -1,5 +1,6 @@
 import { Center, Loader, VisuallyHidden } from '@mantine/core';
 import { useI18n } from '../i18n/i18n-context.ts';
+import '../i18n/shared-messages.ts';
 
 /** Shown while a page's code is being fetched (first load, or the first visit to a lazy page). */
 export function PageLoader({ fullScreen = false }: { fullScreen?: boolean }) {

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n-context.ts';
+import '../i18n/shared-messages.ts';
 
 /**
  * An instant in the operator's language, with the exact ISO value on hover. A value that does not

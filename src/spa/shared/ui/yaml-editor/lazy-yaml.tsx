@@ -3,6 +3,7 @@ import { Suspense, lazy } from 'react';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import type { YamlDiffProps } from './yaml-diff.tsx';
 import type { YamlEditorProps } from './yaml-editor.tsx';
+import './yaml-editor-messages.ts';
 
 // CodeMirror (≈ 150 KB gzip with the merge view) is fetched the first time an editor or a diff is
 // shown, never with the console's first page.

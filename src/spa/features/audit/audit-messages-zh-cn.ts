@@ -1,0 +1,31 @@
+import type { auditMessages } from './audit-messages.ts';
+
+/** Simplified Chinese of `audit-messages.ts`: exactly its keys (a missing or extra key fails the build). */
+export const zhCN: Record<keyof typeof auditMessages, string> = {
+  'audit.title': "审计",
+  'audit.description': "通过本控制台进行的每一项变更，最新的在前：谁在何时对哪个资源做了什么，结果如何。",
+  'audit.tableLabel': "审计记录",
+  'audit.loadFailed': "无法加载审计记录",
+  'audit.empty': "没有符合筛选条件的记录。",
+  'audit.loadOlder': "加载更早的记录",
+  'audit.showDetails': "详情",
+  'audit.hideDetails': "收起详情",
+  'audit.filter.actor': "用户",
+  'audit.filter.action': "操作",
+  'audit.filter.target': "目标 ID",
+  'audit.filter.outcome': "结果",
+  'audit.filter.anyOutcome': "全部",
+  'audit.filter.from': "开始时间",
+  'audit.filter.to': "结束时间",
+  'audit.filter.apply': "应用筛选",
+  'audit.filter.clear': "清除筛选",
+  'audit.column.time': "时间",
+  'audit.column.actor': "用户",
+  'audit.column.action': "操作",
+  'audit.column.target': "目标",
+  'audit.column.outcome': "结果",
+  'audit.column.requestId': "请求 ID",
+  'audit.outcome.success': "成功",
+  'audit.outcome.failure': "失败",
+  'audit.outcome.denied': "已拒绝",
+};

@@ -1,0 +1,6 @@
+import { defineFeature } from '../../shared/feature/define-feature.ts';
+
+export const feature = defineFeature({
+  nav: { to: '/releases', label: { en: 'Releases', 'zh-CN': '模板实例' }, order: 50 },
+  routes: [{ path: 'releases', page: async () => (await import('./releases-page.tsx')).ReleasesPage }],
+});

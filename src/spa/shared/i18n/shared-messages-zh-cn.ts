@@ -1,0 +1,31 @@
+import type { sharedMessages } from './shared-messages.ts';
+
+/** Simplified Chinese of `shared-messages.ts`: exactly its keys (a missing or extra key fails the build). */
+export const zhCN: Record<keyof typeof sharedMessages, string> = {
+  'app.name': 'CCE Autopilot 控制台',
+  'app.loading': '加载中…',
+  'error.requestId': '请求 ID',
+  'error.code': '错误码',
+  'error.status': 'HTTP 状态码',
+  'error.retry': '重试',
+  'error.copyRequestId': '复制请求 ID',
+  'error.requestIdCopied': '已复制请求 ID',
+  'error.network': '无法连接控制台服务器。请检查网络连接，并确认控制台正在运行。',
+  'error.badResponse': '控制台服务器返回了无法读取的响应。',
+  'error.page.title': '出错了',
+  'error.page.intro': '无法显示此页面。报告问题时，请提供请求 ID（如有）。',
+  'error.page.back': '返回集群列表',
+  'error.page.reload': '重新加载控制台',
+  'common.cancel': "取消",
+  'roles.viewer': "只读",
+  'roles.operator': "运维",
+  'roles.admin': "管理员",
+  'roles.cannotOperate': "您的角色（{role}）只能查看，不能变更资源。请向管理员申请运维角色。",
+  'roles.cannotAdminister': "您的角色（{role}）不能管理控制台账号。",
+  'common.yes': "是",
+  'common.no': "否",
+  'common.copied': "已复制",
+  'common.dismiss': "关闭",
+  'unavailable.badge': '此版本不提供',
+  'unavailable.notice': '此版本的控制台不包含该功能区域：此处不会读取或更改您的项目。集群列表和集群页面可正常使用。',
+};
