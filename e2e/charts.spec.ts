@@ -71,13 +71,13 @@ test('charts and releases: upload, install with a dry run, upgrade with a diff, 
 
   await test.step('install it with a dry run first', async () => {
     await page.goto('/releases');
-    await page.getByLabel('Cluster', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'Cluster' }).click();
     await page.getByRole('option', { name: 'prod-payments' }).click();
     await expect(page.getByRole('table', { name: 'Releases on prod-payments' })).toBeVisible();
     await expectAccessible(page, 'the release list');
     await page.getByRole('button', { name: 'Install chart' }).click();
     const dialog = page.getByRole('dialog', { name: 'Install a chart on prod-payments' });
-    await dialog.getByLabel('Chart', { exact: true }).click();
+    await dialog.getByRole('combobox', { name: 'Chart', exact: true }).click();
     await page.getByRole('option', { name: CHART, exact: true }).click();
     await expect(dialog.getByRole('textbox', { name: 'Values' })).toContainText('greeting: hello');
     await dialog.getByRole('textbox', { name: 'Release name' }).fill('Bad_Name');

@@ -23,7 +23,7 @@ export function DryRunResult({ run }: { run: DryRun }) {
           <Text size="sm" fw={500}>
             {t('releases.dryRun.request')}
           </Text>
-          <Code block aria-label={t('releases.dryRun.request')} style={{ maxHeight: 260, overflow: 'auto' }}>
+          <Code block tabIndex={0} aria-label={t('releases.dryRun.request')} style={{ maxHeight: 260, overflow: 'auto' }}>
             {JSON.stringify(run.request, null, 2)}
           </Code>
         </Stack>
@@ -36,7 +36,7 @@ export function DryRunResult({ run }: { run: DryRun }) {
               {describeError(run.error, t)}
             </Alert>
           ) : (
-            <Code block aria-label={t('releases.dryRun.answer')} style={{ maxHeight: 260, overflow: 'auto' }}>
+            <Code block tabIndex={0} aria-label={t('releases.dryRun.answer')} style={{ maxHeight: 260, overflow: 'auto' }}>
               {JSON.stringify(run.answer, null, 2)}
             </Code>
           )}
