@@ -1,9 +1,8 @@
 import { chartPackageFileName } from '../../../contract/chart-package.ts';
 import type { SimulatorSeed } from '../../config.ts';
-import { seededUuidV1, seededUuidV4 } from '../../ids.ts';
+import { seededUuidV1 } from '../../ids.ts';
 import type { SimulatorStore } from '../../store.ts';
 import { SUPERSEDED, releaseKey, type ReleaseRecord, type ReleaseRevision } from '../releases/model.ts';
-import { RELEASE_PLANS, releaseUpgrade } from '../releases/tasks.ts';
 import { buildChartPackage, openChartPackage } from './chart-package.ts';
 import type { ChartRecord } from './model.ts';
 import { BATCH_WORKER, NIGHTLY_REPORT, REDIS_CACHE, WEB_FRONTEND, type SeedChart } from './seed-charts.ts';
@@ -83,7 +82,7 @@ function addRelease(store: SimulatorStore, clusterName: string, namespace: strin
 /**
  * The demo project's charts (a web app, a worker with many values, one chart in three versions and a
  * v1 chart) and releases on the demo clusters: deployed ones with several revisions, one `FAILED`
- * after an upgrade, one `UNKNOWN`, and one stuck in `PENDING_UPGRADE` (its task stalled).
+ * after an upgrade, one `UNKNOWN`, and one stuck in `PENDING_UPGRADE`.
  */
 export function seedChartsAndReleases(store: SimulatorStore, seed: SimulatorSeed, nowMs: number): void {
   if (seed !== 'demo') return;
@@ -117,13 +116,11 @@ export function seedChartsAndReleases(store: SimulatorStore, seed: SimulatorSeed
     { chart: redis2, values: { persistence: { size: '16Gi' } }, status: 'PENDING_UPGRADE', description: 'Preparing upgrade', daysAgo: 0 },
   ], nowMs);
   if (stuck) {
-    // Stuck: its upgrade stalled at 60 % and never finishes on its own (a rollback or a delete frees it).
+    // Stuck: its upgrade began 40 minutes ago and never finished (no task moves it on); a rollback or a
+    // delete frees it, as Helm's documented way out of a pending release.
     const revision = stuck.revisions[1]!;
-    const startedAt = nowMs - 40 * MINUTE;
-    revision.createdAt = startedAt;
-    revision.updatedAt = startedAt;
-    const plan = { ...RELEASE_PLANS.upgrade, twist: { kind: 'stall' as const, atProgress: 60 } };
-    revision.taskId = store.tasks.start(releaseUpgrade, stuck.key, plan, { key: stuck.key, revision: 2 }, startedAt, store.speed, seededUuidV4('task:cache:upgrade')).id;
+    revision.createdAt = nowMs - 40 * MINUTE;
+    revision.updatedAt = revision.createdAt;
   }
   addRelease(store, 'dev-sandbox', 'reports', 'nightly-report', [
     { chart: nightly, values: { recipients: ['dev-team@example.com'] }, status: 'UNKNOWN', description: 'Release status could not be read: the release secret is missing', daysAgo: 100 },

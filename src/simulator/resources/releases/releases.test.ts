@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { armScenarioBodySchema, type ArmScenarioBody } from '../../../contract/simulator-control.ts';
 import { DEMO_SEED } from '../../seed.ts';
 import { startTestSimulator, type TestSimulator } from '../../test-support.ts';
 import { seedChartId } from '../charts/seed.ts';
@@ -194,6 +195,52 @@ describe('releases: upgrade, rollback, history', () => {
     expect(JSON.parse(up.body.values)).toEqual({ concurrency: 8 });
     t.advance(30_000);
     expect((await show(t, 'jobs', 'indexer', SEARCH)).body.status).toBe('DEPLOYED');
+  });
+});
+
+describe('releases: armed scenarios', () => {
+  const arm = (t: TestSimulator, body: ArmScenarioBody) => t.sim.control.arm(armScenarioBodySchema.parse(body));
+
+  it('an install armed to fail ends FAILED with the scenario’s reason, and lists its kinds for the control surface', async () => {
+    const t = startTestSimulator();
+    expect(t.sim.control.state().taskKinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['release.install', 'release.upgrade', 'release.rollback', 'release.delete']));
+    arm(t, { taskKind: 'release.install', twist: { kind: 'fail', atProgress: 50, reason: 'ImagePullBackOff: image web:9 not found' } });
+    await install(t, {});
+    t.advance(30_000);
+    expect((await show(t)).body).toMatchObject({ status: 'FAILED', status_description: 'Release "shop" failed: ImagePullBackOff: image web:9 not found' });
+  });
+
+  it('an upgrade armed on one release fails only there; a stalled one stays pending until rolled back', async () => {
+    const t = startTestSimulator();
+    await install(t, {});
+    await install(t, { name: 'other' });
+    t.advance(30_000);
+    arm(t, { taskKind: 'release.upgrade', subjectId: `${PAYMENTS}/default/shop`, twist: { kind: 'fail', atProgress: 80 } });
+    await update(t, { action: 'upgrade', values: { replicaCount: 9 } }, 'default', 'other');
+    await update(t, { action: 'upgrade', values: { replicaCount: 9 } });
+    t.advance(30_000);
+    expect((await show(t, 'default', 'other')).body.status).toBe('DEPLOYED');
+    expect((await show(t)).body.status).toBe('FAILED');
+    expect((await history(t)).map((r) => r.status)).toEqual(['DEPLOYED', 'FAILED']);
+
+    arm(t, { taskKind: 'release.upgrade', twist: { kind: 'stall', atProgress: 40 } });
+    await update(t, { action: 'upgrade', values: { replicaCount: 4 } }, 'default', 'other');
+    t.advance(3_600_000);
+    expect((await show(t, 'default', 'other')).body.status).toBe('PENDING_UPGRADE');
+    await update(t, { action: 'rollback', parameters: { release_version: 1 } }, 'default', 'other');
+    t.advance(30_000);
+    expect((await history(t, 'default', 'other')).map((r) => r.status)).toEqual(['SUPERSEDED', 'SUPERSEDED', 'FAILED', 'DEPLOYED']);
+  });
+
+  it('a deletion armed to fail leaves the release UNKNOWN, and deleting it again removes it', async () => {
+    const t = startTestSimulator();
+    arm(t, { taskKind: 'release.delete', twist: { kind: 'fail', atProgress: 50 } });
+    await t.call('DELETE', one(PAYMENTS, 'web', 'storefront'));
+    t.advance(10_000);
+    expect((await show(t, 'web', 'storefront')).body).toMatchObject({ status: 'UNKNOWN' });
+    await t.call('DELETE', one(PAYMENTS, 'web', 'storefront'));
+    t.advance(10_000);
+    expect((await show(t, 'web', 'storefront')).status).toBe(404);
   });
 });
 

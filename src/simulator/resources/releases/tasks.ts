@@ -37,9 +37,18 @@ function settleRevision(store: SimulatorStore, data: ReleaseTaskData, ok: boolea
   }
 }
 
-function defineRevisionKind(kind: string, okText: (d: ReleaseTaskData) => string, failText: (name: string, d: ReleaseTaskData, reason: string) => string) {
+function defineRevisionKind(
+  kind: string,
+  label: string,
+  description: string,
+  okText: (d: ReleaseTaskData) => string,
+  failText: (name: string, d: ReleaseTaskData, reason: string) => string,
+) {
   return defineTaskKind<ReleaseTaskData>({
     kind,
+    label,
+    description,
+    subject: 'release (cluster-id/namespace/name)',
     settle(store, task, state) {
       if (state.phase === 'Cancelled') return;
       const name = store.releases.get(task.data.key)?.name ?? '';
@@ -51,18 +60,24 @@ function defineRevisionKind(kind: string, okText: (d: ReleaseTaskData) => string
 /** Installation of a release (revision 1, or a replaced release's next revision). */
 export const releaseInstall = defineRevisionKind(
   'release.install',
+  'Install release',
+  'Installs a Helm release (PENDING_INSTALL, then DEPLOYED). Failed: the release is FAILED with the reason as its description.',
   () => 'Install complete',
   (name, _d, reason) => `Release "${name}" failed: ${reason}`,
 );
 
 export const releaseUpgrade = defineRevisionKind(
   'release.upgrade',
+  'Upgrade release',
+  'Upgrades a release to a new revision (PENDING_UPGRADE, then DEPLOYED). Failed: the new revision is FAILED; stalled: it stays PENDING_UPGRADE until rolled back or deleted.',
   () => 'Upgrade complete',
   (name, _d, reason) => `Upgrade "${name}" failed: ${reason}`,
 );
 
 export const releaseRollback = defineRevisionKind(
   'release.rollback',
+  'Roll back release',
+  'Rolls a release back to an earlier revision as a new one (PENDING_ROLLBACK, then DEPLOYED). Failed: that revision is FAILED.',
   (d) => `Rollback to ${d.target ?? '?'}`,
   (_name, d, reason) => `Rollback "${d.target ?? '?'}" failed: ${reason}`,
 );
@@ -73,6 +88,9 @@ export const releaseRollback = defineRevisionKind(
  */
 export const releaseDelete = defineTaskKind<ReleaseTaskData>({
   kind: 'release.delete',
+  label: 'Delete release',
+  description: 'Uninstalls a release (DELETING, then gone). Failed: the release is left UNKNOWN, to be deleted again.',
+  subject: 'release (cluster-id/namespace/name)',
   settle(store, task, state) {
     const release = store.releases.get(task.data.key);
     if (!release || state.phase === 'Cancelled') return;

@@ -75,6 +75,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF header a change carries (none before sign-in). */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken === null ? {} : { [CSRF_HEADER]: csrfToken };
+}
+
 /** Called when the BFF answers 401 (no session, or it ended): the app sends the operator to sign in. */
 export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
@@ -98,6 +103,14 @@ export async function requestJson(url: string, init: RequestInit = {}): Promise<
       { cause },
     );
   }
+  return readJsonResponse(response, url);
+}
+
+/**
+ * Reads a BFF answer: its JSON body (`undefined` for an empty one), or the failure as one `ApiError`
+ * (a 401 also sends the operator to sign in). Shared by `requestJson` and uploads with progress.
+ */
+export async function readJsonResponse(response: Response, url: string): Promise<unknown> {
   const headerRequestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
   const text = await response.text();
   let json: unknown;

@@ -29,7 +29,7 @@ export function operationKeyPrefix(op: OperationDefinition): QueryKey {
  * The project every call goes to, filled in here and nowhere else. The console context is read once
  * per page load (`staleTime: Infinity`) and shared by every query, so a page never waits for it first.
  */
-async function withProject<Op extends OperationDefinition>(client: QueryClient, op: Op, params: OperationParams<Op>): Promise<ParamsOf<Op>> {
+export async function withProject<Op extends OperationDefinition>(client: QueryClient, op: Op, params: OperationParams<Op>): Promise<ParamsOf<Op>> {
   if (!('project_id' in op.params.shape)) return params as ParamsOf<Op>;
   const { projectId } = await client.ensureQueryData(contextQueries.current());
   return { ...params, project_id: projectId } as ParamsOf<Op>;

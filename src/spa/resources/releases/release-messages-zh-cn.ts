@@ -1,0 +1,30 @@
+import type { releaseMessages } from './release-messages.ts';
+
+/** Simplified Chinese of `release-messages.ts`: exactly its keys (a missing or extra key fails the build). */
+export const zhCN: Record<keyof typeof releaseMessages, string> = {
+  'releaseStatus.DEPLOYED.label': '已部署',
+  'releaseStatus.DELETED.label': '已删除',
+  'releaseStatus.FAILED.label': '失败',
+  'releaseStatus.DELETING.label': '删除中',
+  'releaseStatus.PENDING_INSTALL.label': '安装中',
+  'releaseStatus.PENDING_UPGRADE.label': '升级中',
+  'releaseStatus.PENDING_ROLLBACK.label': '回滚中',
+  'releaseStatus.UNKNOWN.label': '未知',
+  'releaseStatus.SUPERSEDED.label': '已被取代',
+  'releaseStatus.DEPLOYED.meaning': '模板实例正常。',
+  'releaseStatus.DELETED.meaning': '模板实例已删除。',
+  'releaseStatus.FAILED.meaning': '模板实例部署失败。',
+  'releaseStatus.DELETING.meaning': '模板实例正在删除。',
+  'releaseStatus.PENDING_INSTALL.meaning': '模板实例正在等待安装。',
+  'releaseStatus.PENDING_UPGRADE.meaning': '模板实例正在等待升级。',
+  'releaseStatus.PENDING_ROLLBACK.meaning': '模板实例正在等待回滚。',
+  'releaseStatus.UNKNOWN.meaning': '模板实例状态未知，表示模板实例异常。',
+  'releaseStatus.SUPERSEDED.meaning': '已被后续版本取代的早期版本，可以回滚到该版本。',
+  'releaseStatus.unknownValue.meaning': '云服务返回了本控制台尚不认识的状态：{status}。',
+  'releaseStatus.missing.label': '无状态',
+  'releaseStatus.missing.meaning': '云服务没有返回该模板实例的状态。',
+  'releaseStatus.description': '服务说明：{description}',
+  'releaseStatus.todo.moving': '该状态会自动变化：控制台会持续刷新，直到其稳定。卡在此状态的模板实例可以回滚或删除。',
+  'releaseStatus.todo.failed': '可以用修正后的值升级、回滚到正常工作的版本，或删除它。',
+  'releaseStatus.todo.unknown': '可以手动删除该模板实例后重新安装。',
+};
