@@ -43,7 +43,8 @@ export function apiErrorToFieldErrors<F extends string>(
     fieldOfPath,
   );
   if (Object.keys(errors).length > 0) return errors;
-  const prefix = /^([a-zA-Z.[\]0-9"/-]+):\s*/.exec(error.message);
+  // CCE writes its documented message first ("Invalid request. spec.values.custom.x: …"): the path may follow it.
+  const prefix = /^(?:[^:]*?\.\s+)?([a-zA-Z][a-zA-Z.[\]0-9"/_-]*):\s*/.exec(error.message);
   const fromMessage = prefix ? fieldOfPath(prefix[1]!) : undefined;
   if (fromMessage) return { [fromMessage]: error.message.slice(prefix![0].length) } as FieldErrors<F>;
   const fromCode = fieldOfCode(error);
