@@ -34,5 +34,6 @@ export const chartMutations = {
           : uploadWithProgress(client, updateChart, { chart_id: chartId }, chartForm(file, parameters), onProgress),
       meta: { invalidates: [chartQueries.all()] },
     }),
-  delete: () => operationMutation(deleteChart, { invalidates: [chartQueries.all()] }),
+  /** The lists and the quota; not the chart itself, which is gone (a refetch would only say so). */
+  delete: () => operationMutation(deleteChart, { invalidates: [chartQueries.lists(), chartQueries.quotas()] }),
 };

@@ -11,6 +11,7 @@ export const chartQueries = {
   values: (chartId: string) => operationQuery(showChartValues, { params: { chart_id: chartId } }),
   /** The project's chart quota (the project ID is filled from the console context). */
   quota: () => operationQuery(showUserChartQuota, { params: {} }),
+  quotas: () => operationKeyPrefix(showUserChartQuota),
 };
 
 /** Versions of one chart, newest upload first (each version is its own chart ID). */
