@@ -9,7 +9,6 @@ import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
 import { PageLoader } from '../../shared/ui/page-loader.tsx';
 import { Timestamp } from '../../shared/ui/timestamp.tsx';
-import { Tooltip } from '../../shared/ui/tooltip.tsx';
 import { CopyValueButton } from '../../shared/ui/copy-value-button.tsx';
 import { auditQueries, type AuditFilters } from '../../resources/audit/audit-queries.ts';
 import './audit-messages.ts';

@@ -4,7 +4,7 @@ import { callOperation } from './api-client.ts';
 import { contextQueries } from './console-context.ts';
 
 /** Path parameters as a page names them: everything but `project_id`, which comes from the console context. */
-type OperationParams<Op extends OperationDefinition> = Omit<ParamsOf<Op>, 'project_id'>;
+export type OperationParams<Op extends OperationDefinition> = Omit<ParamsOf<Op>, 'project_id'>;
 
 interface OperationInput<Op extends OperationDefinition> {
   params: OperationParams<Op>;
