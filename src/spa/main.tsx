@@ -3,6 +3,8 @@ import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import { prefetchFirstPage } from './app/first-page-data.ts';
+import { createQueryClient } from './app/query-client.ts';
 import { preloadPage } from './app/router.tsx';
 import { initialLanguage, loadCatalog } from './shared/i18n/i18n.ts';
 
@@ -27,10 +29,13 @@ if (!root) throw new Error('index.html has no #root element');
 applyStoredColorScheme();
 // The page's code loads while the catalog and (after the first render) the session do.
 preloadPage(window.location.pathname);
+// …and the first page's data (session, context, clusters, upgrade paths) in one round (see first-page-data.ts).
+const queryClient = createQueryClient();
+prefetchFirstPage(queryClient, window.location.pathname);
 // The operator's language is loaded before the first render, so the console never flashes English first.
 await loadCatalog(initialLanguage());
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App queryClient={queryClient} />
   </StrictMode>,
 );

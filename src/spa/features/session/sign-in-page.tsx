@@ -54,7 +54,11 @@ export function SignInPage() {
     mutationFn: async (body: SignInBody) =>
       acceptSession(await requestJson('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) })),
     onSuccess: async (data) => {
+      // Nothing read under another session survives, except the public context (the same for every
+      // operator): kept, the cluster list's first call needs no round for the project id first.
+      const consoleContext = queryClient.getQueryData(contextQueries.current().queryKey);
       queryClient.clear();
+      if (consoleContext) queryClient.setQueryData(contextQueries.current().queryKey, consoleContext);
       queryClient.setQueryData(SESSION_QUERY_KEY, data);
       await navigate(next, { replace: true });
     },
