@@ -47,7 +47,11 @@ export default tseslint.config(
   {
     files: ['src/contract/**/*.ts'],
     ignores: ['src/contract/**/*.test.ts', 'src/contract/test-support.ts'],
-    rules: { 'no-restricted-imports': restrict([{ group: ['**/spa/**', '**/bff/**', '**/simulator/**', 'node:*', 'react', 'fastify'], message: 'src/contract depends on zod only.' }]) },
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['**/spa/**', '**/bff/**', '**/simulator/**', 'node:*', 'react', 'fastify'], message: 'src/contract depends on zod only.' },
+      ]),
+    },
   },
   {
     files: ['src/spa/**/*.{ts,tsx}'],
@@ -92,6 +96,10 @@ export default tseslint.config(
   {
     files: ['src/bff/**/*.ts'],
     ignores: ['src/bff/server.ts', 'src/bff/compose.ts', 'src/bff/**/*.test.ts'],
-    rules: { 'no-restricted-imports': restrict([{ group: ['**/simulator/**', '**/spa/**'], message: 'The BFF reaches the simulator only at its composition root (compose.ts).' }]) },
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['**/simulator/**', '**/spa/**'], message: 'The BFF reaches the simulator only at its composition root (compose.ts).' },
+      ]),
+    },
   },
 );

@@ -21,14 +21,19 @@ async function noSeriousViolations(page: Page, what: string, include?: string) {
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `${what}: serious or critical axe violations`).toEqual([]);
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    `${what}: serious or critical axe violations`,
+  ).toEqual([]);
 }
 
 function addonsTable(page: Page): Locator {
   return page.getByRole('table', { name: 'Add-ons installed in the cluster' });
 }
 function row(page: Page, title: string): Locator {
-  return addonsTable(page).getByRole('row').filter({ has: page.getByText(title, { exact: true }) });
+  return addonsTable(page)
+    .getByRole('row')
+    .filter({ has: page.getByText(title, { exact: true }) });
 }
 
 async function openClusterAddons(page: Page, clusterId = PAYMENTS) {
@@ -120,14 +125,18 @@ test('a failed upgrade shows why, and a rollback recovers it', async ({ page, si
   await openClusterAddons(page);
   const title = 'kube-prometheus-stack (cie-collector)';
   await simulator.arm({ taskKind: 'addon.upgrade', twist: { kind: 'fail', atProgress: 50, reason: 'ImagePullBackOff: prometheus:v2.53 not found' } });
-  await row(page, title).getByRole('button', { name: `Upgrade ${title}` }).click();
+  await row(page, title)
+    .getByRole('button', { name: `Upgrade ${title}` })
+    .click();
   const dialog = page.getByRole('dialog', { name: `Upgrade ${title}` });
   await dialog.getByRole('button', { name: 'Upgrade', exact: true }).click();
   await expect(dialog).toBeHidden();
   await simulator.advance(SETTLE_SECONDS);
   await expect(row(page, title)).toContainText('Upgrade failed', POLL);
   await expect(row(page, title)).toContainText('ImagePullBackOff');
-  await row(page, title).getByRole('button', { name: `Roll back ${title}` }).click();
+  await row(page, title)
+    .getByRole('button', { name: `Roll back ${title}` })
+    .click();
   const rollback = page.getByRole('dialog', { name: `Roll back ${title}` });
   await rollback.getByRole('button', { name: 'Roll back to 3.9.3' }).click();
   await simulator.advance(SETTLE_SECONDS);

@@ -19,7 +19,10 @@ async function expectAccessible(page: Page, what: string) {
   const dialogOpen = await page.getByRole('dialog').count();
   const results = await new AxeBuilder({ page }).include(dialogOpen > 0 ? '[role="dialog"]' : 'main').analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe on ${what}`).toEqual([]);
+  expect(
+    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `axe on ${what}`,
+  ).toEqual([]);
 }
 
 /** Chooses a file through the file picker the "Chart package" button opens, as an operator does. */
@@ -57,7 +60,11 @@ test('charts and releases: upload, install with a dry run, upgrade with a diff, 
   await test.step('upload a chart package built in the test', async () => {
     await page.getByRole('button', { name: 'Upload chart' }).click();
     const dialog = page.getByRole('dialog', { name: 'Upload a chart' });
-    await chooseFile(page, dialog, { name: `${CHART}-0.1.0.tgz`, mimeType: 'application/gzip', buffer: chartPackage(CHART, '0.1.0', 'greeting: hello\nreplicaCount: 1\n') });
+    await chooseFile(page, dialog, {
+      name: `${CHART}-0.1.0.tgz`,
+      mimeType: 'application/gzip',
+      buffer: chartPackage(CHART, '0.1.0', 'greeting: hello\nreplicaCount: 1\n'),
+    });
     await expect(dialog.getByText(`Helm chart ${CHART} 0.1.0`)).toBeVisible();
     await dialog.getByRole('button', { name: 'Upload chart' }).click();
     await expect(dialog).toBeHidden();

@@ -20,7 +20,7 @@ async function ownCluster(page: Page, prefix: string) {
   const name = `${prefix}-${Date.now().toString(36)}`;
   const { csrfToken } = await signInAs(page, 'operator');
   const res = await page.request.post(CLUSTERS_API, { headers: { 'x-csrf-token': csrfToken }, data: validCreateBody(name) });
-  expect(res.status(), 'create the journey\'s cluster').toBe(201);
+  expect(res.status(), "create the journey's cluster").toBe(201);
   const uid = ((await res.json()) as { metadata: { uid: string } }).metadata.uid;
   return { name, uid };
 }
@@ -88,7 +88,10 @@ test('an operator binds an EIP, sees the public endpoint and downloads a kubecon
     };
     expect(kubeconfig.contexts.map((c) => c.name)).toEqual(['internal', 'external']);
     expect(kubeconfig['current-context']).toBe('external');
-    expect(kubeconfig.clusters.find((c) => c.name === 'externalCluster')?.cluster).toMatchObject({ server: `https://${eip.address}:5443`, 'insecure-skip-tls-verify': true });
+    expect(kubeconfig.clusters.find((c) => c.name === 'externalCluster')?.cluster).toMatchObject({
+      server: `https://${eip.address}:5443`,
+      'insecure-skip-tls-verify': true,
+    });
     const result = page.getByRole('alert').filter({ hasText: 'Kubeconfig saved as' });
     await expect(result).toContainText('Contexts in the file: internal, external.');
     await expect(result).toContainText(/skips TLS verification/);
@@ -128,7 +131,10 @@ test('an operator adds two tags, edits one, removes one, and edits the descripti
   });
 
   await test.step('add two tags', async () => {
-    for (const [k, v] of [['owner', 'data-team'], ['tier', 'batch']] as const) {
+    for (const [k, v] of [
+      ['owner', 'data-team'],
+      ['tier', 'batch'],
+    ] as const) {
       await key.fill(k);
       await value.fill(v);
       await page.getByRole('button', { name: 'Add tag' }).click();

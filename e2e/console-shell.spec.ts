@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures.ts';
 import { ClustersPage } from './pages/clusters-page.ts';
 
-test('an operator opens the console and sees the demo project\'s clusters with their statuses', async ({ page }) => {
+test("an operator opens the console and sees the demo project's clusters with their statuses", async ({ page }) => {
   const clusters = new ClustersPage(page);
 
   await test.step('the console opens on the cluster list of the simulated project', async () => {

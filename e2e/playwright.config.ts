@@ -62,6 +62,10 @@ export default defineConfig({
     // The console as `npm start` runs it on a fresh machine: simulator mode with the demo accounts.
     server(E2E_PORT, { CONSOLE_DATA_DIR: dataDir }),
     // The same with a configured first admin (no demo accounts), whose password the secret scan hunts for.
-    server(E2E_ADMIN_PORT, { CONSOLE_DATA_DIR: adminDataDir, CONSOLE_ADMIN_USER: E2E_SECRETS.admin.username, CONSOLE_ADMIN_PASSWORD: E2E_SECRETS.admin.password }),
+    server(E2E_ADMIN_PORT, {
+      CONSOLE_DATA_DIR: adminDataDir,
+      CONSOLE_ADMIN_USER: E2E_SECRETS.admin.username,
+      CONSOLE_ADMIN_PASSWORD: E2E_SECRETS.admin.password,
+    }),
   ],
 });

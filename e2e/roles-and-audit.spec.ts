@@ -8,7 +8,7 @@ test('a signed-out visitor is sent to sign in; the demo accounts are stated; eac
   const signIn = new SignInPage(page);
   const clusters = new ClustersPage(page);
 
-  await test.step('any page asks for sign-in first, and the simulator\'s demo accounts are listed', async () => {
+  await test.step("any page asks for sign-in first, and the simulator's demo accounts are listed", async () => {
     await page.goto('/clusters');
     await signIn.expectShown();
     const demo = page.getByRole('table', { name: 'Demo accounts' });

@@ -6,7 +6,12 @@ import { E2E_SECRETS } from './e2e-env.ts';
  * password and the simulator's IAM password. (The demo accounts' passwords are public by design — the
  * sign-in page shows them — so they are checked only in the bundle, see secrets.spec.ts.)
  */
-export const BROWSER_SECRETS: readonly string[] = [E2E_SECRETS.ak, E2E_SECRETS.sk, E2E_SECRETS.admin.password, process.env.SIMULATOR_IAM_PASSWORD ?? 'Simulator-Passw0rd!'];
+export const BROWSER_SECRETS: readonly string[] = [
+  E2E_SECRETS.ak,
+  E2E_SECRETS.sk,
+  E2E_SECRETS.admin.password,
+  process.env.SIMULATOR_IAM_PASSWORD ?? 'Simulator-Passw0rd!',
+];
 
 /**
  * Watches every response a browser context receives — bodies and headers — and reports any that

@@ -184,7 +184,12 @@ test('a pre-check blocked by an abnormal add-on passes once the add-on is fixed'
         kind: 'Addon',
         apiVersion: 'v3',
         metadata: { annotations: { 'addon.upgrade/type': 'upgrade' } },
-        spec: { clusterID: DEMO_SEED.clusters['staging-web'], version: '1.28.6', addonTemplateName: 'coredns', values: { custom: { ...coredns.spec.values.custom, upstream_nameservers: ['100.125.1.250'] } } },
+        spec: {
+          clusterID: DEMO_SEED.clusters['staging-web'],
+          version: '1.28.6',
+          addonTemplateName: 'coredns',
+          values: { custom: { ...coredns.spec.values.custom, upstream_nameservers: ['100.125.1.250'] } },
+        },
       },
     });
     expect(res.status()).toBe(200);

@@ -274,7 +274,11 @@ async function settle(page: Page): Promise<void> {
 }
 
 /** Cold: a fresh context opens the console, signs in through the form, and waits for the first row. */
-async function coldJourney(context: BrowserContext, origin: string, account: { username: string; password: string }): Promise<{ journey: Journey; page: Page }> {
+async function coldJourney(
+  context: BrowserContext,
+  origin: string,
+  account: { username: string; password: string },
+): Promise<{ journey: Journey; page: Page }> {
   const page = await context.newPage();
   const { requests } = await recordNetwork(page);
   await page.goto(`${origin}/`);
@@ -349,7 +353,9 @@ function printBytes(label: string, journey: Journey, listFiles: boolean): number
   for (const kind of ['js', 'css', 'html', 'api', 'other'] as const) {
     const list = byKind(kind);
     const cached = list.filter((r) => r.fromCache || r.status === 304).length;
-    console.log(`    ${kind.padEnd(5)} ${kb(sum(kind)).padStart(10)}   ${String(list.length).padStart(3)} requests${cached ? ` (${cached} from cache or 304)` : ''}`);
+    console.log(
+      `    ${kind.padEnd(5)} ${kb(sum(kind)).padStart(10)}   ${String(list.length).padStart(3)} requests${cached ? ` (${cached} from cache or 304)` : ''}`,
+    );
   }
   if (listFiles) {
     for (const r of journey.requests.filter((q) => q.kind === 'js' || q.kind === 'css').sort((a, b) => b.bytes - a.bytes)) {
@@ -393,17 +399,25 @@ async function firstPage(): Promise<void> {
     const firstPageJs = printBytes('cold, signed in — empty cache, a session from an earlier visit: /clusters to its first row', small.signedInCold, true);
     const coldJs = printBytes('cold — empty cache, no session: the sign-in page, "Sign in", the first cluster row', small.cold[0]!, true);
     printBytes('warm — reload of the signed-in list with a warm cache', small.warm[0]!, false);
-    console.log(`  → JavaScript transferred: first page (cluster list, cold) ${kb(firstPageJs)}; sign-in page + cluster list (cold) ${kb(coldJs)} (budget ≤ ${JS_BUDGET_KB} KB)`);
+    console.log(
+      `  → JavaScript transferred: first page (cluster list, cold) ${kb(firstPageJs)}; sign-in page + cluster list (cold) ${kb(coldJs)} (budget ≤ ${JS_BUDGET_KB} KB)`,
+    );
 
     console.log(`\nAPI request waterfall before the first row, 20 clusters:`);
     printWaterfall('cold, after the sign-in answer', small.cold[0]!);
     printWaterfall('warm, from navigation start', small.warm[0]!);
     const depths = (list: Journey[]) => list.map((j) => Math.max(0, ...j.rounds.map((r) => r.n))).join(', ');
-    console.log(`  depth per journey: 20 clusters cold ${depths(small.cold)} · warm ${depths(small.warm)}; 2,000 clusters cold ${depths(large.cold)} · warm ${depths(large.warm)}`);
+    console.log(
+      `  depth per journey: 20 clusters cold ${depths(small.cold)} · warm ${depths(small.warm)}; 2,000 clusters cold ${depths(large.cold)} · warm ${depths(large.warm)}`,
+    );
 
     console.log(`\nTime to the first cluster row, median of ${NAVIGATIONS} journeys each:`);
     const line = (label: string, list: Journey[]) =>
-      console.log(`  ${label.padEnd(44)} ${median(list.map((j) => j.ms)).toFixed(0).padStart(6)} ms   (${list[0]!.rows} rows drawn; samples ${list.map((j) => j.ms.toFixed(0)).join(', ')})`);
+      console.log(
+        `  ${label.padEnd(44)} ${median(list.map((j) => j.ms))
+          .toFixed(0)
+          .padStart(6)} ms   (${list[0]!.rows} rows drawn; samples ${list.map((j) => j.ms.toFixed(0)).join(', ')})`,
+      );
     line('cold, "Sign in" → first row, 20 clusters', small.cold);
     line('cold, "Sign in" → first row, 2,000 clusters', large.cold);
     line('warm, reload → first row, 20 clusters', small.warm);
@@ -474,7 +488,9 @@ function row(name: string, r: LoadResult): number {
   const cpu = Object.entries(r.cpu)
     .map(([who, ms]) => `${who} ${ms === undefined ? 'n/a' : `${ms.toFixed(3)} ms`}`)
     .join(', ');
-  console.log(`  ${name.padEnd(30)} ${rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(6)} ms  errors ${r.errors}  │ CPU per request: ${cpu}`);
+  console.log(
+    `  ${name.padEnd(30)} ${rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(6)} ms  errors ${r.errors}  │ CPU per request: ${cpu}`,
+  );
   return rps;
 }
 
@@ -483,22 +499,26 @@ async function throughput(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cce-console-bench-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   const simulator = start('src/simulator/server.ts', { SIMULATOR_PORT: String(SIM_PORT), SIMULATOR_HOST: '127.0.0.1' });
-  const bff = start('src/bff/server.ts', {
-    PORT: String(BFF_PORT),
-    HOST: '127.0.0.1',
-    CCE_ENDPOINT: `http://127.0.0.1:${SIM_PORT}`,
-    HUAWEICLOUD_SDK_AK: keys.ak,
-    HUAWEICLOUD_SDK_SK: keys.sk,
-    HUAWEICLOUD_SDK_PROJECT_ID: SIMULATOR_PROJECT_ID,
-    HUAWEICLOUD_SDK_REGION: SIMULATOR_REGION,
-    CONSOLE_DATA_DIR: dataDir,
-    CONSOLE_ADMIN_USER: BENCH_ADMIN.username,
-    CONSOLE_ADMIN_PASSWORD: BENCH_ADMIN.password,
-    // The load comes from one address far faster than an operator clicks; the API rate limit would cap it.
-    RATE_LIMIT_PER_MINUTE: '0',
-    // The default level, as deployed: an access-log line per request (to /dev/null here) is part of the cost.
-    LOG_LEVEL: 'info',
-  }, CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []);
+  const bff = start(
+    'src/bff/server.ts',
+    {
+      PORT: String(BFF_PORT),
+      HOST: '127.0.0.1',
+      CCE_ENDPOINT: `http://127.0.0.1:${SIM_PORT}`,
+      HUAWEICLOUD_SDK_AK: keys.ak,
+      HUAWEICLOUD_SDK_SK: keys.sk,
+      HUAWEICLOUD_SDK_PROJECT_ID: SIMULATOR_PROJECT_ID,
+      HUAWEICLOUD_SDK_REGION: SIMULATOR_REGION,
+      CONSOLE_DATA_DIR: dataDir,
+      CONSOLE_ADMIN_USER: BENCH_ADMIN.username,
+      CONSOLE_ADMIN_PASSWORD: BENCH_ADMIN.password,
+      // The load comes from one address far faster than an operator clicks; the API rate limit would cap it.
+      RATE_LIMIT_PER_MINUTE: '0',
+      // The default level, as deployed: an access-log line per request (to /dev/null here) is part of the cost.
+      LOG_LEVEL: 'info',
+    },
+    CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [],
+  );
   await waitFor(`http://127.0.0.1:${SIM_PORT}/`);
   await waitFor(`http://127.0.0.1:${BFF_PORT}/api/health`);
 
@@ -517,23 +537,38 @@ async function throughput(): Promise<void> {
   const direct: Send = async () =>
     send(
       `http://${host}${path}`,
-      await signRequest({ method: 'GET', host, path, query: {}, headers: { 'X-Project-Id': SIMULATOR_PROJECT_ID, 'Content-Type': 'application/json' } }, keys, new Date(), nodeCryptoPrimitives),
+      await signRequest(
+        { method: 'GET', host, path, query: {}, headers: { 'X-Project-Id': SIMULATOR_PROJECT_ID, 'Content-Type': 'application/json' } },
+        keys,
+        new Date(),
+        nodeCryptoPrimitives,
+      ),
     );
-  const signedIn = await fetch(`http://127.0.0.1:${BFF_PORT}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BENCH_ADMIN) });
+  const signedIn = await fetch(`http://127.0.0.1:${BFF_PORT}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(BENCH_ADMIN),
+  });
   if (signedIn.status !== 200) throw new Error(`bench sign-in failed: ${signedIn.status} ${await signedIn.text()}`);
   const cookie = signedIn.headers.get('set-cookie')!.split(';', 1)[0]!;
   const viaBff: Send = () => send(`http://127.0.0.1:${BFF_PORT}/api/cce${path}`, { cookie });
 
-  console.log(`\n2. GET clusters (simulator seed demo), loopback, ${DURATION_MS / 1000} s per run, BFF at LOG_LEVEL=info; CPU = process CPU time (user + system) / requests`);
+  console.log(
+    `\n2. GET clusters (simulator seed demo), loopback, ${DURATION_MS / 1000} s per run, BFF at LOG_LEVEL=info; CPU = process CPU time (user + system) / requests`,
+  );
   const directRun = await load(direct, CONCURRENCY, { simulator: simulator.pid });
   console.log(`  answer: ${kb(directRun.bytes)} of JSON`);
   const directRps = row(`direct → simulator, ${CONCURRENCY} clients`, directRun);
   const bffRun = await load(viaBff, CONCURRENCY, { bff: bff.pid, simulator: simulator.pid });
   const bffRps = row(`via BFF → simulator, ${CONCURRENCY} clients`, bffRun);
   row('via BFF → simulator, 1 client', await load(viaBff, 1, { bff: bff.pid, simulator: simulator.pid }));
-  console.log(`  ratio BFF / direct (${CONCURRENCY} clients): ${((bffRps / directRps) * 100).toFixed(1)} % — on a 2-core machine the three processes share the CPU`);
+  console.log(
+    `  ratio BFF / direct (${CONCURRENCY} clients): ${((bffRps / directRps) * 100).toFixed(1)} % — on a 2-core machine the three processes share the CPU`,
+  );
   const bffCpu = bffRun.cpu.bff;
-  console.log(`  → BFF CPU per forwarded GET clusters under load: ${bffCpu === undefined ? 'n/a (no /proc)' : `${bffCpu.toFixed(3)} ms`} (budget ≤ ${CPU_BUDGET_MS} ms)`);
+  console.log(
+    `  → BFF CPU per forwarded GET clusters under load: ${bffCpu === undefined ? 'n/a (no /proc)' : `${bffCpu.toFixed(3)} ms`} (budget ≤ ${CPU_BUDGET_MS} ms)`,
+  );
   await stopAll();
   if (CPU_PROF_DIR) console.log(`  the BFF's CPU profile is in ${CPU_PROF_DIR}`);
 }

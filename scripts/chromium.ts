@@ -15,8 +15,16 @@ export const NO_CHROMIUM_HELP = [
   'No Chromium found for the browser tests. Install one of:',
   '  - Debian/Ubuntu: sudo apt-get install -y chromium      (gives /usr/bin/chromium)',
   '  - any Chromium/Chrome binary, then: export PLAYWRIGHT_CHROMIUM_PATH=/path/to/chrome',
-  '  - Playwright\'s own build: npx playwright install chromium',
+  "  - Playwright's own build: npx playwright install chromium",
 ].join('\n');
 
 /** Flags for a headless Chromium in containers and CI machines (no GPU, no user namespace sandbox). */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];

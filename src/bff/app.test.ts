@@ -72,7 +72,12 @@ describe('own routes', () => {
   it('answers unknown /api routes with a 404 envelope', async () => {
     const { upstream, calls } = spyUpstream();
     const app = await appWith(upstream);
-    for (const [method, url] of [['GET', '/api/nope'], ['POST', '/api/nope'], ['GET', '/api'], ['DELETE', '/api/health/x']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/nope'],
+      ['POST', '/api/nope'],
+      ['GET', '/api'],
+      ['DELETE', '/api/health/x'],
+    ] as const) {
       const res = await app.inject({ method, url, headers: { accept: 'text/html' } });
       expect(res.statusCode, url).toBe(404);
       expect(envelopeOf(res.body)).toMatchObject({ status: 404, code: 'BFF.NOT_FOUND' });
@@ -105,7 +110,10 @@ describe('forwarding /api/cce/*', () => {
   it('forwards the validated JSON body (re-serialised, so what is signed is what was checked) and passes the success status through', async () => {
     const { upstream, calls } = spyUpstream((call) =>
       call.method === 'POST' && call.url.endsWith('/clusters')
-        ? Response.json({ kind: 'Cluster', apiVersion: 'v3', metadata: { name: 'web-shop', uid: 'u1' }, spec: {}, status: { phase: 'Creating' } }, { status: 201 })
+        ? Response.json(
+            { kind: 'Cluster', apiVersion: 'v3', metadata: { name: 'web-shop', uid: 'u1' }, spec: {}, status: { phase: 'Creating' } },
+            { status: 201 },
+          )
         : new Response(null, { status: 204 }),
     );
     const app = await appWith(upstream);
@@ -286,11 +294,18 @@ describe('forwarding /api/cce/*', () => {
 
 describe('cross-site protection', () => {
   it('refuses mutations from another origin or a cross-site fetch', async () => {
-    const { upstream, calls } = spyUpstream((call) => (call.method === 'GET' ? Response.json({ quotas: { resources: [] } }) : new Response(null, { status: 204 })));
+    const { upstream, calls } = spyUpstream((call) =>
+      call.method === 'GET' ? Response.json({ quotas: { resources: [] } }) : new Response(null, { status: 204 }),
+    );
     const app = await appWith(upstream);
     const url = `${BASE}/clusters/${CLUSTER}/tags/create`;
     const payload = { tags: [{ key: 'a', value: 'b' }] };
-    for (const headers of [{ origin: 'https://evil.example.com' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }, { origin: 'http://localhost:80', 'sec-fetch-site': 'cross-site' }]) {
+    for (const headers of [
+      { origin: 'https://evil.example.com' },
+      { origin: 'null' },
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'http://localhost:80', 'sec-fetch-site': 'cross-site' },
+    ]) {
       const res = await app.inject({ method: 'POST', url, headers, payload });
       expect(res.statusCode, JSON.stringify(headers)).toBe(403);
       expect(envelopeOf(res.body).code).toBe('BFF.CROSS_SITE_REQUEST');
@@ -317,10 +332,18 @@ describe('upstream errors', () => {
 
   it('passes a 4xx in the snake_case shape through with its code, message and request id', async () => {
     const { res, error } = await errorFrom(() =>
-      Response.json({ error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail', request_id: 'req-body-1' }, { status: 401 }),
+      Response.json(
+        { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information: verify aksk signature fail', request_id: 'req-body-1' },
+        { status: 401 },
+      ),
     );
     expect(res.statusCode).toBe(401);
-    expect(error).toEqual({ status: 401, code: 'APIGW.0301', message: 'Incorrect IAM authentication information: verify aksk signature fail', requestId: 'req-body-1' });
+    expect(error).toEqual({
+      status: 401,
+      code: 'APIGW.0301',
+      message: 'Incorrect IAM authentication information: verify aksk signature fail',
+      requestId: 'req-body-1',
+    });
   });
 
   it('passes a 4xx in the camelCase shape through, taking the request id from X-Request-Id', async () => {
@@ -342,7 +365,10 @@ describe('upstream errors', () => {
 
   it('turns a 5xx into 502 without upstream internals', async () => {
     const { res, error } = await errorFrom(() =>
-      Response.json({ errorCode: 'CCE.01500001', errorMessage: 'panic: runtime error at /go/src/cce/handler.go:42' }, { status: 500, headers: { 'x-request-id': 'req-5xx' } }),
+      Response.json(
+        { errorCode: 'CCE.01500001', errorMessage: 'panic: runtime error at /go/src/cce/handler.go:42' },
+        { status: 500, headers: { 'x-request-id': 'req-5xx' } },
+      ),
     );
     expect(res.statusCode).toBe(502);
     expect(error).toMatchObject({ status: 502, code: 'BFF.UPSTREAM_ERROR', requestId: 'req-5xx' });
@@ -387,7 +413,10 @@ describe('upstream errors', () => {
 describe('multipart operations', () => {
   // UploadAutopilotChart (§4.6.1) as the registry defines it: `content` file, optional `parameters` field.
 
-  function form(parts: { name: string; filename?: string; content: string | Buffer }[], boundary = '----bff-test-7MA4YWxk'): { payload: Buffer; contentType: string } {
+  function form(
+    parts: { name: string; filename?: string; content: string | Buffer }[],
+    boundary = '----bff-test-7MA4YWxk',
+  ): { payload: Buffer; contentType: string } {
     const chunks: Buffer[] = [];
     for (const part of parts) {
       const disposition = `form-data; name="${part.name}"${part.filename ? `; filename="${part.filename}"` : ''}`;
@@ -430,7 +459,10 @@ describe('multipart operations', () => {
     const missing = await post([{ name: 'parameters', content: '{}' }]);
     expect(missing.statusCode).toBe(400);
     expect(envelopeOf(missing.body).fields).toEqual([{ path: 'body.content', message: 'file is required' }]);
-    const unknown = await post([{ name: 'content', filename: 'a.tgz', content: 'x' }, { name: 'script', content: 'rm -rf /' }]);
+    const unknown = await post([
+      { name: 'content', filename: 'a.tgz', content: 'x' },
+      { name: 'script', content: 'rm -rf /' },
+    ]);
     expect(envelopeOf(unknown.body).fields?.map((f) => f.path)).toEqual(['body.script']);
     const notFile = await post([{ name: 'content', content: 'just text' }]);
     expect(envelopeOf(notFile.body).fields?.[0]).toEqual({ path: 'body.content', message: 'must be a file part' });
@@ -442,7 +474,12 @@ describe('multipart operations', () => {
   it('answers 413 above 12 MB and accepts just below it', async () => {
     const { app, calls } = await multipartApp();
     const big = form([{ name: 'content', filename: 'big.tgz', content: Buffer.alloc(12 * 1024 * 1024 + 1, 1) }]);
-    const tooLarge = await app.inject({ method: 'POST', url: '/api/cce/autopilot/v2/charts', headers: { 'content-type': big.contentType }, payload: big.payload });
+    const tooLarge = await app.inject({
+      method: 'POST',
+      url: '/api/cce/autopilot/v2/charts',
+      headers: { 'content-type': big.contentType },
+      payload: big.payload,
+    });
     expect(tooLarge.statusCode).toBe(413);
     expect(envelopeOf(tooLarge.body).code).toBe('BFF.PAYLOAD_TOO_LARGE');
     expect(calls).toHaveLength(0);

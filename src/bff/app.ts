@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RouteOptions,
+} from 'fastify';
 import { pino, type DestinationStream } from 'pino';
 import type { ApiErrorEnvelope, FieldError } from '../contract/errors.ts';
 import type { BffConfig, LogLevel } from './config.ts';
@@ -149,7 +157,12 @@ function answerClientError(error: Error & { code?: string }, socket: Socket): vo
       ? 'The request headers are too large.'
       : `The request is malformed (${error.code ?? 'parse error'}).`;
   const body = JSON.stringify(envelope(status, timeout ? 'BFF.REQUEST_TIMEOUT' : 'BFF.BAD_REQUEST', message, randomUUID()));
-  const headers = Object.entries({ ...BARE_SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' })
+  const headers = Object.entries({
+    ...BARE_SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  })
     .map(([name, value]) => `${name}: ${value}\r\n`)
     .join('');
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${headers}\r\n${body}`);
@@ -257,7 +270,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     const problem = nonCanonical(request.url, request.is404 ? undefined : request.routeOptions.url);
     if (problem) throw nonCanonicalError(problem);
     if (!hostnames.has(request.hostname.toLowerCase())) {
-      throw new ApiError(421, 'BFF.HOST_NOT_ALLOWED', 'This console does not answer for that host name; open it at its configured address (CONSOLE_PUBLIC_URL).');
+      throw new ApiError(
+        421,
+        'BFF.HOST_NOT_ALLOWED',
+        'This console does not answer for that host name; open it at its configured address (CONSOLE_PUBLIC_URL).',
+      );
     }
   });
 
@@ -270,7 +287,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       // On the matched route (static files and the SPA's pages are not limited); the not-found handler applies it too.
       allowList: (request) => !(request.routeOptions.url ?? '').startsWith(API_PREFIX),
       errorResponseBuilder: (_request, context) =>
-        new ApiError(429, 'BFF.RATE_LIMITED', `Too many requests from this address; try again in ${context.after}.`, { headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) } }),
+        new ApiError(429, 'BFF.RATE_LIMITED', `Too many requests from this address; try again in ${context.after}.`, {
+          headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) },
+        }),
     });
   }
   // JSON only where JSON is expected: Fastify would otherwise also accept text/plain bodies.
@@ -278,7 +297,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const trustedOrigins = new Set(config.console.publicUrl ? [new URL(config.console.publicUrl).origin] : []);
   await registerSecurity(app, { store, sessions, sessionAbsoluteMs: config.console.sessionAbsoluteMs, trustedOrigins });
   const sweep = setInterval(() => {
-    store.deleteExpiredSessions({ idleMs: config.console.sessionIdleMs, absoluteMs: config.console.sessionAbsoluteMs }).catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
+    store
+      .deleteExpiredSessions({ idleMs: config.console.sessionIdleMs, absoluteMs: config.console.sessionAbsoluteMs })
+      .catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
   }, 3_600_000);
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));
@@ -289,7 +310,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
    * the handler recorded the outcome itself. Sign-in first (401) and rate limits (429) are not.
    */
   async function auditRefusedChange(request: FastifyRequest, error: ApiError): Promise<void> {
-    if (!request.session || request.audited || !isMutation(request.method) || error.status < 400 || error.status >= 500 || error.status === 401 || error.status === 429) return;
+    if (
+      !request.session ||
+      request.audited ||
+      !isMutation(request.method) ||
+      error.status < 400 ||
+      error.status >= 500 ||
+      error.status === 401 ||
+      error.status === 429
+    )
+      return;
     const config = request.is404 ? undefined : request.routeOptions.config;
     const action = config?.operation?.id ?? config?.auditAction ?? `${request.method} ${request.routeOptions.url ?? '(no route)'}`;
     try {

@@ -22,7 +22,10 @@ async function start(): Promise<FastifyInstance> {
   let n = 0;
   const sim = createSimulator({ clock, seed: 'demo', ids: () => `00000000-0000-1000-8000-${(++n).toString(16).padStart(12, '0')}` });
   const app = await signedInApp({ config: testConfig(), upstream: simulatorUpstream(sim, 1), clock });
-  cleanups.push(() => app.close(), () => sim.close());
+  cleanups.push(
+    () => app.close(),
+    () => sim.close(),
+  );
   return app;
 }
 

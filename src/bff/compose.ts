@@ -72,7 +72,10 @@ export async function compose(config: BffConfig, env: NodeJS.ProcessEnv = proces
     const accounts = await bootstrapAccounts(store, config.console, upstream.mode);
     const app = await buildApp({ config, upstream, store, demoAccounts: accounts.shown, ...(logger ? { logger } : {}) });
     if (accounts.disabled.length > 0) {
-      app.log.warn({ accounts: accounts.disabled }, 'demo accounts with their public passwords were disabled and their sessions ended: they are usable only in simulator mode without CONSOLE_ADMIN_USER');
+      app.log.warn(
+        { accounts: accounts.disabled },
+        'demo accounts with their public passwords were disabled and their sessions ended: they are usable only in simulator mode without CONSOLE_ADMIN_USER',
+      );
     }
     return {
       app,

@@ -120,43 +120,48 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   {
     name: 'CONSOLE_DATA_DIR',
     default: './data (cloud mode: ./data-cloud)',
-    meaning: 'directory of the embedded store (accounts, sessions, audit trail) when DATABASE_URL is unset; cloud mode never shares the simulator\'s default directory',
+    meaning:
+      "directory of the embedded store (accounts, sessions, audit trail) when DATABASE_URL is unset; cloud mode never shares the simulator's default directory",
   },
   {
     name: 'DATABASE_URL',
     default: '— (embedded store)',
-    meaning: 'PostgreSQL connection string (postgres://user:password@host:5432/db); replicas behind a load balancer share accounts, sessions and the audit trail',
+    meaning:
+      'PostgreSQL connection string (postgres://user:password@host:5432/db); replicas behind a load balancer share accounts, sessions and the audit trail',
   },
   {
     name: 'CONSOLE_ADMIN_USER',
     default: '— (simulator mode: demo accounts)',
-    meaning: 'username of the first admin, created at start-up (its password is reset to CONSOLE_ADMIN_PASSWORD each start); required in cloud mode until an admin exists',
+    meaning:
+      'username of the first admin, created at start-up (its password is reset to CONSOLE_ADMIN_PASSWORD each start); required in cloud mode until an admin exists',
   },
   { name: 'CONSOLE_ADMIN_PASSWORD', default: '—', meaning: 'password of that admin (at least 12 characters, not containing the username); never logged' },
   { name: 'SESSION_IDLE_MINUTES', default: '30', meaning: 'a session ends after this many minutes without a request (1–1440)' },
   { name: 'SESSION_MAX_HOURS', default: '12', meaning: 'a session ends this many hours after sign-in however busy (1–168)' },
-  { name: 'TRUST_PROXY', default: 'false', meaning: 'true behind a TLS-terminating reverse proxy: trust X-Forwarded-For/-Proto (client address, Secure __Host- cookie)' },
+  {
+    name: 'TRUST_PROXY',
+    default: 'false',
+    meaning: 'true behind a TLS-terminating reverse proxy: trust X-Forwarded-For/-Proto (client address, Secure __Host- cookie)',
+  },
   { name: 'RATE_LIMIT_PER_MINUTE', default: '600', meaning: 'API requests per minute per client address (0 = no limit); sign-in has its own throttle' },
   {
     name: 'CONSOLE_PUBLIC_URL',
     default: '— (loopback names only)',
     meaning:
-      'origin operators open the console at, e.g. https://console.example.com; requests naming another Host (DNS rebinding) are refused with 421, and changes must come from this origin or the request\'s own',
+      "origin operators open the console at, e.g. https://console.example.com; requests naming another Host (DNS rebinding) are refused with 421, and changes must come from this origin or the request's own",
   },
-  { name: 'REQUEST_TIMEOUT_MS', default: '60000', meaning: 'a request, body included, must arrive within this many milliseconds (1000–600000), else 408 and the connection closes' },
+  {
+    name: 'REQUEST_TIMEOUT_MS',
+    default: '60000',
+    meaning: 'a request, body included, must arrive within this many milliseconds (1000–600000), else 408 and the connection closes',
+  },
   { name: 'MAX_CONNECTIONS', default: '1000', meaning: 'open connections in all (1–100000); more are closed at once' },
-  { name: 'MAX_CONNECTIONS_PER_ADDRESS', default: '100', meaning: 'open connections per client address (1–100000; behind a proxy, the proxy\'s address)' },
+  { name: 'MAX_CONNECTIONS_PER_ADDRESS', default: '100', meaning: "open connections per client address (1–100000; behind a proxy, the proxy's address)" },
 ];
 
 const AKSK_VARIABLES = ['HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK'] as const;
 const IAM_VARIABLES = ['HUAWEICLOUD_IAM_USERNAME', 'HUAWEICLOUD_IAM_PASSWORD', 'HUAWEICLOUD_IAM_DOMAIN'] as const;
-const CLOUD_ONLY_VARIABLES = [
-  ...AKSK_VARIABLES,
-  'HUAWEICLOUD_SDK_PROJECT_ID',
-  'HUAWEICLOUD_SDK_REGION',
-  'HUAWEICLOUD_IAM_ENDPOINT',
-  ...IAM_VARIABLES,
-] as const;
+const CLOUD_ONLY_VARIABLES = [...AKSK_VARIABLES, 'HUAWEICLOUD_SDK_PROJECT_ID', 'HUAWEICLOUD_SDK_REGION', 'HUAWEICLOUD_IAM_ENDPOINT', ...IAM_VARIABLES] as const;
 
 type Env = NodeJS.ProcessEnv;
 

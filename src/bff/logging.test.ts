@@ -31,7 +31,11 @@ async function exercise(app: FastifyInstance, projectId: string, clock: ManualCl
   const base = `/api/cce/autopilot/v3/projects/${projectId}`;
   const seen: string[] = [];
   const requests = [
-    { method: 'GET' as const, url: `${base}/clusters?detail=true`, headers: { authorization: `Basic ${Buffer.from('user:CallerSecret').toString('base64')}`, cookie: 'session=CallerCookie' } },
+    {
+      method: 'GET' as const,
+      url: `${base}/clusters?detail=true`,
+      headers: { authorization: `Basic ${Buffer.from('user:CallerSecret').toString('base64')}`, cookie: 'session=CallerCookie' },
+    },
     { method: 'POST' as const, url: `${base}/clusters`, payload: validCreateBody('log-redaction-test') },
     { method: 'GET' as const, url: `${base}/clusters/00000000-0000-1000-8000-00000000dead` },
     { method: 'POST' as const, url: `${base}/clusters`, payload: { kind: 'Cluster', password: 'BodyPassword' } },
@@ -89,7 +93,13 @@ describe('log redaction', () => {
       endpoint: 'https://cce.ap-southeast-3.myhuaweicloud.com',
       projectId: sim.projectId,
       region: sim.region,
-      credentials: { kind: 'iam', endpoint: 'https://iam.ap-southeast-3.myhuaweicloud.com', username: IAM_USER.name, password: IAM_USER.password, domain: IAM_USER.domain },
+      credentials: {
+        kind: 'iam',
+        endpoint: 'https://iam.ap-southeast-3.myhuaweicloud.com',
+        username: IAM_USER.name,
+        password: IAM_USER.password,
+        domain: IAM_USER.domain,
+      },
       transport: fetchTransport(fetch),
     };
     const logs = captureStream();
@@ -123,7 +133,13 @@ describe('log redaction', () => {
       exposed(await signedIn.inject({ method: 'GET', url: '/api/session' })),
       exposed(await signedIn.inject({ method: 'GET', url: '/api/accounts' })),
       exposed(await signedIn.inject({ method: 'GET', url: '/api/audit' })),
-      exposed(await signedIn.inject({ method: 'POST', url: '/api/accounts', payload: { username: 'another-one', password: admin.password.replace('Never', 'Other'), role: 'viewer' } })),
+      exposed(
+        await signedIn.inject({
+          method: 'POST',
+          url: '/api/accounts',
+          payload: { username: 'another-one', password: admin.password.replace('Never', 'Other'), role: 'viewer' },
+        }),
+      ),
     ].join('\n');
     const text = logs.text();
     const cookieValue = session.cookie.split('=')[1]!;
@@ -134,4 +150,3 @@ describe('log redaction', () => {
     for (const secret of [admin.password, admin.password.replace('Never', 'Other')]) expect(seen, 'responses').not.toContain(secret);
   });
 });
-

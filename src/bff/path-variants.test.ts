@@ -77,9 +77,7 @@ const OWN_ROUTES: RouteCase[] = [
   fromTemplate('DELETE', '/api/simulator/scenarios/:id'),
 ];
 
-const CCE_ROUTES: RouteCase[] = operationList.map((op) =>
-  fromTemplate(op.method, `/api/cce${op.path}`, op.body?.kind === 'json' ? '{}' : undefined),
-);
+const CCE_ROUTES: RouteCase[] = operationList.map((op) => fromTemplate(op.method, `/api/cce${op.path}`, op.body?.kind === 'json' ? '{}' : undefined));
 
 /** Every spelling of `route.path` other than the canonical one. */
 function variants(route: RouteCase, origin: string): string[] {
@@ -195,7 +193,8 @@ async function check(routes: readonly RouteCase[], pick: (all: string[]) => stri
           problems.push(`${who} ${route.method} ${target}: ${a.status} ${a.code ?? ''} (canonical ${route.path}: ${canonical.status} ${canonical.code ?? ''})`);
         }
       }
-      if (calls.length - start !== expectedCalls) problems.push(`${who} ${route.method} ${route.path}: variants made ${calls.length - start} upstream calls, expected ${expectedCalls}`);
+      if (calls.length - start !== expectedCalls)
+        problems.push(`${who} ${route.method} ${route.path}: variants made ${calls.length - start} upstream calls, expected ${expectedCalls}`);
     }
   }
   return problems;
@@ -249,7 +248,8 @@ describe('every decision on the path the router matched', () => {
     const problems = await check(CCE_ROUTES, (all) => {
       const structural = all.filter((t) => !/%[0-9A-Fa-f]{2}/.test(t) || /%2[eEfF]/.test(t));
       const encoded = all.filter((t) => !structural.includes(t));
-      const sample = fc.sample(fc.subarray(encoded, { minLength: Math.min(6, encoded.length), maxLength: Math.min(6, encoded.length) }), { numRuns: 1, seed })[0] ?? [];
+      const sample =
+        fc.sample(fc.subarray(encoded, { minLength: Math.min(6, encoded.length), maxLength: Math.min(6, encoded.length) }), { numRuns: 1, seed })[0] ?? [];
       return [...structural, ...sample];
     });
     expect(problems.slice(0, 40), `${problems.length} variants answered differently`).toEqual([]);

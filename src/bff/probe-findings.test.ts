@@ -74,11 +74,17 @@ describe('sign-in throttle', () => {
   it('checks at most 5 of 20 concurrent guesses from one address, and the owner signs in from another address', async () => {
     const { app } = await bff();
     const user = TEST_USERS.viewer;
-    const guess = () => app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: 'guess-guess-guess' }, remoteAddress: '10.66.0.1' });
+    const guess = () =>
+      app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: 'guess-guess-guess' }, remoteAddress: '10.66.0.1' });
     const answers = await Promise.all(Array.from({ length: 20 }, guess));
     expect(answers.filter((a) => a.statusCode === 401)).toHaveLength(MAX_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS);
     expect(answers.filter((a) => a.statusCode === 429)).toHaveLength(20 - MAX_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS);
-    const owner = await app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: user.password }, remoteAddress: '10.66.0.2' });
+    const owner = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: user.username, password: user.password },
+      remoteAddress: '10.66.0.2',
+    });
     expect(owner.statusCode).toBe(200);
     await (await testStore()).clearSignInThrottle(user.username);
   });
@@ -87,7 +93,8 @@ describe('sign-in throttle', () => {
     const { app } = await bff();
     const store = await testStore();
     await store.createAccount({ username: 'locked-out', passwordHash: await hashPassword('locked-out-password-1'), role: 'viewer' });
-    const guess = () => app.inject({ method: 'POST', url: '/api/session', payload: { username: 'locked-out', password: 'nope-nope-nope' }, remoteAddress: '10.66.0.3' });
+    const guess = () =>
+      app.inject({ method: 'POST', url: '/api/session', payload: { username: 'locked-out', password: 'nope-nope-nope' }, remoteAddress: '10.66.0.3' });
     for (let i = 0; i <= MAX_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS; i++) await guess();
     expect((await guess()).statusCode).toBe(429);
     const admin = asSignedIn(app, await signIn(app, TEST_USERS.admin));
@@ -103,7 +110,11 @@ describe('sign-in throttle', () => {
     expect((await guess()).statusCode).toBe(429);
     expect((await admin.inject({ method: 'PATCH', url: '/api/accounts/locked-out', payload: { password: 'a-brand-new-password-2' } })).statusCode).toBe(200);
     expect((await guess()).statusCode).toBe(401);
-    expect((await trail(app, '?action=console.unlockSignIn'))[0]).toMatchObject({ actor: TEST_USERS.admin.username, targetId: 'locked-out', outcome: 'success' });
+    expect((await trail(app, '?action=console.unlockSignIn'))[0]).toMatchObject({
+      actor: TEST_USERS.admin.username,
+      targetId: 'locked-out',
+      outcome: 'success',
+    });
   });
 
   it('answers a disabled account exactly like a wrong password', async () => {
@@ -111,8 +122,18 @@ describe('sign-in throttle', () => {
     const store = await testStore();
     await store.createAccount({ username: 'gone-away', passwordHash: await hashPassword('gone-away-password-1'), role: 'viewer' });
     await store.updateAccount('gone-away', { disabled: true });
-    const right = await app.inject({ method: 'POST', url: '/api/session', payload: { username: 'gone-away', password: 'gone-away-password-1' }, remoteAddress: '10.66.0.4' });
-    const wrong = await app.inject({ method: 'POST', url: '/api/session', payload: { username: 'gone-away', password: 'not-the-password' }, remoteAddress: '10.66.0.4' });
+    const right = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'gone-away', password: 'gone-away-password-1' },
+      remoteAddress: '10.66.0.4',
+    });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: 'gone-away', password: 'not-the-password' },
+      remoteAddress: '10.66.0.4',
+    });
     expect(right.statusCode).toBe(wrong.statusCode);
     const strip = (body: string) => ({ ...(JSON.parse(body) as { error: object }).error, requestId: '' });
     expect(strip(right.body)).toEqual(strip(wrong.body));
@@ -132,7 +153,10 @@ describe('sign-in throttle', () => {
 
 describe('demo accounts', () => {
   it('are disabled, with their sessions ended, when the console starts in cloud mode or with a configured admin', async () => {
-    for (const start of [{ mode: 'cloud' as const, admin: { username: 'site-admin', password: 'site-admin-password-1' } }, { mode: 'simulator' as const, admin: { username: 'site-admin', password: 'site-admin-password-1' } }]) {
+    for (const start of [
+      { mode: 'cloud' as const, admin: { username: 'site-admin', password: 'site-admin-password-1' } },
+      { mode: 'simulator' as const, admin: { username: 'site-admin', password: 'site-admin-password-1' } },
+    ]) {
       const store = await ConsoleStore.open(await openEmbedded(null));
       const settings = testConfig().console;
       expect((await bootstrapAccounts(store, settings, 'simulator')).shown).toHaveLength(DEMO_ACCOUNTS.length);
@@ -153,7 +177,10 @@ describe('connections and stalled bodies', () => {
   it('answers a body that stalls with 408 in the envelope and closes the connection', async () => {
     const { app } = await bff(withConsole({ requestTimeoutMs: 300 }));
     const port = await listening(app);
-    const response = await raw(port, `POST /api/session HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"user`);
+    const response = await raw(
+      port,
+      `POST /api/session HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"user`,
+    );
     expectEnvelopeWithHeaders(response, 408, 'BFF.REQUEST_TIMEOUT');
   });
 
@@ -162,9 +189,11 @@ describe('connections and stalled bodies', () => {
     const port = await listening(app);
     const held: Socket[] = [];
     for (let i = 0; i < 3; i++) {
-      held.push(await new Promise<Socket>((resolve) => {
-        const s = connect(port, '127.0.0.1', () => resolve(s));
-      }));
+      held.push(
+        await new Promise<Socket>((resolve) => {
+          const s = connect(port, '127.0.0.1', () => resolve(s));
+        }),
+      );
     }
     // The fourth is closed without an answer; the three held ones still work.
     expect(await raw(port, `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`)).toBe('');
@@ -212,8 +241,20 @@ describe('Host and Origin (DNS rebinding)', () => {
   it('accepts the configured public host and its Origin', async () => {
     const { app } = await bff(withConsole({ publicUrl: 'https://console.example.com' }));
     const headers = { host: 'console.example.com', origin: 'https://console.example.com' };
-    expect((await app.inject({ method: 'POST', url: '/api/session', headers, payload: { username: TEST_USERS.viewer.username, password: TEST_USERS.viewer.password } })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'POST', url: '/api/session', headers: { ...headers, origin: 'https://evil.example' }, payload: TEST_USERS.viewer })).statusCode).toBe(403);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/session',
+          headers,
+          payload: { username: TEST_USERS.viewer.username, password: TEST_USERS.viewer.password },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/session', headers: { ...headers, origin: 'https://evil.example' }, payload: TEST_USERS.viewer }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
@@ -238,7 +279,12 @@ describe('CCE request bodies', () => {
   it('forwards the validated body re-serialised, signed over the bytes sent', async () => {
     const { app, calls } = await bff();
     const operator = asSignedIn(app, await signIn(app, TEST_USERS.operator));
-    const res = await operator.inject({ method: 'POST', url: `${BASE}/clusters/${CLUSTER}/tags/create`, headers: { 'content-type': 'application/json' }, payload: '{ "tags" : [ {"key":"team",   "value":"a"} ] }' });
+    const res = await operator.inject({
+      method: 'POST',
+      url: `${BASE}/clusters/${CLUSTER}/tags/create`,
+      headers: { 'content-type': 'application/json' },
+      payload: '{ "tags" : [ {"key":"team",   "value":"a"} ] }',
+    });
     expect(res.statusCode).toBe(200);
     expect(new TextDecoder().decode(calls[0]!.body)).toBe('{"tags":[{"key":"team","value":"a"}]}');
   });
@@ -252,10 +298,23 @@ describe('refused changes of a signed-in user are audited', () => {
     const refusals: [FastifyInstance, InjectOptions, string][] = [
       [operator, { method: 'DELETE', url: `${BASE}/clusters/${CLUSTER}`, headers: { 'x-csrf-token': 'forged' } }, 'BFF.CSRF'],
       [operator, { method: 'DELETE', url: `${BASE}/clusters/${CLUSTER}`, headers: { origin: 'https://evil.example' } }, 'BFF.CROSS_SITE_REQUEST'],
-      [operator, { method: 'POST', url: `${BASE}/clusters/${CLUSTER}/tags/create`, headers: { 'content-type': 'text/xml' }, payload: '<x/>' }, 'BFF.UNSUPPORTED_MEDIA_TYPE'],
+      [
+        operator,
+        { method: 'POST', url: `${BASE}/clusters/${CLUSTER}/tags/create`, headers: { 'content-type': 'text/xml' }, payload: '<x/>' },
+        'BFF.UNSUPPORTED_MEDIA_TYPE',
+      ],
       [operator, { method: 'POST', url: `${BASE}/clusters/${CLUSTER}/tags/create`, payload: { tags: 'nope' } }, 'BFF.BAD_REQUEST'],
       [operator, { method: 'PATCH', url: `${BASE}/clusters` }, 'BFF.METHOD_NOT_ALLOWED'],
-      [operator, { method: 'POST', url: `${BASE}/clusters/${CLUSTER}/tags/create`, headers: { 'content-type': 'application/json' }, payload: `{"tags":"${'x'.repeat(1024 * 1024 + 10)}"}` }, 'BFF.PAYLOAD_TOO_LARGE'],
+      [
+        operator,
+        {
+          method: 'POST',
+          url: `${BASE}/clusters/${CLUSTER}/tags/create`,
+          headers: { 'content-type': 'application/json' },
+          payload: `{"tags":"${'x'.repeat(1024 * 1024 + 10)}"}`,
+        },
+        'BFF.PAYLOAD_TOO_LARGE',
+      ],
       [operator, { method: 'DELETE', url: `/api/cce/autopilot/v3/projects/${'f'.repeat(32)}/clusters/${CLUSTER}` }, 'BFF.FOREIGN_PROJECT'],
       [admin, { method: 'PATCH', url: `/api/accounts/${TEST_USERS.admin.username}`, payload: { disabled: true } }, 'BFF.SELF_LOCKOUT'],
     ];

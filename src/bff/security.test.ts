@@ -58,7 +58,11 @@ describe('authentication', () => {
 
   it('signs in with an HttpOnly SameSite=Strict cookie, reads the session, and signs out for real', async () => {
     const { app } = await bff();
-    const res = await app.inject({ method: 'POST', url: '/api/session', payload: { username: TEST_USERS.viewer.username, password: TEST_USERS.viewer.password } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { username: TEST_USERS.viewer.username, password: TEST_USERS.viewer.password },
+    });
     expect(res.statusCode).toBe(200);
     const session = sessionSchema.parse(res.json());
     expect(session).toMatchObject({ user: TEST_USERS.viewer.username, role: 'viewer' });
@@ -95,7 +99,8 @@ describe('authentication', () => {
   it('throttles sign-in per account: after 5 failures even the right password waits', async () => {
     const { app } = await bff();
     const user = TEST_USERS.operator;
-    const attempt = (password: string) => app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password }, remoteAddress: '10.9.8.7' });
+    const attempt = (password: string) =>
+      app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password }, remoteAddress: '10.9.8.7' });
     for (let i = 0; i < MAX_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS; i++) expect((await attempt('wrong password')).statusCode).toBe(401);
     const locked = await attempt(user.password);
     expect(locked.statusCode).toBe(429);
@@ -121,11 +126,15 @@ describe('authentication', () => {
 });
 
 describe('CSRF and cross-site requests', () => {
-  it('refuses a change without the session\'s CSRF token, or with another one', async () => {
+  it("refuses a change without the session's CSRF token, or with another one", async () => {
     const { app, calls } = await bff();
     const session = await signIn(app, TEST_USERS.operator);
     for (const token of [undefined, 'forged-token', (await signIn(app, TEST_USERS.operator)).csrfToken]) {
-      const res = await app.inject({ method: 'DELETE', url: `${BASE}/clusters/${CLUSTER}`, headers: { cookie: session.cookie, ...(token ? { 'x-csrf-token': token } : {}) } });
+      const res = await app.inject({
+        method: 'DELETE',
+        url: `${BASE}/clusters/${CLUSTER}`,
+        headers: { cookie: session.cookie, ...(token ? { 'x-csrf-token': token } : {}) },
+      });
       expect(res.statusCode).toBe(403);
       expect(res.json()).toMatchObject({ error: { code: 'BFF.CSRF' } });
     }
@@ -135,7 +144,12 @@ describe('CSRF and cross-site requests', () => {
   it('refuses a cross-site POST even with a valid session and token', async () => {
     const { app, calls } = await bff();
     const operator = asSignedIn(app, await signIn(app, TEST_USERS.operator));
-    const res = await operator.inject({ method: 'POST', url: `${BASE}/clusters/${CLUSTER}/tags/create`, headers: { origin: 'https://evil.example' }, payload: { tags: [{ key: 'a', value: 'b' }] } });
+    const res = await operator.inject({
+      method: 'POST',
+      url: `${BASE}/clusters/${CLUSTER}/tags/create`,
+      headers: { origin: 'https://evil.example' },
+      payload: { tags: [{ key: 'a', value: 'b' }] },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ error: { code: 'BFF.CROSS_SITE_REQUEST' } });
     expect(calls).toHaveLength(0);
@@ -167,9 +181,17 @@ describe('roles', () => {
     const weak = await admin.inject({ method: 'POST', url: '/api/accounts', payload: { username: 'new-operator', password: 'short', role: 'operator' } });
     expect(weak.statusCode).toBe(400);
     expect(weak.json()).toMatchObject({ error: { fields: [{ path: 'body.password' }] } });
-    const created = await admin.inject({ method: 'POST', url: '/api/accounts', payload: { username: 'new-operator', password: 'new operator passphrase', role: 'operator' } });
+    const created = await admin.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      payload: { username: 'new-operator', password: 'new operator passphrase', role: 'operator' },
+    });
     expect(created.statusCode).toBe(201);
-    const again = await admin.inject({ method: 'POST', url: '/api/accounts', payload: { username: 'new-operator', password: 'new operator passphrase', role: 'viewer' } });
+    const again = await admin.inject({
+      method: 'POST',
+      url: '/api/accounts',
+      payload: { username: 'new-operator', password: 'new operator passphrase', role: 'viewer' },
+    });
     expect(again.statusCode).toBe(409);
     const newcomer = await app.inject({ method: 'POST', url: '/api/session', payload: { username: 'new-operator', password: 'new operator passphrase' } });
     expect(sessionSchema.parse(newcomer.json()).role).toBe('operator');
@@ -180,7 +202,8 @@ describe('audit trail', () => {
   it('records each kind of change with who, what, target, outcome and upstream request id — without secrets', async () => {
     const { app } = await bff((call) => {
       if (call.url.endsWith('/tags/create')) return new Response(null, { status: 204 });
-      if (call.method === 'DELETE') return Response.json({ error_code: 'CCE.01400013', error_msg: 'cluster is busy' }, { status: 409, headers: { 'x-request-id': 'upstream-req-42' } });
+      if (call.method === 'DELETE')
+        return Response.json({ error_code: 'CCE.01400013', error_msg: 'cluster is busy' }, { status: 409, headers: { 'x-request-id': 'upstream-req-42' } });
       return Response.json({ kind: 'Cluster', metadata: { uid: 'created-uid', name: 'audited' } }, { status: 201 });
     });
     const operator = asSignedIn(app, await signIn(app, TEST_USERS.operator));
@@ -190,9 +213,21 @@ describe('audit trail', () => {
     const entries = await auditEntries(app, `?actor=${TEST_USERS.operator.username}`);
     // Newest first: the first entry of each action is this test's.
     const byAction = new Map([...entries].reverse().map((e) => [e.action, e]));
-    expect(byAction.get('BatchCreateAutopilotClusterTags')).toMatchObject({ outcome: 'success', status: 204, targetKind: 'cluster', targetId: CLUSTER, actorRole: 'operator' });
+    expect(byAction.get('BatchCreateAutopilotClusterTags')).toMatchObject({
+      outcome: 'success',
+      status: 204,
+      targetKind: 'cluster',
+      targetId: CLUSTER,
+      actorRole: 'operator',
+    });
     expect(byAction.get('BatchCreateAutopilotClusterTags')!.summary).toMatchObject({ body: { tags: [{ key: 'team' }] } });
-    expect(byAction.get('DeleteAutopilotCluster')).toMatchObject({ outcome: 'failure', status: 409, errorCode: 'CCE.01400013', upstreamRequestId: 'upstream-req-42', targetId: CLUSTER });
+    expect(byAction.get('DeleteAutopilotCluster')).toMatchObject({
+      outcome: 'failure',
+      status: 409,
+      errorCode: 'CCE.01400013',
+      upstreamRequestId: 'upstream-req-42',
+      targetId: CLUSTER,
+    });
     expect(byAction.get('console.signIn')).toMatchObject({ outcome: 'success' });
     expect(JSON.stringify(entries)).not.toContain(TEST_USERS.operator.password);
   });
@@ -219,7 +254,15 @@ describe('durability', () => {
 
   function startServer(dataDir: string, port: number): Promise<ChildProcess> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/bff/server.ts'], {
-      env: { ...process.env, PORT: String(port), CONSOLE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', STATIC_DIR: '/nonexistent', SIMULATOR_SPEED: '100', RATE_LIMIT_PER_MINUTE: '0' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        CONSOLE_DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+        STATIC_DIR: '/nonexistent',
+        SIMULATOR_SPEED: '100',
+        RATE_LIMIT_PER_MINUTE: '0',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     return new Promise((resolve, reject) => {
@@ -235,7 +278,11 @@ describe('durability', () => {
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
     const login = async () => {
-      const res = await fetch(`${origin}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator', password: 'demo-operator-password' }) });
+      const res = await fetch(`${origin}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'operator', password: 'demo-operator-password' }),
+      });
       const { csrfToken } = sessionSchema.parse(await res.json());
       return { cookie: res.headers.get('set-cookie')!.split(';', 1)[0]!, 'x-csrf-token': csrfToken };
     };
@@ -256,7 +303,11 @@ describe('durability', () => {
         expect(res.status).toBe(204);
         acknowledged.push(res.headers.get('x-request-id')!);
       }
-      void fetch(`${clusters}/${target}/tags/create`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ tags: [{ key: 'in-flight', value: 'x' }] }) }).catch(() => undefined);
+      void fetch(`${clusters}/${target}/tags/create`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ tags: [{ key: 'in-flight', value: 'x' }] }),
+      }).catch(() => undefined);
       child.kill('SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
 

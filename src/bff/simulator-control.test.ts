@@ -33,7 +33,10 @@ async function start(speed = 1): Promise<World> {
   let n = 0;
   const sim = createSimulator({ clock, speed, seed: 'demo', ids: () => `00000000-0000-1000-8000-${(++n).toString(16).padStart(12, '0')}` });
   const app = await buildApp({ config: testConfig(), upstream: simulatorUpstream(sim, speed), store: await testStore(), clock });
-  cleanups.push(() => app.close(), () => sim.close());
+  cleanups.push(
+    () => app.close(),
+    () => sim.close(),
+  );
   return { app, sim, clock, as: async (role) => asSignedIn(app, await signIn(app, TEST_USERS[role])), cce: `/api/cce/autopilot/v3/projects/${sim.projectId}` };
 }
 
@@ -43,7 +46,8 @@ async function auditOf(world: World, action: string) {
   return auditPageSchema.parse(res.json()).items;
 }
 
-const phase = async (app: FastifyInstance, url: string) => (app.inject({ method: 'GET', url }).then((r) => (r.statusCode === 200 ? (r.json() as { status: { phase: string } }).status.phase : r.statusCode)));
+const phase = async (app: FastifyInstance, url: string) =>
+  app.inject({ method: 'GET', url }).then((r) => (r.statusCode === 200 ? (r.json() as { status: { phase: string } }).status.phase : r.statusCode));
 
 describe('GET /api/simulator', () => {
   it('shows the world to any signed-in role, to nobody else', async () => {
@@ -63,7 +67,11 @@ describe('GET /api/simulator', () => {
     const app = await buildApp({ config: testConfig(), upstream: spyUpstream().upstream, store: await testStore() });
     cleanups.push(() => app.close());
     const operator = asSignedIn(app, await signIn(app, TEST_USERS.operator));
-    for (const [method, url] of [['GET', '/api/simulator'], ['POST', '/api/simulator/reset'], ['POST', '/api/simulator/advance']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/simulator'],
+      ['POST', '/api/simulator/reset'],
+      ['POST', '/api/simulator/advance'],
+    ] as const) {
       const res = await operator.inject({ method, url, payload: method === 'POST' ? {} : undefined });
       expect(res.statusCode, `${method} ${url}`).toBe(404);
       expect((res.json() as { error: { code: string } }).error.code).toBe('BFF.NOT_FOUND');
@@ -86,7 +94,12 @@ describe('changes through /api/simulator', () => {
     expect(await phase(operator, `${world.cce}/clusters/${DEMO_SEED.clusters['ml-inference']}`)).toBe('Creating');
     const admin = await world.as('admin');
     const audit = auditPageSchema.parse((await admin.inject({ method: 'GET', url: '/api/audit?outcome=denied&limit=200' })).json()).items;
-    expect(audit.find((e) => e.action === 'simulator.reset')).toMatchObject({ actor: TEST_USERS.viewer.username, outcome: 'denied', status: 403, summary: { route: '/api/simulator/reset' } });
+    expect(audit.find((e) => e.action === 'simulator.reset')).toMatchObject({
+      actor: TEST_USERS.viewer.username,
+      outcome: 'denied',
+      status: 403,
+      summary: { route: '/api/simulator/reset' },
+    });
   });
 
   it('advance moves lifecycles while the BFF’s signatures stay fresh; audited', async () => {
@@ -98,7 +111,13 @@ describe('changes through /api/simulator', () => {
     // 20 minutes ahead on the lifecycle clock; the host clock (and X-Sdk-Date) did not move, so CCE calls still pass.
     expect(await phase(operator, `${world.cce}/clusters/${DEMO_SEED.clusters['ml-inference']}`)).toBe('Available');
     expect(await phase(operator, `${world.cce}/clusters/${DEMO_SEED.clusters['analytics-batch']}`)).toBe('Available');
-    expect((await auditOf(world, 'simulator.advance'))[0]).toMatchObject({ actor: TEST_USERS.operator.username, targetKind: 'simulator', summary: { seconds: 1200 }, outcome: 'success', status: 200 });
+    expect((await auditOf(world, 'simulator.advance'))[0]).toMatchObject({
+      actor: TEST_USERS.operator.username,
+      targetKind: 'simulator',
+      summary: { seconds: 1200 },
+      outcome: 'success',
+      status: 200,
+    });
   });
 
   it('refuses a malformed advance or reset with field errors', async () => {
@@ -143,19 +162,37 @@ describe('changes through /api/simulator', () => {
   it('refuses an unknown task kind or a bad twist on the field concerned', async () => {
     const world = await start();
     const operator = await world.as('operator');
-    const unknown = await operator.inject({ method: 'POST', url: '/api/simulator/scenarios', payload: { taskKind: 'cluster.explode', twist: { kind: 'stall', atProgress: 5 } } });
+    const unknown = await operator.inject({
+      method: 'POST',
+      url: '/api/simulator/scenarios',
+      payload: { taskKind: 'cluster.explode', twist: { kind: 'stall', atProgress: 5 } },
+    });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json()).toMatchObject({ error: { code: 'BFF.BAD_REQUEST', fields: [{ path: 'body.taskKind', message: expect.stringContaining('cluster.create') }] } });
-    const twist = await operator.inject({ method: 'POST', url: '/api/simulator/scenarios', payload: { taskKind: 'cluster.create', twist: { kind: 'fail', atProgress: 140 } } });
+    expect(unknown.json()).toMatchObject({
+      error: { code: 'BFF.BAD_REQUEST', fields: [{ path: 'body.taskKind', message: expect.stringContaining('cluster.create') }] },
+    });
+    const twist = await operator.inject({
+      method: 'POST',
+      url: '/api/simulator/scenarios',
+      payload: { taskKind: 'cluster.create', twist: { kind: 'fail', atProgress: 140 } },
+    });
     expect(twist.json()).toMatchObject({ error: { fields: [{ path: 'body.twist.atProgress' }] } });
-    const variant = await operator.inject({ method: 'POST', url: '/api/simulator/scenarios', payload: { taskKind: 'cluster.create', twist: { kind: 'explode' } } });
+    const variant = await operator.inject({
+      method: 'POST',
+      url: '/api/simulator/scenarios',
+      payload: { taskKind: 'cluster.create', twist: { kind: 'explode' } },
+    });
     expect(variant.statusCode).toBe(400);
   });
 
   it('disarms a scenario once; audited', async () => {
     const world = await start();
     const operator = await world.as('operator');
-    const armed = await operator.inject({ method: 'POST', url: '/api/simulator/scenarios', payload: { taskKind: 'cluster.delete', subjectId: DEMO_SEED.clusters['staging-web'], twist: { kind: 'stall', atProgress: 50 } } });
+    const armed = await operator.inject({
+      method: 'POST',
+      url: '/api/simulator/scenarios',
+      payload: { taskKind: 'cluster.delete', subjectId: DEMO_SEED.clusters['staging-web'], twist: { kind: 'stall', atProgress: 50 } },
+    });
     const { id } = armedScenarioSchema.parse(armed.json());
     expect((await operator.inject({ method: 'DELETE', url: `/api/simulator/scenarios/${id}` })).statusCode).toBe(204);
     const again = await operator.inject({ method: 'DELETE', url: `/api/simulator/scenarios/${id}` });

@@ -29,7 +29,10 @@ async function start(): Promise<{ app: FastifyInstance; sim: Simulator; clock: M
   let n = 0;
   const sim = createSimulator({ clock, speed: SPEED, seed: 'demo', ids: () => `00000000-0000-1000-8000-${(++n).toString(16).padStart(12, '0')}` });
   const app = await signedInApp({ config: testConfig(), upstream: simulatorUpstream(sim, SPEED), clock });
-  cleanups.push(() => app.close(), () => sim.close());
+  cleanups.push(
+    () => app.close(),
+    () => sim.close(),
+  );
   return { app, sim, clock, base: `/api/cce/autopilot/v3/projects/${sim.projectId}` };
 }
 
@@ -110,7 +113,13 @@ describe('compose', () => {
     });
     const url = `/api/cce/autopilot/v3/projects/${context.projectId}/clusters`;
     expect((await composed.app.inject({ method: 'GET', url })).statusCode).toBe(401);
-    const viewer = asSignedIn(composed.app, await signIn(composed.app, DEMO_ACCOUNTS.find((a) => a.role === 'viewer')!));
+    const viewer = asSignedIn(
+      composed.app,
+      await signIn(
+        composed.app,
+        DEMO_ACCOUNTS.find((a) => a.role === 'viewer')!,
+      ),
+    );
     expect((await viewer.inject({ method: 'GET', url })).statusCode).toBe(200);
   });
 
@@ -156,7 +165,10 @@ describe('BFF in cloud mode → standalone simulator over HTTP (the benchmark pa
     const env = readSimulatorEnv({ SIMULATOR_PORT: '0', SIMULATOR_SPEED: '1000' });
     const { server, simulator } = startSimulatorServer(env);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())), () => simulator.close());
+    cleanups.push(
+      () => new Promise<void>((resolve) => server.close(() => resolve())),
+      () => simulator.close(),
+    );
     const port = (server.address() as AddressInfo).port;
     const composed = await compose(
       loadConfig({

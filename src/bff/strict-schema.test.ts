@@ -10,7 +10,16 @@ function objectsIn(schema: z.ZodType, seen = new Set<z.ZodType>()): z.ZodObject[
   if (seen.has(schema)) return [];
   seen.add(schema);
   const def = schema._zod.def as unknown as Record<string, unknown>;
-  const children = [def.innerType, def.element, def.left, def.right, def.in, def.out, ...((def.options as unknown[]) ?? []), ...((def.items as unknown[]) ?? [])];
+  const children = [
+    def.innerType,
+    def.element,
+    def.left,
+    def.right,
+    def.in,
+    def.out,
+    ...((def.options as unknown[]) ?? []),
+    ...((def.items as unknown[]) ?? []),
+  ];
   const own = schema instanceof z.ZodObject ? [schema] : [];
   const nested = schema instanceof z.ZodObject ? Object.values(schema.shape as Record<string, z.ZodType>) : [];
   return [...own, ...[...children, ...nested].filter((c): c is z.ZodType => c instanceof z.ZodType).flatMap((c) => objectsIn(c, seen))];
@@ -26,7 +35,10 @@ describe('strictRequestSchema', () => {
       expect(objects.length, op.id).toBeGreaterThan(0);
       // No object keeps zod's default (strip unknown keys silently): strict, or a catch-all the contract declared.
       for (const object of objects) expect(object._zod.def.catchall, op.id).toBeDefined();
-      expect(objects.some((o) => o._zod.def.catchall?._zod.def.type === 'never'), op.id).toBe(true);
+      expect(
+        objects.some((o) => o._zod.def.catchall?._zod.def.type === 'never'),
+        op.id,
+      ).toBe(true);
     }
   });
 
@@ -38,7 +50,11 @@ describe('strictRequestSchema', () => {
       const strict = strictRequestSchema(op.body.schema);
       expect(strict.safeParse(example).success, file).toBe(op.body.schema.safeParse(example).success);
     }
-    const tags = strictRequestSchema(operationById('BatchCreateAutopilotClusterTags')!.body!.kind === 'json' ? (operationById('BatchCreateAutopilotClusterTags')!.body as { schema: z.ZodType }).schema : z.never());
+    const tags = strictRequestSchema(
+      operationById('BatchCreateAutopilotClusterTags')!.body!.kind === 'json'
+        ? (operationById('BatchCreateAutopilotClusterTags')!.body as { schema: z.ZodType }).schema
+        : z.never(),
+    );
     expect(tags.safeParse({ tags: [{ key: 'a', value: 'b', Key: '_sys_x' }] }).success).toBe(false);
     expect(tags.safeParse({ tags: [{ key: 'a', value: 'b' }] }).success).toBe(true);
   });

@@ -32,10 +32,6 @@ import {
 import { REMOVE, example, messages, withPath } from './test-support.ts';
 import { CCE_ERROR_CODES } from './error-codes.ts';
 
-
-
-
-
 const installBody = (path?: string, value?: unknown): unknown =>
   path ? withPath(example('CreateAutopilotAddonInstance.request.json'), path, value) : example('CreateAutopilotAddonInstance.request.json');
 const updateBody = (path?: string, value?: unknown): unknown =>
@@ -109,9 +105,7 @@ describe('installAddonBodySchema', () => {
   });
 
   it('refuses values whose basic / flavor / custom are JSON strings (as in the SDK samples)', () => {
-    expect(messages(installAddonBodySchema, installBody('spec.values.basic', '{"swr_user":"autopilot-official"}'))).toContain(
-      'values.basic must be an object',
-    );
+    expect(messages(installAddonBodySchema, installBody('spec.values.basic', '{"swr_user":"autopilot-official"}'))).toContain('values.basic must be an object');
     expect(messages(installAddonBodySchema, installBody('spec.values.flavor', '{}'))).toContain('values.flavor must be an object');
     expect(messages(installAddonBodySchema, installBody('spec.values.custom', []))).toContain('values.custom must be an object');
   });

@@ -82,14 +82,26 @@ export const FAILED_ADDON_PHASES = ['installFailed', 'upgradeFailed', 'deleteFai
  * Statuses from which a rollback is allowed: "Only when status.isRollbackable is set to true, and the
  * add-on instance is in the running, available, abnormal, upgradeFailed, or rollbackFailed state".
  */
-export const ROLLBACK_ALLOWED_ADDON_PHASES = ['running', 'available', 'abnormal', 'upgradeFailed', 'rollbackFailed'] as const satisfies readonly AddonInstancePhase[];
+export const ROLLBACK_ALLOWED_ADDON_PHASES = [
+  'running',
+  'available',
+  'abnormal',
+  'upgradeFailed',
+  'rollbackFailed',
+] as const satisfies readonly AddonInstancePhase[];
 
 /**
  * Statuses from which an update (upgrade, or new values at the same version) is accepted.
  */
 // AMBIG (digest §3.2): not documented; chose the settled statuses and the two failures whose remedy is
 // to upgrade or roll back again. After installFailed or deleteFailed the remedy is to uninstall.
-export const UPDATE_ALLOWED_ADDON_PHASES = ['running', 'available', 'abnormal', 'upgradeFailed', 'rollbackFailed'] as const satisfies readonly AddonInstancePhase[];
+export const UPDATE_ALLOWED_ADDON_PHASES = [
+  'running',
+  'available',
+  'abnormal',
+  'upgradeFailed',
+  'rollbackFailed',
+] as const satisfies readonly AddonInstancePhase[];
 
 /** Whether an instance in this status is still moving (install, upgrade, delete or rollback in progress). */
 export function isTransitionalAddonPhase(phase: string | null | undefined): boolean {
@@ -324,7 +336,9 @@ export function defaultAddonCustom(version: AddonInputSource): Record<string, un
   const out: Record<string, unknown> = isPlainObject(custom) ? structuredClone(custom) : {};
   const scenarios = isPlainObject(version.input) && Array.isArray(version.input.scenarios) ? version.input.scenarios : [];
   // AMBIG (digest §3.5): nothing documents `scenarios`; read as an overlay for the matching cluster category.
-  for (const s of scenarios) if (isPlainObject(s) && Array.isArray(s.category) && s.category.includes('Autopilot') && isPlainObject(s.custom)) Object.assign(out, structuredClone(s.custom));
+  for (const s of scenarios)
+    if (isPlainObject(s) && Array.isArray(s.category) && s.category.includes('Autopilot') && isPlainObject(s.custom))
+      Object.assign(out, structuredClone(s.custom));
   return out;
 }
 

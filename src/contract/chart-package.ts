@@ -248,7 +248,8 @@ export function inspectChartPackage(bytes: Uint8Array, libs: ChartPackageLibrari
   if (bytes.length === 0) return { ok: false, problem: { code: 'empty' } };
   if (bytes.length > maxBytes) return { ok: false, problem: { code: 'too-large', limit: maxBytes } };
   if (bytes.length < 18 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return { ok: false, problem: { code: 'not-gzip' } };
-  if (declaredGunzipSize(bytes) > CHART_MAX_DECOMPRESSED_BYTES) return { ok: false, problem: { code: 'too-large-decompressed', limit: CHART_MAX_DECOMPRESSED_BYTES } };
+  if (declaredGunzipSize(bytes) > CHART_MAX_DECOMPRESSED_BYTES)
+    return { ok: false, problem: { code: 'too-large-decompressed', limit: CHART_MAX_DECOMPRESSED_BYTES } };
   let tar: Uint8Array;
   try {
     tar = libs.gunzip(bytes);
@@ -288,7 +289,8 @@ export function inspectChartPackage(bytes: Uint8Array, libs: ChartPackageLibrari
   if (lint && !SEMVER_2.test(version)) return { ok: false, problem: { code: 'bad-version', value: version } };
   if (!/^[0-9A-Za-z.+_-]+$/.test(version)) return { ok: false, problem: { code: 'bad-version', value: version } };
   const type = str('type');
-  if (lint && apiVersion === 'v2' && type !== '' && type !== 'application' && type !== 'library') return { ok: false, problem: { code: 'bad-type', value: type } };
+  if (lint && apiVersion === 'v2' && type !== '' && type !== 'application' && type !== 'library')
+    return { ok: false, problem: { code: 'bad-type', value: type } };
   const valuesFile = files.find((f) => f.path === `${directory}/values.yaml`);
   const valuesText = valuesFile ? decoder.decode(valuesFile.content) : '';
   let values: Record<string, unknown> = {};

@@ -18,8 +18,6 @@ import {
 import { matchOperation } from './operations.ts';
 import { example, messages } from './test-support.ts';
 
-
-
 describe('chart operations', () => {
   it('are the 8 documented chart operations with their ids, methods, paths and statuses', () => {
     const summary = Object.values(chartOperations).map((op) => [op.id, op.method, op.path, op.successStatus]);
@@ -88,9 +86,7 @@ describe('chart upload/update form fields', () => {
   });
 
   it('encodes options as the form field, and nothing when no option is set', () => {
-    expect(encodeChartUploadParameters({ override: true, skip_lint: true, source: 'package' })).toBe(
-      '{"override":true,"skip_lint":true,"source":"package"}',
-    );
+    expect(encodeChartUploadParameters({ override: true, skip_lint: true, source: 'package' })).toBe('{"override":true,"skip_lint":true,"source":"package"}');
     expect(encodeChartUploadParameters({ override: undefined })).toBeUndefined();
     const encoded = encodeChartUploadParameters({ visible: false })!;
     expect(chartUploadParametersSchema.parse(JSON.parse(encoded))).toEqual({ visible: false });

@@ -89,10 +89,7 @@ const chartFiles = [{ name: CHART_PACKAGE_FIELD, required: true }] as const;
 // ---------------------------------------------------------------------------------------------
 
 /** A `values` field as read: a JSON object, a string that is not one (shown read-only), or nothing. */
-export type ParsedValues =
-  | { kind: 'object'; value: Record<string, unknown> }
-  | { kind: 'raw'; raw: string }
-  | { kind: 'none' };
+export type ParsedValues = { kind: 'object'; value: Record<string, unknown> } | { kind: 'raw'; raw: string } | { kind: 'none' };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 

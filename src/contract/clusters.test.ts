@@ -23,10 +23,6 @@ import {
 import { REMOVE, example, messages, withPath } from './test-support.ts';
 import { CCE_ERROR_CODES } from './error-codes.ts';
 
-
-
-
-
 /** The reference's create example with one field changed: a valid body apart from that change. */
 const createBody = (path?: string, value?: unknown): unknown =>
   path ? withPath(example('CreateAutopilotCluster.request.json'), path, value) : example('CreateAutopilotCluster.request.json');
@@ -145,7 +141,9 @@ describe('createClusterBodySchema', () => {
 
   it('checks the service CIDR and the Kubernetes version format', () => {
     for (const cidr of ['10.247.0.0', '10.247.0.0/33', '300.1.0.0/16', 'fd00::/64']) {
-      expect(messages(createClusterBodySchema, createBody('spec.serviceNetwork.IPv4CIDR', cidr)), cidr).toContain('Must be an IPv4 CIDR block such as 10.247.0.0/16');
+      expect(messages(createClusterBodySchema, createBody('spec.serviceNetwork.IPv4CIDR', cidr)), cidr).toContain(
+        'Must be an IPv4 CIDR block such as 10.247.0.0/16',
+      );
     }
     expect(messages(createClusterBodySchema, createBody('spec.kubernetesSvcIpRange', '172.16.0.0/16'))).toEqual([]);
     expect(messages(createClusterBodySchema, createBody('spec.version', '1.28'))).toContain('version must look like v1.28');
@@ -163,7 +161,9 @@ describe('createClusterBodySchema', () => {
     const tags = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: `v${i}` }));
     expect(messages(createClusterBodySchema, createBody('spec.clusterTags', tags(20)))).toEqual([]);
     expect(messages(createClusterBodySchema, createBody('spec.clusterTags', tags(21)))).toContain('A cluster supports at most 20 resource tags');
-    expect(messages(createClusterBodySchema, createBody('spec.clusterTags', [{ key: '_sys_owner', value: 'x' }]))).toContain('Tag key must not start with _sys_');
+    expect(messages(createClusterBodySchema, createBody('spec.clusterTags', [{ key: '_sys_owner', value: 'x' }]))).toContain(
+      'Tag key must not start with _sys_',
+    );
   });
 
   it('requires the add-on install annotation to be a JSON array of add-ons', () => {

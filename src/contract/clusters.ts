@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { clusterIdParam, closedEnum, itemsList, openEnum, optionalList, pathSegmentSchema, projectIdParam, resourceTagSchema, stringMapSchema } from './common.ts';
+import {
+  clusterIdParam,
+  closedEnum,
+  itemsList,
+  openEnum,
+  optionalList,
+  pathSegmentSchema,
+  projectIdParam,
+  resourceTagSchema,
+  stringMapSchema,
+} from './common.ts';
 import { defineOperation } from './define-operation.ts';
 import type { CceErrorCode } from './error-codes.ts';
 import { jobSchema } from './jobs.ts';
@@ -187,8 +197,7 @@ export const clusterDescriptionSchema = z
   .refine((s) => !DESCRIPTION_FORBIDDEN.test(s), `Description must not contain any of ~ $ % ^ & * < > [ ] { } ( ) ' " # \\`);
 
 const DOMAIN_NAME = /^(?=.{1,253}$)(?:\*\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-const isIpOrDomain = (s: string) =>
-  z.ipv4().safeParse(s).success || z.ipv6().safeParse(s).success || DOMAIN_NAME.test(s);
+const isIpOrDomain = (s: string) => z.ipv4().safeParse(s).success || z.ipv6().safeParse(s).success || DOMAIN_NAME.test(s);
 
 /**
  * Custom SANs of the API server certificate: IP addresses or domain names, no duplicates. The
@@ -417,7 +426,8 @@ export type LtsReclaimPolicy = (typeof LTS_RECLAIM_POLICIES)[number];
 
 export const ltsReclaimPolicyMeanings: Record<LtsReclaimPolicy, string> = {
   Delete_Log_Group: 'The system starts to delete a log group. If the deletion fails, no deletion retry is performed, and subsequent processes will proceed.',
-  Delete_Master_Log_Stream: 'The system starts to delete a master log stream. If the deletion fails, no deletion retry is performed, and subsequent processes will proceed.',
+  Delete_Master_Log_Stream:
+    'The system starts to delete a master log stream. If the deletion fails, no deletion retry is performed, and subsequent processes will proceed.',
   Retain: 'The deletion is skipped.',
 };
 

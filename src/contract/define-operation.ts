@@ -3,16 +3,7 @@ import { z } from 'zod';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The area of the API reference an operation belongs to; used for navigation, audit targets and docs. */
-export type OperationResource =
-  | 'clusters'
-  | 'jobs'
-  | 'quotas'
-  | 'tags'
-  | 'addons'
-  | 'upgrades'
-  | 'charts'
-  | 'releases'
-  | 'network';
+export type OperationResource = 'clusters' | 'jobs' | 'quotas' | 'tags' | 'addons' | 'upgrades' | 'charts' | 'releases' | 'network';
 
 /**
  * The cloud service whose endpoint serves an operation: `cce` (CCE Autopilot, the default) or `vpc`
@@ -73,8 +64,7 @@ export function defineOperation<const T extends OperationDefinition>(op: T): T {
 
 export type ParamsOf<T extends OperationDefinition> = z.input<T['params']>;
 export type QueryOf<T extends OperationDefinition> = T['query'] extends z.ZodType ? z.input<T['query']> : undefined;
-export type BodyOf<T extends OperationDefinition> =
-  T['body'] extends JsonBody<infer S> ? z.input<S> : T['body'] extends MultipartBody ? FormData : undefined;
+export type BodyOf<T extends OperationDefinition> = T['body'] extends JsonBody<infer S> ? z.input<S> : T['body'] extends MultipartBody ? FormData : undefined;
 export type ResponseOf<T extends OperationDefinition> = T['response'] extends z.ZodType ? z.output<T['response']> : null;
 
 /** Names of the `{params}` in a path template, in order. */

@@ -291,7 +291,10 @@ export function isCceErrorCode(code: string): code is CceErrorCode {
  * (`{"errorCode": …, "errorMessage": …}`), with the status to send it with. `detail` is appended to the
  * table's message, the way the reference's troubleshooting hints expect ("based on the returned message").
  */
-export function cceErrorResponse(code: CceErrorCode, detail?: string): { status: CceErrorCodeInfo['status']; body: { errorCode: CceErrorCode; errorMessage: string } } {
+export function cceErrorResponse(
+  code: CceErrorCode,
+  detail?: string,
+): { status: CceErrorCodeInfo['status']; body: { errorCode: CceErrorCode; errorMessage: string } } {
   const info: CceErrorCodeInfo = CCE_ERROR_CODES[code];
   return {
     status: info.status,

@@ -18,10 +18,7 @@ export const certDurationBodySchema = z.object({
   duration: z
     .number({ error: CERT_DURATION_MESSAGE })
     .int(CERT_DURATION_MESSAGE)
-    .refine(
-      (d) => d === CERT_DURATION_MAXIMUM || (d >= CERT_DURATION_MIN_DAYS && d <= CERT_DURATION_MAX_DAYS),
-      CERT_DURATION_MESSAGE,
-    ),
+    .refine((d) => d === CERT_DURATION_MAXIMUM || (d >= CERT_DURATION_MIN_DAYS && d <= CERT_DURATION_MAX_DAYS), CERT_DURATION_MESSAGE),
 });
 export type CertDurationBody = z.infer<typeof certDurationBodySchema>;
 

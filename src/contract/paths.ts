@@ -16,9 +16,7 @@ interface CompiledOperation<T extends OperationDefinition> {
 }
 
 export type OperationMatch<T extends OperationDefinition> =
-  | { kind: 'match'; op: T; params: Record<string, string> }
-  | { kind: 'method-not-allowed'; allowed: HttpMethod[] }
-  | { kind: 'none' };
+  { kind: 'match'; op: T; params: Record<string, string> } | { kind: 'method-not-allowed'; allowed: HttpMethod[] } | { kind: 'none' };
 
 /**
  * Routes a method + raw pathname to one operation of a registry. Segments are compared raw (still

@@ -94,7 +94,9 @@ describe('create release body', () => {
     expect(messages(createReleaseBodySchema, without(createBody(), 'name'))).toEqual(['Release name is required']);
     expect(messages(createReleaseBodySchema, without(createBody(), 'namespace'))).toEqual(['Namespace is required']);
     expect(messages(createReleaseBodySchema, without(createBody(), 'version'))).toEqual(['version (the chart version) is required']);
-    expect(messages(createReleaseBodySchema, without(createBody(), 'values'))).toEqual(['values must be a JSON object of chart values (use {} for the chart defaults)']);
+    expect(messages(createReleaseBodySchema, without(createBody(), 'values'))).toEqual([
+      'values must be a JSON object of chart values (use {} for the chart defaults)',
+    ]);
   });
 
   it('rejects release names that Helm refuses, saying which rule failed', () => {

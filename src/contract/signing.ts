@@ -76,7 +76,10 @@ export function encodeRfc3986(value: string): string {
 
 /** `20260102T030405Z`: the basic ISO 8601 form the SDK sends in `X-Sdk-Date`. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Parses the basic form `YYYYMMDDTHHmmssZ`; null when malformed. */

@@ -24,7 +24,10 @@ describe('armScenarioBodySchema', () => {
       twist: { kind: 'stall', atProgress: 50 },
       times: 1,
     });
-    expect(armScenarioBodySchema.parse({ taskKind: 'cluster.delete', subjectId: 'c-1', twist: { kind: 'stall', atProgress: 1 }, times: 3 })).toMatchObject({ subjectId: 'c-1', times: 3 });
+    expect(armScenarioBodySchema.parse({ taskKind: 'cluster.delete', subjectId: 'c-1', twist: { kind: 'stall', atProgress: 1 }, times: 3 })).toMatchObject({
+      subjectId: 'c-1',
+      times: 3,
+    });
   });
 
   it('refuses an empty kind, a count outside 1–100 and unknown fields', () => {

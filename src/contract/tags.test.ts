@@ -10,7 +10,14 @@ const create = (...tags: unknown[]) => messages(tagsCreateBodySchema, { tags });
 
 describe('tagsCreateBodySchema', () => {
   it('accepts the reference example, Chinese letters, the documented special characters and empty values', () => {
-    expect(messages(tagsCreateBodySchema, { tags: [{ key: 'key1', value: 'value1' }, { key: 'key2', value: 'value3' }] })).toEqual([]);
+    expect(
+      messages(tagsCreateBodySchema, {
+        tags: [
+          { key: 'key1', value: 'value1' },
+          { key: 'key2', value: 'value3' },
+        ],
+      }),
+    ).toEqual([]);
     expect(create({ key: '部门', value: '研发 一部' })).toEqual([]);
     expect(create({ key: 'app.kubernetes.io/name', value: 'a_b:c=d+e-f@g' })).toEqual([]);
     expect(create({ key: 'owner', value: '' }, { key: 'team' })).toEqual([]);

@@ -69,8 +69,6 @@ export type TagsCreateBody = z.infer<typeof tagsCreateBodySchema>;
 
 /** Body of `BatchDeleteAutopilotClusterTags` (`BatchDeleteClusterTagsRequestBody`). Deleting a key that does not exist succeeds. */
 export const tagsDeleteBodySchema = z.object({
-  tags: z
-    .array(z.object({ key: tagKeySchema }))
-    .min(1, 'Give at least one tag key'),
+  tags: z.array(z.object({ key: tagKeySchema })).min(1, 'Give at least one tag key'),
 });
 export type TagsDeleteBody = z.infer<typeof tagsDeleteBodySchema>;

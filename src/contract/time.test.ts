@@ -14,10 +14,7 @@ describe('parseCceTimestamp', () => {
     expect(parseCceTimestamp(text)?.toISOString()).toBe(iso);
   });
 
-  it.each(['', 'yesterday', '2024-13-45T99:99:99Z', '1700000000', '2024-01-22', undefined, null])(
-    'refuses %j',
-    (text) => {
-      expect(parseCceTimestamp(text)).toBeUndefined();
-    },
-  );
+  it.each(['', 'yesterday', '2024-13-45T99:99:99Z', '1700000000', '2024-01-22', undefined, null])('refuses %j', (text) => {
+    expect(parseCceTimestamp(text)).toBeUndefined();
+  });
 });

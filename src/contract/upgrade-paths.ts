@@ -79,4 +79,3 @@ export const listUpgradePaths = defineOperation({
   response: upgradePathsSchema,
   successStatus: 200,
 });
-

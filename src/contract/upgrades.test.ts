@@ -36,10 +36,6 @@ import { findUpgradePath, upgradePathsSchema } from './upgrade-paths.ts';
 import { REMOVE, example, messages, withPath } from './test-support.ts';
 import { CCE_ERROR_CODES } from './error-codes.ts';
 
-
-
-
-
 const upgradeBody = (path?: string, value?: unknown): unknown =>
   path ? withPath(example('UpgradeAutopilotCluster.request.json'), path, value) : example('UpgradeAutopilotCluster.request.json');
 const precheckBody = (path?: string, value?: unknown): unknown =>
@@ -126,9 +122,7 @@ describe('upgradeClusterBodySchema', () => {
     expect(messages(upgradeClusterBodySchema, upgradeBody('spec.clusterUpgradeAction.nodeOrder', order('In', 1)))).toContain(
       'operator must be one of in, notin, exists, !, gt, lt',
     );
-    expect(messages(upgradeClusterBodySchema, upgradeBody('spec.clusterUpgradeAction.nodeOrder', order('!', -1)))).toContain(
-      'priority must not be negative',
-    );
+    expect(messages(upgradeClusterBodySchema, upgradeBody('spec.clusterUpgradeAction.nodeOrder', order('!', -1)))).toContain('priority must not be negative');
     expect(messages(upgradeClusterBodySchema, upgradeBody('spec.clusterUpgradeAction.nodePoolOrder', { DefaultPool: -1 }))).toContain(
       'node pool priority must not be negative',
     );
@@ -138,7 +132,10 @@ describe('upgradeClusterBodySchema', () => {
 describe('precheckBodySchema', () => {
   it('accepts the reference example and node-scoped skips', () => {
     expect(messages(precheckBodySchema, precheckBody())).toEqual([]);
-    const skips = [{ name: 'NodeContainererdPodRestartRisk', resourceSelector: { key: 'node.uid', operator: 'In', values: ['n-1'] } }, { name: 'DeprecatedApiCheck' }];
+    const skips = [
+      { name: 'NodeContainererdPodRestartRisk', resourceSelector: { key: 'node.uid', operator: 'In', values: ['n-1'] } },
+      { name: 'DeprecatedApiCheck' },
+    ];
     expect(messages(precheckBodySchema, precheckBody('spec.skippedCheckItemList', skips))).toEqual([]);
     // "If you enter a major version, the latest patch version is automatically selected."
     expect(messages(precheckBodySchema, precheckBody('spec.targetVersion', 'v1.15'))).toEqual([]);

@@ -437,9 +437,7 @@ export function isLaterVersion(target: string, current: string): boolean | undef
 }
 
 const versionSchema = (what: string) =>
-  z
-    .string({ error: `${what} is required` })
-    .regex(KUBERNETES_VERSION_PATTERN, `${what} must be a cluster version such as v1.28 or v1.27.3-r0`);
+  z.string({ error: `${what} is required` }).regex(KUBERNETES_VERSION_PATTERN, `${what} must be a cluster version such as v1.28 or v1.27.3-r0`);
 
 const patchVersionSchema = (what: string) =>
   z.string({ error: `${what} is required` }).regex(PATCH_VERSION_PATTERN, `${what} must be the cluster's patch version, such as v1.27.2-r0`);

@@ -58,7 +58,11 @@ describe('AK/SK signature check (API gateway)', () => {
   it('rejects a query changed after signing', async () => {
     const t = startTestSimulator();
     const path = `${t.base}/clusters`;
-    const headers = await signRequest({ method: 'GET', host: TEST_HOST, path, query: { status: 'Available' }, headers: {} }, t.sim.credentials, new Date(t.clock.now()));
+    const headers = await signRequest(
+      { method: 'GET', host: TEST_HOST, path, query: { status: 'Available' }, headers: {} },
+      t.sim.credentials,
+      new Date(t.clock.now()),
+    );
     const ok = await t.sim.fetch(new Request(`http://${TEST_HOST}${path}?status=Available`, { headers }));
     expect(ok.status).toBe(200);
     const tampered = await t.sim.fetch(new Request(`http://${TEST_HOST}${path}?status=Error`, { headers }));
@@ -73,7 +77,11 @@ describe('AK/SK signature check (API gateway)', () => {
 
   it('rejects a request whose path was changed after signing', async () => {
     const t = startTestSimulator();
-    const headers = await signRequest({ method: 'GET', host: TEST_HOST, path: `${t.base}/clusters`, query: {}, headers: {} }, t.sim.credentials, new Date(t.clock.now()));
+    const headers = await signRequest(
+      { method: 'GET', host: TEST_HOST, path: `${t.base}/clusters`, query: {}, headers: {} },
+      t.sim.credentials,
+      new Date(t.clock.now()),
+    );
     const res = await t.sim.fetch(new Request(`http://${TEST_HOST}${t.base}/quotas`, { headers }));
     expect(res.status).toBe(401);
   });
@@ -81,7 +89,11 @@ describe('AK/SK signature check (API gateway)', () => {
   it('rejects a request sent to another host than the one signed', async () => {
     const t = startTestSimulator();
     const path = `${t.base}/clusters`;
-    const headers = await signRequest({ method: 'GET', host: 'cce.ap-southeast-3.myhuaweicloud.com', path, query: {}, headers: {} }, t.sim.credentials, new Date(t.clock.now()));
+    const headers = await signRequest(
+      { method: 'GET', host: 'cce.ap-southeast-3.myhuaweicloud.com', path, query: {}, headers: {} },
+      t.sim.credentials,
+      new Date(t.clock.now()),
+    );
     const res = await t.sim.fetch(new Request(`http://${TEST_HOST}${path}`, { headers: { ...headers, host: TEST_HOST } }));
     expect(res.status).toBe(401);
   });

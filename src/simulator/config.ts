@@ -52,7 +52,10 @@ export interface SimulatorEnv {
 }
 
 export class SimulatorConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`${variable}: ${message}`);
     this.name = 'SimulatorConfigError';
   }
@@ -117,8 +120,6 @@ export function readSimulatorEnv(env: Env = process.env): SimulatorEnv {
     projectId,
     region,
     clusterQuota:
-      quotaRaw === undefined
-        ? undefined
-        : readNumber(env, 'SIMULATOR_CLUSTER_QUOTA', 0, (n) => Number.isInteger(n) && n >= 0, 'a non-negative integer'),
+      quotaRaw === undefined ? undefined : readNumber(env, 'SIMULATOR_CLUSTER_QUOTA', 0, (n) => Number.isInteger(n) && n >= 0, 'a non-negative integer'),
   };
 }

@@ -168,7 +168,8 @@ describe('the control surface over HTTP (npm run simulator)', () => {
     await once(server, 'listening');
     try {
       const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const post = (path: string, body: unknown) => fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const post = (path: string, body: unknown) =>
+        fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       const state = await fetch(`${origin}/_simulator`);
       expect(state.status).toBe(200);
       expect(simulatorStateSchema.parse(await state.json()).seed).toBe('demo');

@@ -82,7 +82,14 @@ export class SimulatorWorld {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function scenarioView(s: ArmedScenario): ArmedScenarioView {
-  return { id: s.id, taskKind: s.taskKind, ...(s.subjectId !== undefined ? { subjectId: s.subjectId } : {}), twist: s.twist, remaining: s.remaining, armedAt: iso(s.armedAt) };
+  return {
+    id: s.id,
+    taskKind: s.taskKind,
+    ...(s.subjectId !== undefined ? { subjectId: s.subjectId } : {}),
+    twist: s.twist,
+    remaining: s.remaining,
+    armedAt: iso(s.armedAt),
+  };
 }
 
 export function createControl(world: SimulatorWorld): SimulatorControl {
@@ -150,7 +157,13 @@ function parse<S extends z.ZodType>(schema: S, text: string): z.output<S> {
     throw cceError('CCE.01400001', 'The request body is not valid JSON.');
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw cceError('CCE.01400001', toFieldErrors('body', parsed.error).map((f) => `${f.path}: ${f.message}`).join('; '));
+  if (!parsed.success)
+    throw cceError(
+      'CCE.01400001',
+      toFieldErrors('body', parsed.error)
+        .map((f) => `${f.path}: ${f.message}`)
+        .join('; '),
+    );
   return parsed.data;
 }
 

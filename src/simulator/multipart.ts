@@ -25,7 +25,13 @@ export async function readMultipartBody(op: OperationDefinition & { body: Multip
   for (const [name, value] of form.entries()) if (typeof value === 'string') fields[name] = value;
   const parsed = op.body.fields.safeParse(fields);
   if (!parsed.success) {
-    throw cceError('CCE.01400001', parsed.error.issues.slice(0, 3).map((i) => `${['body', ...i.path.map(String)].join('.')}: ${i.message}`).join('; '));
+    throw cceError(
+      'CCE.01400001',
+      parsed.error.issues
+        .slice(0, 3)
+        .map((i) => `${['body', ...i.path.map(String)].join('.')}: ${i.message}`)
+        .join('; '),
+    );
   }
   return form;
 }

@@ -74,7 +74,9 @@ describe('seed data', () => {
     const list = async (t: typeof a) => (await t.json<{ items: ClusterItem[] }>('GET', `${t.base}/clusters`)).body.items;
     const [itemsA, itemsB] = [await list(a), await list(b)];
     expect(itemsA).toHaveLength(2_000);
-    expect(itemsA.map((c) => `${c.metadata.uid} ${c.metadata.name} ${c.status.phase}`)).toEqual(itemsB.map((c) => `${c.metadata.uid} ${c.metadata.name} ${c.status.phase}`));
+    expect(itemsA.map((c) => `${c.metadata.uid} ${c.metadata.name} ${c.status.phase}`)).toEqual(
+      itemsB.map((c) => `${c.metadata.uid} ${c.metadata.name} ${c.status.phase}`),
+    );
     expect(new Set(itemsA.map((c) => c.metadata.uid)).size).toBe(2_000);
     expect(new Set(itemsA.map((c) => c.status.phase)).size).toBeGreaterThanOrEqual(4);
   });
@@ -83,7 +85,10 @@ describe('seed data', () => {
     const t = startTestSimulator({ seed: 'large' });
     await t.json('GET', `${t.base}/clusters`); // warm-up: the first render compiles the paths
     const started = performance.now();
-    const { body } = await t.json<{ items: (ClusterItem & { metadata: { alias?: string }; spec: { clusterTags?: unknown[] } })[] }>('GET', `${t.base}/clusters`);
+    const { body } = await t.json<{ items: (ClusterItem & { metadata: { alias?: string }; spec: { clusterTags?: unknown[] } })[] }>(
+      'GET',
+      `${t.base}/clusters`,
+    );
     const elapsed = performance.now() - started;
     expect(elapsed).toBeLessThan(1_000);
     const items = body.items;
@@ -103,7 +108,8 @@ describe('seed data', () => {
   it('twenty: the first 20 clusters of large, the benchmark baseline', async () => {
     const twenty = startTestSimulator({ seed: 'twenty' });
     const large = startTestSimulator({ seed: 'large' });
-    const names = async (t: typeof twenty) => (await t.json<{ items: ClusterItem[] }>('GET', `${t.base}/clusters`)).body.items.map((c) => `${c.metadata.uid} ${c.metadata.name}`);
+    const names = async (t: typeof twenty) =>
+      (await t.json<{ items: ClusterItem[] }>('GET', `${t.base}/clusters`)).body.items.map((c) => `${c.metadata.uid} ${c.metadata.name}`);
     const [small, all] = [await names(twenty), await names(large)];
     expect(small).toHaveLength(20);
     expect(all).toEqual(expect.arrayContaining(small));
@@ -125,7 +131,11 @@ describe('configuration', () => {
     expect(env).toMatchObject({ host: '127.0.0.1', port: 9443, speed: 1, seed: 'demo', region: 'ap-southeast-3' });
     expect(env.credentials.ak).toMatch(/^[A-Z0-9]{20}$/);
     expect(env.credentials.sk).toHaveLength(40);
-    expect(readSimulatorEnv({ SIMULATOR_SPEED: '20', SIMULATOR_SEED: 'large', SIMULATOR_CLUSTER_QUOTA: '50' })).toMatchObject({ speed: 20, seed: 'large', clusterQuota: 50 });
+    expect(readSimulatorEnv({ SIMULATOR_SPEED: '20', SIMULATOR_SEED: 'large', SIMULATOR_CLUSTER_QUOTA: '50' })).toMatchObject({
+      speed: 20,
+      seed: 'large',
+      clusterQuota: 50,
+    });
     for (const [name, value] of [
       ['SIMULATOR_SPEED', '0'],
       ['SIMULATOR_SPEED', 'fast'],
@@ -158,7 +168,11 @@ describe('standalone server', () => {
 
       const tagPath = `${path}/${body.items[0]!.metadata.uid}/tags/create`;
       const tagBody = JSON.stringify({ tags: [{ key: 'via', value: 'http' }] });
-      const signed = await signRequest({ method: 'POST', host, path: tagPath, query: {}, headers: { 'Content-Type': 'application/json' }, body: tagBody }, simulator.credentials, new Date());
+      const signed = await signRequest(
+        { method: 'POST', host, path: tagPath, query: {}, headers: { 'Content-Type': 'application/json' }, body: tagBody },
+        simulator.credentials,
+        new Date(),
+      );
       expect((await fetch(`http://${host}${tagPath}`, { method: 'POST', headers: signed, body: tagBody })).status).toBe(204);
 
       const unsigned = await fetch(`http://${host}${path}`);

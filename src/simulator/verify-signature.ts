@@ -40,7 +40,6 @@ export interface ReceivedRequest {
   body: Uint8Array;
 }
 
-
 /**
  * Verifies an `SDK-HMAC-SHA256` signature the way the gateway does: the canonical request is rebuilt
  * from what was received (method, raw path, decoded query, the headers named in SignedHeaders, the

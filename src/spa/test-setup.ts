@@ -55,4 +55,3 @@ afterEach(() => {
   vi.restoreAllMocks();
   expect(missing, 'message keys shown without their messages loaded').toEqual([]);
 });
-

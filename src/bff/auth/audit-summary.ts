@@ -77,7 +77,13 @@ export function auditTarget(op: OperationDefinition, params: Record<string, stri
   return { kind: TARGET_KIND[op.resource] ?? op.resource, id };
 }
 
-export function auditSummary(op: OperationDefinition, params: Record<string, string>, query: Record<string, unknown>, body: unknown, multipart?: { bytes: number }): Record<string, unknown> {
+export function auditSummary(
+  op: OperationDefinition,
+  params: Record<string, string>,
+  query: Record<string, unknown>,
+  body: unknown,
+  multipart?: { bytes: number },
+): Record<string, unknown> {
   const summary: Record<string, unknown> = { operation: op.title, method: op.method, path: op.path };
   const { project_id: _project, ...targetParams } = params;
   if (Object.keys(targetParams).length > 0) summary.params = targetParams;

@@ -13,7 +13,11 @@ declare module 'fastify' {
  * an actor itself, as a sign-in does), from where, and the BFF's request id. Awaited before the reply
  * goes out, so an acknowledged change always has its entry on disk.
  */
-export function recordAudit(store: ConsoleStore, request: FastifyRequest, entry: Omit<AuditEntryInput, 'actor' | 'actorRole'> & Partial<Pick<AuditEntryInput, 'actor' | 'actorRole'>>) {
+export function recordAudit(
+  store: ConsoleStore,
+  request: FastifyRequest,
+  entry: Omit<AuditEntryInput, 'actor' | 'actorRole'> & Partial<Pick<AuditEntryInput, 'actor' | 'actorRole'>>,
+) {
   request.audited = true;
   return store.appendAudit({
     actor: request.session?.username ?? null,

@@ -92,7 +92,7 @@ export async function registerSecurity(app: FastifyInstance, deps: SecurityDeps 
     if (mutation) {
       const token = request.headers[CSRF_HEADER];
       if (typeof token !== 'string' || !sameToken(token, record.csrfToken)) {
-        throw new ApiError(403, 'BFF.CSRF', 'This change lacks the session\'s CSRF token. Reload the console and try again.');
+        throw new ApiError(403, 'BFF.CSRF', "This change lacks the session's CSRF token. Reload the console and try again.");
       }
     }
     if (!roleCan(record.role, access.capability)) throw forbidden(record.role, access.capability);

@@ -208,7 +208,9 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
   const checkDrift = createDriftCheck();
   const queryKeys = new Map<OperationDefinition, ReadonlySet<string>>(operationList.map((op) => [op, new Set(op.query ? Object.keys(op.query.shape) : [])]));
   // Request bodies are checked strictly (unknown keys refused at every level the contract defines an object); built once here.
-  const jsonSchemas = new Map<OperationDefinition, z.ZodType>(operationList.flatMap((op) => (op.body?.kind === 'json' ? [[op, strictRequestSchema(op.body.schema)] as const] : [])));
+  const jsonSchemas = new Map<OperationDefinition, z.ZodType>(
+    operationList.flatMap((op) => (op.body?.kind === 'json' ? [[op, strictRequestSchema(op.body.schema)] as const] : [])),
+  );
   const multipartNames = new Map<OperationDefinition, ReadonlySet<string>>(
     operationList.flatMap((op) => (op.body?.kind === 'multipart' ? [[op, fieldNames(op.body)] as const] : [])),
   );
@@ -276,7 +278,9 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
         exposeHeadRoute: false,
         config: { access: { capability: 'read' } },
         handler: async () => {
-          throw new ApiError(405, 'BFF.METHOD_NOT_ALLOWED', `This CCE API path accepts ${allowed.join(', ')} only.`, { headers: { allow: allowed.join(', ') } });
+          throw new ApiError(405, 'BFF.METHOD_NOT_ALLOWED', `This CCE API path accepts ${allowed.join(', ')} only.`, {
+            headers: { allow: allowed.join(', ') },
+          });
         },
       });
     }
@@ -301,7 +305,11 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
             if (upstreamRequest.body.bytes.byteLength === 0) delete upstreamRequest.body;
           } else if (op.body?.kind === 'multipart') {
             const contentType = request.headers['content-type']!;
-            upstreamRequest.body = { kind: 'multipart', contentType, bytes: validateMultipart(op, op.body, request.body, contentType, multipartNames.get(op)!) };
+            upstreamRequest.body = {
+              kind: 'multipart',
+              contentType,
+              bytes: validateMultipart(op, op.body, request.body, contentType, multipartNames.get(op)!),
+            };
           }
           const result = await client.send(upstreamRequest, request.log);
           checkDrift(op, result.body, result.headers['content-type'], request.log);

@@ -57,12 +57,28 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
     const claim = await store.claimSignInAttempt(counters);
     if (!claim.allowed) {
       // Only attempts that reach the password check count: a refused one gives its count back everywhere.
-      await store.settleSignInAttempt([], counters.map((c) => c.key));
+      await store.settleSignInAttempt(
+        [],
+        counters.map((c) => c.key),
+      );
       const seconds = Math.max(1, Math.ceil(claim.retryAfterMs / 1000));
-      await recordAudit(store, request, { ...who, actorRole: null, action: 'console.signIn', targetKind: 'account', outcome: 'denied', status: 429, errorCode: 'BFF.TOO_MANY_ATTEMPTS' });
-      throw new ApiError(429, 'BFF.TOO_MANY_ATTEMPTS', `Too many failed sign-ins. Try again in ${seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`}.`, {
-        headers: { 'retry-after': String(seconds) },
+      await recordAudit(store, request, {
+        ...who,
+        actorRole: null,
+        action: 'console.signIn',
+        targetKind: 'account',
+        outcome: 'denied',
+        status: 429,
+        errorCode: 'BFF.TOO_MANY_ATTEMPTS',
       });
+      throw new ApiError(
+        429,
+        'BFF.TOO_MANY_ATTEMPTS',
+        `Too many failed sign-ins. Try again in ${seconds >= 120 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`}.`,
+        {
+          headers: { 'retry-after': String(seconds) },
+        },
+      );
     }
     // Unknown users cost the same hash as known ones, so timing does not tell which usernames exist.
     const passwordOk = await verifyPassword(password, found?.passwordHash ?? (await dummyPasswordHash()));
@@ -83,7 +99,15 @@ export async function sessionRoutes(app: FastifyInstance, options: SessionRouteO
     const account = found;
     await store.settleSignInAttempt([counters[0]!.key], [counters[1]!.key, counters[2]!.key]);
     const { sessionId, csrfToken } = await store.createSession(account.username);
-    await recordAudit(store, request, { actor: account.username, actorRole: account.role, action: 'console.signIn', targetKind: 'account', targetId: account.username, outcome: 'success', status: 200 });
+    await recordAudit(store, request, {
+      actor: account.username,
+      actorRole: account.role,
+      action: 'console.signIn',
+      targetKind: 'account',
+      targetId: account.username,
+      outcome: 'success',
+      status: 200,
+    });
     setSessionCookie(request, reply, sessionId, options.sessionAbsoluteMs);
     reply.header('cache-control', 'no-store');
     const body: Session = { user: account.username, role: account.role, csrfToken };

@@ -26,7 +26,11 @@ export async function simulatorControlRoutes(app: FastifyInstance, options: { st
   const read = { capability: 'read' } as const;
   const operate = { capability: 'operate' } as const;
 
-  async function audit(request: FastifyRequest, action: ConsoleAction, entry: { targetId?: string | null; summary?: Record<string, unknown>; status: number; errorCode?: string }) {
+  async function audit(
+    request: FastifyRequest,
+    action: ConsoleAction,
+    entry: { targetId?: string | null; summary?: Record<string, unknown>; status: number; errorCode?: string },
+  ) {
     await recordAudit(store, request, {
       action,
       targetKind: 'simulator',
@@ -87,16 +91,20 @@ export async function simulatorControlRoutes(app: FastifyInstance, options: { st
     return reply.code(201).send(result.scenario satisfies ArmedScenarioView);
   });
 
-  app.delete<{ Params: { id: string } }>(`${SIMULATOR_CONTROL_PREFIX}/scenarios/:id`, { config: { access: operate, auditAction: 'simulator.disarmScenario' } }, async (request, reply) => {
-    requireCapability(request, 'operate');
-    const { id } = request.params;
-    // Scenario ids are UUID-sized; anything longer names none (and is not copied into the audit trail).
-    if (id.length > 128) throw new ApiError(404, 'BFF.NOT_FOUND', 'No armed scenario has that id.');
-    if (!control.disarm(id)) {
-      await audit(request, 'simulator.disarmScenario', { targetId: id, status: 404, errorCode: 'BFF.NOT_FOUND' });
-      throw new ApiError(404, 'BFF.NOT_FOUND', 'No armed scenario has that id; it may have been used up already.');
-    }
-    await audit(request, 'simulator.disarmScenario', { targetId: id, status: 204 });
-    return reply.code(204).send();
-  });
+  app.delete<{ Params: { id: string } }>(
+    `${SIMULATOR_CONTROL_PREFIX}/scenarios/:id`,
+    { config: { access: operate, auditAction: 'simulator.disarmScenario' } },
+    async (request, reply) => {
+      requireCapability(request, 'operate');
+      const { id } = request.params;
+      // Scenario ids are UUID-sized; anything longer names none (and is not copied into the audit trail).
+      if (id.length > 128) throw new ApiError(404, 'BFF.NOT_FOUND', 'No armed scenario has that id.');
+      if (!control.disarm(id)) {
+        await audit(request, 'simulator.disarmScenario', { targetId: id, status: 404, errorCode: 'BFF.NOT_FOUND' });
+        throw new ApiError(404, 'BFF.NOT_FOUND', 'No armed scenario has that id; it may have been used up already.');
+      }
+      await audit(request, 'simulator.disarmScenario', { targetId: id, status: 204 });
+      return reply.code(204).send();
+    },
+  );
 }

@@ -83,7 +83,10 @@ describe('precompressed delivery', () => {
   });
 
   it('sends index.html compressed and never cached without revalidation, for / and for deep links', async () => {
-    for (const [url, accept] of [['/', '*/*'], ['/clusters/6f1e1c3a?tab=nodes', 'text/html,application/xhtml+xml']] as const) {
+    for (const [url, accept] of [
+      ['/', '*/*'],
+      ['/clusters/6f1e1c3a?tab=nodes', 'text/html,application/xhtml+xml'],
+    ] as const) {
       const res = await get(url, { accept, 'accept-encoding': 'gzip, deflate, br' });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-encoding']).toBe('br');

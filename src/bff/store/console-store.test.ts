@@ -166,7 +166,11 @@ describe.each(engines)('console store on %s', (_name, open) => {
     expect(last.nextCursor).toBeNull();
 
     expect((await store.queryAudit({ limit: 50, actor: 'alice' })).entries.map((e) => e.summary.index)).toEqual([5, 3, 1]);
-    expect((await store.queryAudit({ limit: 50, outcome: 'failure' })).entries[0]).toMatchObject({ errorCode: 'CCE.01400013', status: 409, targetId: 'cluster-3' });
+    expect((await store.queryAudit({ limit: 50, outcome: 'failure' })).entries[0]).toMatchObject({
+      errorCode: 'CCE.01400013',
+      status: 409,
+      targetId: 'cluster-3',
+    });
     expect((await store.queryAudit({ limit: 50, action: 'console.signIn' })).entries).toHaveLength(2);
     expect((await store.queryAudit({ limit: 50, target: 'cluster-2' })).entries).toHaveLength(1);
     const to = new Date(clock - 3500);

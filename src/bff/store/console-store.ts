@@ -3,7 +3,6 @@ import type { Account, AuditEntry, AuditOutcome, Role } from '../../contract/con
 import { migrate } from './migrations.ts';
 import type { SqlClient } from './sql-client.ts';
 
-
 export interface SessionRecord {
   username: string;
   role: Role;
@@ -11,7 +10,6 @@ export interface SessionRecord {
   createdAt: number;
   lastSeenAt: number;
 }
-
 
 export interface AuditEntryInput {
   actor: string | null;
@@ -273,7 +271,8 @@ export class ConsoleStore {
   /** After a successful sign-in: the guesser's own counter (`clearKeys`) is cleared, the shared ones (`releaseKeys`) give the attempt back. */
   async settleSignInAttempt(clearKeys: readonly string[], releaseKeys: readonly string[]): Promise<void> {
     if (clearKeys.length > 0) await this.db.query('DELETE FROM sign_in_throttle WHERE key = ANY($1::text[])', [clearKeys]);
-    if (releaseKeys.length > 0) await this.db.query('UPDATE sign_in_throttle SET attempts = GREATEST(attempts - 1, 0) WHERE key = ANY($1::text[])', [releaseKeys]);
+    if (releaseKeys.length > 0)
+      await this.db.query('UPDATE sign_in_throttle SET attempts = GREATEST(attempts - 1, 0) WHERE key = ANY($1::text[])', [releaseKeys]);
   }
 
   /** Ends every throttle counter of an account (an admin's unlock, a password reset); true when there was one. */

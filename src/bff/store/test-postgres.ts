@@ -19,7 +19,10 @@ function binDir(): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : [];
   const latest = versions.sort((a, b) => Number(b) - Number(a))[0];
-  if (!latest) throw new Error('PostgreSQL server binaries not found: install Debian\'s `postgresql` package (apt-get install -y postgresql) or set PG_BIN to the directory holding initdb and pg_ctl.');
+  if (!latest)
+    throw new Error(
+      "PostgreSQL server binaries not found: install Debian's `postgresql` package (apt-get install -y postgresql) or set PG_BIN to the directory holding initdb and pg_ctl.",
+    );
   return join(root, latest, 'bin');
 }
 
@@ -41,7 +44,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   // PostgreSQL refuses to run as root; CI machines run tests as root, so the server runs as `postgres`.
   const asRoot = process.getuid?.() === 0;
   const run = (tool: string, args: string[]) => {
-    const command = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] as const : [join(bin, tool), args] as const;
+    const command = asRoot ? (['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]] as const) : ([join(bin, tool), args] as const);
     const result = spawnSync(command[0], command[1], { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`${tool} failed: ${result.stderr || result.stdout}`);
   };

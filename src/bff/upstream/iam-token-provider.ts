@@ -87,7 +87,11 @@ export class IamTokenProvider {
       });
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      throw new ApiError(504, timedOut ? 'BFF.UPSTREAM_TIMEOUT' : 'BFF.UPSTREAM_UNREACHABLE', timedOut ? 'IAM did not answer in time.' : 'IAM could not be reached.');
+      throw new ApiError(
+        504,
+        timedOut ? 'BFF.UPSTREAM_TIMEOUT' : 'BFF.UPSTREAM_UNREACHABLE',
+        timedOut ? 'IAM did not answer in time.' : 'IAM could not be reached.',
+      );
     }
     const text = response.body.toString('utf8');
     const value = response.header('x-subject-token');

@@ -17,7 +17,11 @@ describe('nodeCryptoPrimitives', () => {
   });
 
   it('computes HMAC-SHA256 exactly like Web Crypto, for unicode keys and data too', async () => {
-    for (const [key, data] of [['SKEXAMPLE', 'SDK-HMAC-SHA256\n20260102T030405Z\nabc'], ['ключ/+=', 'ü测试'], ['k', '']] as const) {
+    for (const [key, data] of [
+      ['SKEXAMPLE', 'SDK-HMAC-SHA256\n20260102T030405Z\nabc'],
+      ['ключ/+=', 'ü测试'],
+      ['k', ''],
+    ] as const) {
       expect(nodeCryptoPrimitives.hmacSha256Hex(key, data)).toBe(await webHmac(key, data));
     }
   });

@@ -94,10 +94,34 @@ const CREATE_BODY = {
 const VECTORS: Vector[] = [
   // Methods
   { name: 'GET list with X-Project-Id', method: 'GET', endpoint: `${BASE}/clusters`, headers: { 'X-Project-Id': PROJECT, ...JSON_HEADERS } },
-  { name: 'POST create with JSON body', method: 'POST', endpoint: `${BASE}/clusters`, headers: { 'X-Project-Id': PROJECT, ...JSON_HEADERS }, data: CREATE_BODY },
-  { name: 'PUT update', method: 'PUT', endpoint: `${BASE}/clusters/6f1e1c3a-8b2d-11ef-a1b2-0255ac100b04`, headers: JSON_HEADERS, data: { spec: { description: 'new' } } },
-  { name: 'DELETE with options query', method: 'DELETE', endpoint: `${BASE}/clusters/6f1e1c3a-8b2d-11ef-a1b2-0255ac100b04`, query: { delete_efs: 'true', delete_net: 'try' }, headers: JSON_HEADERS },
-  { name: 'PATCH', method: 'PATCH', endpoint: `${CCE}/autopilot/v3/addons/0a1b`, headers: JSON_HEADERS, data: { metadata: { annotations: { 'addon.upgrade/type': 'upgrade' } } } },
+  {
+    name: 'POST create with JSON body',
+    method: 'POST',
+    endpoint: `${BASE}/clusters`,
+    headers: { 'X-Project-Id': PROJECT, ...JSON_HEADERS },
+    data: CREATE_BODY,
+  },
+  {
+    name: 'PUT update',
+    method: 'PUT',
+    endpoint: `${BASE}/clusters/6f1e1c3a-8b2d-11ef-a1b2-0255ac100b04`,
+    headers: JSON_HEADERS,
+    data: { spec: { description: 'new' } },
+  },
+  {
+    name: 'DELETE with options query',
+    method: 'DELETE',
+    endpoint: `${BASE}/clusters/6f1e1c3a-8b2d-11ef-a1b2-0255ac100b04`,
+    query: { delete_efs: 'true', delete_net: 'try' },
+    headers: JSON_HEADERS,
+  },
+  {
+    name: 'PATCH',
+    method: 'PATCH',
+    endpoint: `${CCE}/autopilot/v3/addons/0a1b`,
+    headers: JSON_HEADERS,
+    data: { metadata: { annotations: { 'addon.upgrade/type': 'upgrade' } } },
+  },
   { name: 'HEAD without headers', method: 'HEAD', endpoint: `${BASE}/clusters` },
   // Paths
   { name: 'path with trailing slash', method: 'GET', endpoint: `${BASE}/clusters/`, headers: JSON_HEADERS },
@@ -109,32 +133,101 @@ const VECTORS: Vector[] = [
   { name: 'empty and dot segments', method: 'GET', endpoint: `${CCE}//a/./../b//` },
   { name: 'unreserved punctuation in the path', method: 'GET', endpoint: `${CCE}/a-b_c.d~e/v1.28` },
   // Query
-  { name: 'query with a repeated key (array, unsorted)', method: 'GET', endpoint: `${BASE}/clusters`, query: { detail: 'true', status: 'Available', type: ['b', 'a'] }, headers: { 'X-Project-Id': PROJECT, ...JSON_HEADERS } },
+  {
+    name: 'query with a repeated key (array, unsorted)',
+    method: 'GET',
+    endpoint: `${BASE}/clusters`,
+    query: { detail: 'true', status: 'Available', type: ['b', 'a'] },
+    headers: { 'X-Project-Id': PROJECT, ...JSON_HEADERS },
+  },
   { name: 'query with an empty value', method: 'GET', endpoint: `${BASE}/clusters`, query: { detail: '', status: 'Available' } },
-  { name: 'query keys in code-unit order (upper before lower)', method: 'GET', endpoint: `${BASE}/clusters`, query: { b: '1', B: '2', a: '3', _z: '4', '0': '5' } },
+  {
+    name: 'query keys in code-unit order (upper before lower)',
+    method: 'GET',
+    endpoint: `${BASE}/clusters`,
+    query: { b: '1', B: '2', a: '3', _z: '4', '0': '5' },
+  },
   { name: 'query values needing escapes', method: 'GET', endpoint: `${BASE}/clusters`, query: { q: 'a b&c=d/e?f#g+h%i', r: "!*'();:@$,[]" } },
   { name: 'unicode query key and value', method: 'GET', endpoint: `${BASE}/clusters`, query: { 名称: '集群-1', emoji: '😀' } },
   { name: 'query with duplicate array values', method: 'GET', endpoint: `${CCE}/autopilot/v3/addons`, query: { cluster_id: ['x', 'x', 'a'] } },
   { name: 'query array with one element', method: 'GET', endpoint: `${CCE}/autopilot/v3/addons`, query: { cluster_id: ['only'] } },
-  { name: 'many query keys', method: 'GET', endpoint: `${CCE}/autopilot/v2/charts`, query: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${(i * 7) % 12}`, `v${i}`])) },
+  {
+    name: 'many query keys',
+    method: 'GET',
+    endpoint: `${CCE}/autopilot/v2/charts`,
+    query: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${(i * 7) % 12}`, `v${i}`])),
+  },
   { name: 'unreserved characters in query', method: 'GET', endpoint: `${BASE}/clusters`, query: { 'a-b_c.d~e': '-_.~' } },
   // Headers
-  { name: 'security token header (temporary credentials)', method: 'GET', endpoint: `${BASE}/clusters`, headers: { 'X-Project-Id': PROJECT, 'X-Security-Token': 'gQpjbi1ub3J0aC00', ...JSON_HEADERS } },
+  {
+    name: 'security token header (temporary credentials)',
+    method: 'GET',
+    endpoint: `${BASE}/clusters`,
+    headers: { 'X-Project-Id': PROJECT, 'X-Security-Token': 'gQpjbi1ub3J0aC00', ...JSON_HEADERS },
+  },
   { name: 'mixed-case header names', method: 'GET', endpoint: `${BASE}/quotas`, headers: { 'X-Custom-HEADER': 'Value', 'content-TYPE': 'application/json' } },
   { name: 'header values with inner and outer spaces', method: 'GET', endpoint: `${BASE}/quotas`, headers: { 'x-note': ' two  spaces ' } },
-  { name: 'Content-Type with charset', method: 'POST', endpoint: `${BASE}/clusters`, headers: { 'content-type': 'application/json;charset=utf-8' }, data: { a: 1 } },
-  { name: 'endpoint with a port (host signed with it)', method: 'GET', endpoint: `http://127.0.0.1:9443/autopilot/v3/projects/${PROJECT}/clusters`, headers: { 'X-Project-Id': PROJECT } },
+  {
+    name: 'Content-Type with charset',
+    method: 'POST',
+    endpoint: `${BASE}/clusters`,
+    headers: { 'content-type': 'application/json;charset=utf-8' },
+    data: { a: 1 },
+  },
+  {
+    name: 'endpoint with a port (host signed with it)',
+    method: 'GET',
+    endpoint: `http://127.0.0.1:9443/autopilot/v3/projects/${PROJECT}/clusters`,
+    headers: { 'X-Project-Id': PROJECT },
+  },
   // Bodies
   { name: 'empty JSON object body', method: 'POST', endpoint: `${BASE}/clusters/c1/clustercert`, headers: JSON_HEADERS, data: {} },
   { name: 'JSON array body', method: 'POST', endpoint: `${BASE}/clusters/c1/tags/create`, headers: JSON_HEADERS, data: [{ key: 'k', value: 'v' }] },
-  { name: 'JSON body with unicode, given to us as bytes', method: 'POST', endpoint: `${BASE}/clusters`, headers: JSON_HEADERS, data: CREATE_BODY, dataAsBytes: true },
-  { name: 'large JSON body (≈100 KB)', method: 'PUT', endpoint: `${BASE}/clusters/c1`, headers: JSON_HEADERS, data: { items: Array.from({ length: 2000 }, (_, i) => ({ i, s: `value-${i}-ü` })) } },
-  { name: 'binary body with its digest declared', method: 'PUT', endpoint: `${CCE}/autopilot/v2/charts/chart-1`, headers: { 'content-type': 'application/octet-stream' }, binary: Uint8Array.from({ length: 4096 }, (_, i) => (i * 37) % 256) },
-  { name: 'multipart upload, unsigned payload, boundary not signed', method: 'POST', endpoint: `${CCE}/autopilot/v2/charts`, headers: { 'content-type': 'multipart/form-data; boundary=----x1', 'X-Sdk-Content-Sha256': UNSIGNED_PAYLOAD }, binary: new Uint8Array([0x1f, 0x8b, 0, 255]) },
+  {
+    name: 'JSON body with unicode, given to us as bytes',
+    method: 'POST',
+    endpoint: `${BASE}/clusters`,
+    headers: JSON_HEADERS,
+    data: CREATE_BODY,
+    dataAsBytes: true,
+  },
+  {
+    name: 'large JSON body (≈100 KB)',
+    method: 'PUT',
+    endpoint: `${BASE}/clusters/c1`,
+    headers: JSON_HEADERS,
+    data: { items: Array.from({ length: 2000 }, (_, i) => ({ i, s: `value-${i}-ü` })) },
+  },
+  {
+    name: 'binary body with its digest declared',
+    method: 'PUT',
+    endpoint: `${CCE}/autopilot/v2/charts/chart-1`,
+    headers: { 'content-type': 'application/octet-stream' },
+    binary: Uint8Array.from({ length: 4096 }, (_, i) => (i * 37) % 256),
+  },
+  {
+    name: 'multipart upload, unsigned payload, boundary not signed',
+    method: 'POST',
+    endpoint: `${CCE}/autopilot/v2/charts`,
+    headers: { 'content-type': 'multipart/form-data; boundary=----x1', 'X-Sdk-Content-Sha256': UNSIGNED_PAYLOAD },
+    binary: new Uint8Array([0x1f, 0x8b, 0, 255]),
+  },
   // Keys and dates
-  { name: 'another key pair, SK with punctuation', method: 'GET', endpoint: `${BASE}/clusters`, keys: { ak: 'HPUAXXXXXXXXXXXXXXXX', sk: 'a/B+c=d!e@f#g$h%i^j&k*l(m)n_o-p' } },
+  {
+    name: 'another key pair, SK with punctuation',
+    method: 'GET',
+    endpoint: `${BASE}/clusters`,
+    keys: { ak: 'HPUAXXXXXXXXXXXXXXXX', sk: 'a/B+c=d!e@f#g$h%i^j&k*l(m)n_o-p' },
+  },
   { name: 'leap-day date', method: 'GET', endpoint: `${BASE}/clusters`, date: new Date(Date.UTC(2028, 1, 29, 23, 59, 59)) },
-  { name: 'year-end date', method: 'POST', endpoint: `${BASE}/clusters`, headers: JSON_HEADERS, data: { a: null }, date: new Date(Date.UTC(2025, 11, 31, 0, 0, 0)) },
+  {
+    name: 'year-end date',
+    method: 'POST',
+    endpoint: `${BASE}/clusters`,
+    headers: JSON_HEADERS,
+    data: { a: null },
+    date: new Date(Date.UTC(2025, 11, 31, 0, 0, 0)),
+  },
 ];
 
 /** A small deterministic PRNG (mulberry32), so the generated vectors are the same on every run. */
@@ -150,7 +243,7 @@ function prng(seed: number) {
 
 function generated(count: number): Vector[] {
   const rand = prng(20260102);
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const segments = ['clusters', 'v1.28', 'a-b_c', '测试', 'ü', "x'y", 'a b', '%41', 'k=v', 'é+é', '~', ''];
   const words = ['', 'true', 'Available', 'a b', 'ü', '&=', '+', '%', '测', 'x/y', '~._-'];
   const headerNames = ['X-Project-Id', 'x-extra', 'X-Security-Token', 'Content-Type', 'x-a-b'];
@@ -182,11 +275,29 @@ describe.each([
   ['node:crypto', nodeCryptoPrimitives],
 ] as const)('signRequest (%s) against the official SDK signer (AKSKSigner)', (_primitivesName, primitives) => {
   it('reproduces the two reference vectors recorded in stack-check.md §3.6', async () => {
-    const first = await ourSign({ name: 'ref 1', method: 'GET', endpoint: `${CCE}/autopilot/v3/projects/${PROJECT}/clusters`, query: { detail: 'true', status: 'Available', type: ['b', 'a'] }, headers: { 'X-Project-Id': PROJECT, 'content-type': 'application/json' } }, primitives);
+    const first = await ourSign(
+      {
+        name: 'ref 1',
+        method: 'GET',
+        endpoint: `${CCE}/autopilot/v3/projects/${PROJECT}/clusters`,
+        query: { detail: 'true', status: 'Available', type: ['b', 'a'] },
+        headers: { 'X-Project-Id': PROJECT, 'content-type': 'application/json' },
+      },
+      primitives,
+    );
     expect(first.Authorization).toBe(
       'SDK-HMAC-SHA256 Access=AKEXAMPLE, SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=d556bf55e130395948a0f87d4e62b70436b49d309682324dfef238910a06287c',
     );
-    const second = await ourSign({ name: 'ref 2', method: 'POST', endpoint: `${CCE}/autopilot/v3/projects/p1/clusters`, headers: { 'content-type': 'application/json' }, data: { kind: 'Cluster', apiVersion: 'v3', metadata: { name: 'demo' } } }, primitives);
+    const second = await ourSign(
+      {
+        name: 'ref 2',
+        method: 'POST',
+        endpoint: `${CCE}/autopilot/v3/projects/p1/clusters`,
+        headers: { 'content-type': 'application/json' },
+        data: { kind: 'Cluster', apiVersion: 'v3', metadata: { name: 'demo' } },
+      },
+      primitives,
+    );
     expect(second.Authorization).toBe(
       'SDK-HMAC-SHA256 Access=AKEXAMPLE, SignedHeaders=content-type;host;x-sdk-date, Signature=63d9bc8f06fae634ea8514ea5ecc93d21ce70da7c1d5c7e6419530da4ecc7bc8',
     );

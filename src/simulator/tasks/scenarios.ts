@@ -24,7 +24,14 @@ export class Scenarios {
   constructor(private readonly ids: () => string) {}
 
   arm(input: Omit<ArmedScenario, 'id' | 'remaining' | 'armedAt'> & { times?: number }, now: number): ArmedScenario {
-    const scenario: ArmedScenario = { id: this.ids(), taskKind: input.taskKind, subjectId: input.subjectId, twist: input.twist, remaining: input.times ?? 1, armedAt: now };
+    const scenario: ArmedScenario = {
+      id: this.ids(),
+      taskKind: input.taskKind,
+      subjectId: input.subjectId,
+      twist: input.twist,
+      remaining: input.times ?? 1,
+      armedAt: now,
+    };
     this.armed.push(scenario);
     return scenario;
   }

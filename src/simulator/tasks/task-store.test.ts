@@ -56,7 +56,9 @@ describe('TaskStore.start and scenarios', () => {
   it('bends the next task of the armed kind and subject, once, and leaves others alone', () => {
     const store = newStore();
     const armed = store.scenarios.arm({ taskKind: 'test.plain', subjectId: 'a', twist: { kind: 'fail', atProgress: 50, reason: 'armed' } }, S);
-    expect(store.scenarios.list()).toEqual([{ id: armed.id, taskKind: 'test.plain', subjectId: 'a', twist: { kind: 'fail', atProgress: 50, reason: 'armed' }, remaining: 1, armedAt: S }]);
+    expect(store.scenarios.list()).toEqual([
+      { id: armed.id, taskKind: 'test.plain', subjectId: 'a', twist: { kind: 'fail', atProgress: 50, reason: 'armed' }, remaining: 1, armedAt: S },
+    ]);
     const otherSubject = store.tasks.start(plainKind, 'b', oneStep(10 * SECOND), { next: [] }, S, 1);
     const otherKind = store.tasks.start(chainKind, 'a', oneStep(10 * SECOND), { next: [] }, S, 1);
     const bent = store.tasks.start(plainKind, 'a', oneStep(10 * SECOND), { next: [] }, S, 1);
@@ -181,7 +183,12 @@ describe('the registry', () => {
     expect(defineTaskKind(plainKind)).toBe(plainKind);
     expect(taskKind('test.plain')).toBe(plainKind);
     const listed = listTaskKinds();
-    expect(listed.find((k) => k.kind === 'test.plain')).toEqual({ kind: 'test.plain', label: 'Plain test task', description: 'Records how it ended.', subject: 'thing' });
+    expect(listed.find((k) => k.kind === 'test.plain')).toEqual({
+      kind: 'test.plain',
+      label: 'Plain test task',
+      description: 'Records how it ended.',
+      subject: 'thing',
+    });
     // A kind without a label is offered under its id.
     expect(listed.find((k) => k.kind === 'test.chain')).toMatchObject({ label: 'test.chain' });
     expect(listed.map((k) => k.kind)).toEqual([...listed.map((k) => k.kind)].sort());

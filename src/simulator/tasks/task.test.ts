@@ -45,7 +45,15 @@ describe('a task without a twist', () => {
   it('succeeds at the end of its plan and stays so', () => {
     for (const at of [S + 40 * SECOND, S + 400 * SECOND]) {
       const state = taskStateAt(task(), at);
-      expect(state).toMatchObject({ phase: 'Succeeded', stepIndex: 2, progress: 100, reason: '', finished: true, changedAt: S + 40 * SECOND, endsAt: S + 40 * SECOND });
+      expect(state).toMatchObject({
+        phase: 'Succeeded',
+        stepIndex: 2,
+        progress: 100,
+        reason: '',
+        finished: true,
+        changedAt: S + 40 * SECOND,
+        endsAt: S + 40 * SECOND,
+      });
       expect(phases(state)).toBe('A:Succeeded B:Succeeded C:Succeeded');
     }
   });
@@ -160,7 +168,11 @@ describe('cancellation', () => {
   });
 
   it('ends a task stalled at 100 % (it has not finished)', () => {
-    expect(taskStateAt(task({ twist: stall(100) }, { cancelledAt: S + 50 * SECOND }), S + 60 * SECOND)).toMatchObject({ phase: 'Cancelled', progress: 100, finished: true });
+    expect(taskStateAt(task({ twist: stall(100) }, { cancelledAt: S + 50 * SECOND }), S + 60 * SECOND)).toMatchObject({
+      phase: 'Cancelled',
+      progress: 100,
+      finished: true,
+    });
   });
 
   it('does not undo an outcome reached before it', () => {
@@ -184,26 +196,31 @@ describe('invariants at any instant (property-based)', () => {
 
   it('progress and phase never go back; a finished task stays as it finished; at most one step runs', () => {
     fc.assert(
-      fc.property(planArb, fc.integer({ min: 1, max: 20 }), fc.array(fc.integer({ min: 0, max: 200_000 }), { minLength: 2, maxLength: 12 }), (plan, speed, offsets) => {
-        const t = task({ steps: plan.steps, ...(plan.twist ? { twist: plan.twist } : {}) }, { speed });
-        const instants = [...offsets].sort((a, b) => a - b).map((o) => S + o);
-        let previous: TaskState | undefined;
-        for (const at of instants) {
-          const state = taskStateAt(t, at);
-          expect(state.progress).toBeGreaterThanOrEqual(0);
-          expect(state.progress).toBeLessThanOrEqual(100);
-          expect(state.steps.filter((s) => s.phase === 'Running').length).toBeLessThanOrEqual(1);
-          expect(state.steps.slice(0, Math.max(0, state.stepIndex)).every((s) => s.phase === 'Succeeded')).toBe(true);
-          if (state.finished) expect(state.endsAt).toBeLessThanOrEqual(at);
-          if (previous) {
-            expect(state.progress).toBeGreaterThanOrEqual(previous.progress);
-            expect(order[state.phase]!).toBeGreaterThanOrEqual(order[previous.phase]!);
-            if (previous.finished) expect(state).toEqual(previous);
+      fc.property(
+        planArb,
+        fc.integer({ min: 1, max: 20 }),
+        fc.array(fc.integer({ min: 0, max: 200_000 }), { minLength: 2, maxLength: 12 }),
+        (plan, speed, offsets) => {
+          const t = task({ steps: plan.steps, ...(plan.twist ? { twist: plan.twist } : {}) }, { speed });
+          const instants = [...offsets].sort((a, b) => a - b).map((o) => S + o);
+          let previous: TaskState | undefined;
+          for (const at of instants) {
+            const state = taskStateAt(t, at);
+            expect(state.progress).toBeGreaterThanOrEqual(0);
+            expect(state.progress).toBeLessThanOrEqual(100);
+            expect(state.steps.filter((s) => s.phase === 'Running').length).toBeLessThanOrEqual(1);
+            expect(state.steps.slice(0, Math.max(0, state.stepIndex)).every((s) => s.phase === 'Succeeded')).toBe(true);
+            if (state.finished) expect(state.endsAt).toBeLessThanOrEqual(at);
+            if (previous) {
+              expect(state.progress).toBeGreaterThanOrEqual(previous.progress);
+              expect(order[state.phase]!).toBeGreaterThanOrEqual(order[previous.phase]!);
+              if (previous.finished) expect(state).toEqual(previous);
+            }
+            previous = state;
           }
-          previous = state;
-        }
-        if (!plan.twist && instants.at(-1)! >= S + planDurationMs(t.plan) / speed) expect(previous!.phase).toBe('Succeeded');
-      }),
+          if (!plan.twist && instants.at(-1)! >= S + planDurationMs(t.plan) / speed) expect(previous!.phase).toBe('Succeeded');
+        },
+      ),
     );
   });
 });

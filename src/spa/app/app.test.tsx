@@ -10,7 +10,6 @@ const clusters = cceClusterList([
   { name: 'ml-inference', phase: 'Creating' },
 ]);
 
-
 describe('console shell', () => {
   it('opens on the cluster list, in a shell that names the product, project and region and flags the simulator', async () => {
     installFakeBff({ clusters, context: simulatorContext });
@@ -44,7 +43,11 @@ describe('console shell', () => {
     const { user, router } = renderApp('/clusters');
     await screen.findByRole('table', { name: 'Clusters' });
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Clusters', 'Add-ons', 'Upgrades', 'Charts', 'Releases', 'Quotas', 'Audit']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Clusters', 'Add-ons', 'Upgrades', 'Charts', 'Releases', 'Quotas', 'Audit']);
     expect(within(nav).getByRole('link', { name: 'Clusters' })).toHaveAttribute('aria-current', 'page');
 
     await user.click(within(nav).getByRole('link', { name: 'Upgrades' }));

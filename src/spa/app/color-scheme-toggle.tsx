@@ -14,7 +14,13 @@ export function ColorSchemeToggle() {
   const computed = useComputedColorScheme('light', { getInitialValueInEffect: true });
   const dark = computed === 'dark';
   return (
-    <ActionIcon variant="default" size="lg" aria-label={t('header.toggleColorScheme')} aria-pressed={dark} onClick={() => setColorScheme(dark ? 'light' : 'dark')}>
+    <ActionIcon
+      variant="default"
+      size="lg"
+      aria-label={t('header.toggleColorScheme')}
+      aria-pressed={dark}
+      onClick={() => setColorScheme(dark ? 'light' : 'dark')}
+    >
       <IconMoon size={18} aria-hidden="true" className="mantine-dark-hidden" />
       <IconSun size={18} aria-hidden="true" className="mantine-light-hidden" />
     </ActionIcon>

@@ -33,7 +33,11 @@ export function ContextIndicator() {
     <Group gap="sm" wrap="nowrap">
       {mode === 'simulator' ? (
         <Tooltip
-          label={simulator && simulator.speed !== 1 ? `${t('header.simulatorHint')} ${t('header.simulatorSpeed', { speed: simulator.speed })}` : t('header.simulatorHint')}
+          label={
+            simulator && simulator.speed !== 1
+              ? `${t('header.simulatorHint')} ${t('header.simulatorSpeed', { speed: simulator.speed })}`
+              : t('header.simulatorHint')
+          }
         >
           <Badge tabIndex={0} color="orange" variant="filled" style={{ cursor: 'help' }}>
             {t('header.simulator')}

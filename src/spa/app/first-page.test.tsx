@@ -19,7 +19,17 @@ const clusters = cceClusterList([
 ]);
 
 /** Keys of other pages' messages, one per module: none may be loaded by the first page. */
-const OTHER_PAGES: string[] = ['clusterDetail.tab.overview', 'clusterCreate.title', 'clusterDelete.title', 'quotas.title', 'audit.title', 'accounts.title', 'signIn.title', 'notFound.title', 'addons.title'];
+const OTHER_PAGES: string[] = [
+  'clusterDetail.tab.overview',
+  'clusterCreate.title',
+  'clusterDelete.title',
+  'quotas.title',
+  'audit.title',
+  'accounts.title',
+  'signIn.title',
+  'notFound.title',
+  'addons.title',
+];
 
 function loadedKeys(keys: string[]): string[] {
   const missing = new Set<string>();
@@ -34,7 +44,7 @@ function loadedKeys(keys: string[]): string[] {
 }
 
 describe('the first page', () => {
-  it('shows the cluster list with every text it names, and brings none of the other pages\' text', async () => {
+  it("shows the cluster list with every text it names, and brings none of the other pages' text", async () => {
     installFakeBff({ clusters });
     renderApp('/clusters');
     const table = await screen.findByRole('table', { name: 'Clusters' });

@@ -22,7 +22,12 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 describe('messages', () => {
   it('finds the modules of the shell, the resources and the features', () => {
     expect(modules.map((m) => m.path)).toEqual(
-      expect.arrayContaining(['./shell-messages.ts', '../shared/i18n/shared-messages.ts', '../resources/clusters/cluster-messages.ts', '../features/clusters/clusters-messages.ts']),
+      expect.arrayContaining([
+        './shell-messages.ts',
+        '../shared/i18n/shared-messages.ts',
+        '../resources/clusters/cluster-messages.ts',
+        '../features/clusters/clusters-messages.ts',
+      ]),
     );
     expect(Object.keys(chineseModules)).toHaveLength(modules.length);
   });

@@ -46,7 +46,11 @@ export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     children: [
-      { index: true, element: <Navigate to={`/${FIRST_PAGE}`} replace />, ...(firstPage ? { handle: { preload: firstPage.lazy.preload } satisfies PageHandle } : {}) },
+      {
+        index: true,
+        element: <Navigate to={`/${FIRST_PAGE}`} replace />,
+        ...(firstPage ? { handle: { preload: firstPage.lazy.preload } satisfies PageHandle } : {}),
+      },
       ...pages.filter((route) => !route.bare).map((route) => pageRoute(route.path, route.lazy)),
       pageRoute('*', notFound),
     ],

@@ -7,7 +7,6 @@ import { safeNext } from '../features/session/sign-in-page.tsx';
 
 const emptyList = { kind: 'Cluster', apiVersion: 'v3', items: [] };
 
-
 /** A BFF with real session behaviour: 401 until signed in, CSRF checked on changes. */
 function sessionBff(accounts: Record<string, { password: string; session: Session }>, options: { throttle?: number } = {}) {
   let current: Session | null = null;
@@ -15,7 +14,8 @@ function sessionBff(accounts: Record<string, { password: string; session: Sessio
   const fetchMock = installFetch(async (request) => {
     seen.push(request.clone());
     const { pathname } = new URL(request.url);
-    if (pathname === '/api/context') return jsonResponse({ ...simulatorContext, demoAccounts: [{ username: 'viewer', password: 'demo-viewer-password', role: 'viewer' }] });
+    if (pathname === '/api/context')
+      return jsonResponse({ ...simulatorContext, demoAccounts: [{ username: 'viewer', password: 'demo-viewer-password', role: 'viewer' }] });
     if (pathname === '/api/session' && request.method === 'POST') {
       if (options.throttle) {
         const throttled = envelopeResponse(429, 'BFF.TOO_MANY_ATTEMPTS', 'Too many failed sign-ins.', 'req-429');
@@ -125,7 +125,8 @@ describe('sign-in', () => {
 
   it('only follows same-origin paths after sign-in', () => {
     expect(safeNext('/clusters/abc?tab=access')).toBe('/clusters/abc?tab=access');
-    for (const hostile of ['https://evil.example', '//evil.example', '/\\evil.example', null, '', '/sign-in?next=/x']) expect(safeNext(hostile)).toBe('/clusters');
+    for (const hostile of ['https://evil.example', '//evil.example', '/\\evil.example', null, '', '/sign-in?next=/x'])
+      expect(safeNext(hostile)).toBe('/clusters');
   });
 });
 

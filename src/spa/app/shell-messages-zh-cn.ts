@@ -14,6 +14,6 @@ export const zhCN: Record<keyof typeof shellMessages, string> = {
   'header.simulatorSpeed': '模拟时间比真实时间快 {speed} 倍。',
   'header.contextLoading': '正在连接…',
   'header.contextFailed': '项目未知：控制台服务器没有响应。',
-  'session.signOut': "退出登录",
-  'session.roleLabel': "角色：{role}",
+  'session.signOut': '退出登录',
+  'session.roleLabel': '角色：{role}',
 };

@@ -10,12 +10,13 @@ export const shellMessages = {
   'header.project': 'Project',
   'header.projectAndRegion': 'Project {projectId} in region {region}',
   'header.simulator': 'Simulator',
-  'header.simulatorHint': 'Simulator mode: no cloud account is used. Every call goes to the built-in CCE Autopilot simulator, signed exactly as it would be for the cloud.',
+  'header.simulatorHint':
+    'Simulator mode: no cloud account is used. Every call goes to the built-in CCE Autopilot simulator, signed exactly as it would be for the cloud.',
   'header.simulatorSpeed': 'Simulated time runs {speed}× faster than real time.',
   'header.contextLoading': 'Connecting…',
   'header.contextFailed': 'Project unknown: the console server did not answer.',
-  'session.signOut': "Sign out",
-  'session.roleLabel': "Role: {role}",
+  'session.signOut': 'Sign out',
+  'session.roleLabel': 'Role: {role}',
 };
 
 defineMessages(shellMessages, { 'zh-CN': async () => (await import('./shell-messages-zh-cn.ts')).zhCN });

@@ -23,7 +23,11 @@ export function UserMenu() {
       <Text size="sm" fw={500} visibleFrom="sm">
         {session.user}
       </Text>
-      <Badge variant="light" color={session.role === 'admin' ? 'grape' : session.role === 'operator' ? 'blue' : 'gray'} aria-label={t('session.roleLabel', { role: t(`roles.${session.role}`) })}>
+      <Badge
+        variant="light"
+        color={session.role === 'admin' ? 'grape' : session.role === 'operator' ? 'blue' : 'gray'}
+        aria-label={t('session.roleLabel', { role: t(`roles.${session.role}`) })}
+      >
         {t(`roles.${session.role}`)}
       </Badge>
       <Button variant="subtle" size="compact-sm" onClick={() => signOut.mutate()} loading={signOut.isPending}>

@@ -142,7 +142,12 @@ describe('cluster tags', () => {
   it('adds, overwrites by key and deletes idempotently, answering 204 without a body', async () => {
     const t = startTestSimulator();
     const add = await t.call('POST', `${t.base}/clusters/${search}/tags/create`, {
-      body: { tags: [{ key: 'owner', value: 'alice' }, { key: 'env', value: 'prod' }] },
+      body: {
+        tags: [
+          { key: 'owner', value: 'alice' },
+          { key: 'env', value: 'prod' },
+        ],
+      },
     });
     expect(add.status).toBe(204);
     expect(await add.text()).toBe('');

@@ -20,7 +20,15 @@ function example<T = Record<string, unknown>>(name: string): T {
 interface Instance {
   metadata: { uid: string; name: string; alias: string; creationTimestamp: string; updateTimestamp: string };
   spec: { clusterID: string; version: string; addonTemplateName: string; values: Record<string, Record<string, unknown>> | null };
-  status: { status: string; Reason: string; message: string; targetVersions: string[] | null; isRollbackable: boolean; previousVersion?: string; currentVersion: { version: string } };
+  status: {
+    status: string;
+    Reason: string;
+    message: string;
+    targetVersions: string[] | null;
+    isRollbackable: boolean;
+    previousVersion?: string;
+    currentVersion: { version: string };
+  };
 }
 interface Template {
   metadata: { name: string; alias: string; uid: string };
@@ -61,7 +69,9 @@ async function update(t: TestSimulator, id: string, body: unknown) {
   return t.json<Instance & Err>('PUT', `/autopilot/v3/addons/${id}`, { body });
 }
 async function rollback(t: TestSimulator, id: string, clusterId: string) {
-  return t.json<Instance & Err>('POST', `/autopilot/v3/addons/${id}/operation/rollback`, { body: { ...example<Record<string, unknown>>('RollbackAutopilotAddonInstance.request'), clusterID: clusterId } });
+  return t.json<Instance & Err>('POST', `/autopilot/v3/addons/${id}/operation/rollback`, {
+    body: { ...example<Record<string, unknown>>('RollbackAutopilotAddonInstance.request'), clusterID: clusterId },
+  });
 }
 async function uninstall(t: TestSimulator, id: string, clusterId?: string) {
   return t.json<string & Err>('DELETE', `/autopilot/v3/addons/${id}`, clusterId ? { query: { cluster_id: clusterId } } : {});
@@ -119,7 +129,13 @@ describe('ListAutopilotAddonInstances and ShowAutopilotAddonInstance', () => {
     expect(addonInstanceListSchema.safeParse(res.body).success).toBe(true);
     expect(res.body.items.map((i) => i.spec.addonTemplateName)).toEqual(['coredns', 'metrics-server', 'cie-collector']);
     const coredns = res.body.items[0]!;
-    expect(coredns.status).toMatchObject({ status: 'running', Reason: '', targetVersions: ['1.28.6'], isRollbackable: false, currentVersion: { version: '1.28.4' } });
+    expect(coredns.status).toMatchObject({
+      status: 'running',
+      Reason: '',
+      targetVersions: ['1.28.6'],
+      isRollbackable: false,
+      currentVersion: { version: '1.28.4' },
+    });
     expect(coredns.spec.values!.systemAutoInject).toEqual({
       cluster: { clusterID: PAYMENTS, clusterNetworkMode: 'eni', clusterVersion: 'v1.28.3-r0' },
       user: { projectID: t.sim.projectId },
@@ -160,7 +176,12 @@ describe('ListAutopilotAddonInstances and ShowAutopilotAddonInstance', () => {
     // The cluster-creation example's shape (api-clusters digest): a JSON string of {addonTemplateName, values}.
     const annotation = JSON.stringify([
       { addonTemplateName: 'coredns', values: { flavor: { name: 'autopilot-flavor2', replicas: 3 } } },
-      { addonTemplateName: 'metrics-server', values: { flavor: { category: ['Autopilot'], name: 'autopilot-flavor1', replicas: 2, resources: [{ limitsCpu: 1, limitsMem: '2Gi', name: 'metricsServer' }] } } },
+      {
+        addonTemplateName: 'metrics-server',
+        values: {
+          flavor: { category: ['Autopilot'], name: 'autopilot-flavor1', replicas: 2, resources: [{ limitsCpu: 1, limitsMem: '2Gi', name: 'metricsServer' }] },
+        },
+      },
     ]);
     const created = await t.json<{ metadata: { uid: string } }>('POST', `${t.base}/clusters`, {
       body: validCreateBody('addons-annotated', { metadata: { annotations: { 'cluster.install.addons/install': annotation } } }),
@@ -199,7 +220,13 @@ describe('CreateAutopilotAddonInstance', () => {
     const res = await install(t, installBody(PAYMENTS));
     expect(res.status).toBe(201);
     expect(addonInstanceSchema.safeParse(res.body).success).toBe(true);
-    expect(res.body.spec).toMatchObject({ clusterID: PAYMENTS, version: '1.28.6', addonTemplateName: 'coredns', addonTemplateType: 'helm', addonTemplateLabels: ['ContainerNetwork'] });
+    expect(res.body.spec).toMatchObject({
+      clusterID: PAYMENTS,
+      version: '1.28.6',
+      addonTemplateName: 'coredns',
+      addonTemplateType: 'helm',
+      addonTemplateLabels: ['ContainerNetwork'],
+    });
     expect(res.body.status).toMatchObject({ status: 'installing', Reason: '', message: '', targetVersions: null, isRollbackable: false });
     expect(res.body.status.previousVersion).toBeUndefined();
     expect(res.body.spec.values!.basic).toMatchObject({ cluster_version: 'v1.28', image_version: '1.28.6', platform: 'linux-amd64' });
@@ -221,7 +248,12 @@ describe('CreateAutopilotAddonInstance', () => {
     // Defaults from the version's input: the default Autopilot flavor, custom parameters, basic settings.
     expect(res.body.spec.values!.flavor).toMatchObject({ name: 'autopilot-flavor1', replicas: 2 });
     expect(res.body.spec.values!.custom).toMatchObject({ log_retention_days: 7, collect_stdout: true });
-    const dev = await install(t, { kind: 'Addon', apiVersion: 'v3', metadata: {}, spec: { clusterID: DEMO_SEED.clusters['dev-sandbox'], addonTemplateName: 'log-agent', values: {} } });
+    const dev = await install(t, {
+      kind: 'Addon',
+      apiVersion: 'v3',
+      metadata: {},
+      spec: { clusterID: DEMO_SEED.clusters['dev-sandbox'], addonTemplateName: 'log-agent', values: {} },
+    });
     expect(dev.body.spec.version).toBe('1.3.2');
   });
 
@@ -244,7 +276,12 @@ describe('CreateAutopilotAddonInstance', () => {
       kind: 'Addon',
       apiVersion: 'v3',
       metadata: {},
-      spec: { clusterID: DEMO_SEED.clusters['prod-search'], version: '3.9.3', addonTemplateName: 'cie-collector', values: { flavor: { name: 'Autopilot-Agent-Small(<=2000 containers)' } } },
+      spec: {
+        clusterID: DEMO_SEED.clusters['prod-search'],
+        version: '3.9.3',
+        addonTemplateName: 'cie-collector',
+        values: { flavor: { name: 'Autopilot-Agent-Small(<=2000 containers)' } },
+      },
     });
     expect(prom.status).toBe(201);
   });
@@ -278,7 +315,12 @@ describe('CreateAutopilotAddonInstance', () => {
     const t = startTestSimulator();
     const creating = await install(t, installBody(DEMO_SEED.clusters['ml-inference']));
     expect([creating.status, creating.body.errorCode]).toEqual([429, 'CCE.01429002']);
-    const hibernating = await install(t, { kind: 'Addon', apiVersion: 'v3', metadata: {}, spec: { clusterID: DEMO_SEED.clusters['qa-regression'], addonTemplateName: 'log-agent', values: {} } });
+    const hibernating = await install(t, {
+      kind: 'Addon',
+      apiVersion: 'v3',
+      metadata: {},
+      spec: { clusterID: DEMO_SEED.clusters['qa-regression'], addonTemplateName: 'log-agent', values: {} },
+    });
     expect([hibernating.status, hibernating.body.errorCode]).toEqual([400, 'CCE.03400001']);
   });
 
@@ -287,8 +329,14 @@ describe('CreateAutopilotAddonInstance', () => {
     await remove(t, PAYMENTS, 'coredns');
     const base = installBody(PAYMENTS) as { spec: { values: Record<string, Record<string, unknown>> } };
     const cases: [Record<string, unknown>, string][] = [
-      [{ custom: { ...base.spec.values.custom, upstream_nameservers: ['8.8.8.8', '8.8.4.4', '1.1.1.1', '9.9.9.9'] } }, 'spec.values.custom.upstream_nameservers: at most 3'],
-      [{ custom: { ...base.spec.values.custom, upstream_nameservers: ['dns.example'] } }, 'spec.values.custom.upstream_nameservers: "dns.example" is not an IP address'],
+      [
+        { custom: { ...base.spec.values.custom, upstream_nameservers: ['8.8.8.8', '8.8.4.4', '1.1.1.1', '9.9.9.9'] } },
+        'spec.values.custom.upstream_nameservers: at most 3',
+      ],
+      [
+        { custom: { ...base.spec.values.custom, upstream_nameservers: ['dns.example'] } },
+        'spec.values.custom.upstream_nameservers: "dns.example" is not an IP address',
+      ],
       [{ custom: { ...base.spec.values.custom, multiAZEnabled: 'yes' } }, 'spec.values.custom.multiAZEnabled: must be a boolean'],
       [{ flavor: { ...base.spec.values.flavor, name: 'autopilot-flavor9' } }, 'spec.values.flavor.name: "autopilot-flavor9" is not a flavor'],
       [{ flavor: { ...base.spec.values.flavor, replicas: 0 } }, 'spec.values.flavor.replicas'],
@@ -336,7 +384,13 @@ describe('UpdateAutopilotAddonInstance and RollbackAutopilotAddonInstance', () =
     expect(back.status).toBe(200);
     expect(addonInstanceSchema.safeParse(back.body).success).toBe(true);
     expect(back.body.spec.version).toBe('1.28.4');
-    expect(back.body.status).toMatchObject({ status: 'rollbacking', Reason: 'Rollback to 1', previousVersion: '1.28.6', targetVersions: ['1.28.6'], isRollbackable: false });
+    expect(back.body.status).toMatchObject({
+      status: 'rollbacking',
+      Reason: 'Rollback to 1',
+      previousVersion: '1.28.6',
+      targetVersions: ['1.28.6'],
+      isRollbackable: false,
+    });
     expect(back.body.spec.values!.custom!.stub_domains).toEqual({ 'payments.internal': ['192.168.0.53'] });
     expect(back.body.spec.values!.flavor).toEqual(before.spec.values!.flavor);
 
@@ -438,7 +492,12 @@ describe('DeleteAutopilotAddonInstance', () => {
     expect((await show(t, metrics.metadata.uid)).status).toBe(404);
     expect((await list(t, PAYMENTS)).body.items.map((i) => i.spec.addonTemplateName)).toEqual(['coredns', 'cie-collector']);
     // The template can be installed again.
-    const again = await install(t, { kind: 'Addon', apiVersion: 'v3', metadata: {}, spec: { clusterID: PAYMENTS, addonTemplateName: 'metrics-server', values: {} } });
+    const again = await install(t, {
+      kind: 'Addon',
+      apiVersion: 'v3',
+      metadata: {},
+      spec: { clusterID: PAYMENTS, addonTemplateName: 'metrics-server', values: {} },
+    });
     expect(again.status).toBe(201);
   });
 

@@ -128,7 +128,14 @@ function corednsCustom(): JsonObject {
 }
 
 function coredns(region: string): TemplateDefinition {
-  const version = (v: string, clusterVersions: string[], stable: boolean, small: [number, string], changeLog: [string, string], at: string): TemplateVersion => ({
+  const version = (
+    v: string,
+    clusterVersions: string[],
+    stable: boolean,
+    small: [number, string],
+    changeLog: [string, string],
+    at: string,
+  ): TemplateVersion => ({
     version: v,
     stable,
     clusterVersions,
@@ -136,7 +143,14 @@ function coredns(region: string): TemplateDefinition {
       basic: { cluster_ip: '10.247.3.10', image_version: v, ...swr(region) },
       parameters: {
         ...flavors([
-          { key: 'autopilot-flavor1', name: 'autopilot-flavor1', autopilot: true, isDefault: true, replicas: 2, resources: [res('coredns', small[0], small[1])] },
+          {
+            key: 'autopilot-flavor1',
+            name: 'autopilot-flavor1',
+            autopilot: true,
+            isDefault: true,
+            replicas: 2,
+            resources: [res('coredns', small[0], small[1])],
+          },
           { key: 'autopilot-flavor2', name: 'autopilot-flavor2', autopilot: true, replicas: 3, resources: [res('coredns', 2, '4Gi')] },
         ]),
         custom: corednsCustom(),
@@ -199,8 +213,22 @@ function coredns(region: string): TemplateDefinition {
     createdAt: '2023-03-02T08:11:40Z',
     updatedAt: '2024-09-12T02:30:18Z',
     versions: [
-      version('1.25.14', ['v1.(23|25).*'], true, [1, '2Gi'], ['Adapted to CCE Autopilot v1.25 clusters.', '适配 CCE Autopilot v1.25 集群。'], '2023-03-02T08:11:40Z'),
-      version('1.27.4', ['v1.(25|27).*'], true, [1, '2Gi'], ['Adapted to CCE Autopilot v1.27 clusters.', '适配 CCE Autopilot v1.27 集群。'], '2023-09-14T06:20:03Z'),
+      version(
+        '1.25.14',
+        ['v1.(23|25).*'],
+        true,
+        [1, '2Gi'],
+        ['Adapted to CCE Autopilot v1.25 clusters.', '适配 CCE Autopilot v1.25 集群。'],
+        '2023-03-02T08:11:40Z',
+      ),
+      version(
+        '1.27.4',
+        ['v1.(25|27).*'],
+        true,
+        [1, '2Gi'],
+        ['Adapted to CCE Autopilot v1.27 clusters.', '适配 CCE Autopilot v1.27 集群。'],
+        '2023-09-14T06:20:03Z',
+      ),
       version(
         '1.28.4',
         ['v1.(27|28).*'],
@@ -210,7 +238,14 @@ function coredns(region: string): TemplateDefinition {
         '2024-01-10T03:41:55Z',
       ),
       version('1.28.6', ['v1.(27|28).*'], true, [1, '2Gi'], ['Support autopilot cluster', '支持 Autopilot 集群。'], '2024-02-19T11:33:46Z'),
-      version('1.29.2', ['v1.(28|29).*'], false, [1, '2Gi'], ['Preview: CoreDNS 1.11 with serve-stale caching.', '预览版：CoreDNS 1.11，支持过期缓存应答。'], '2024-09-12T02:30:18Z'),
+      version(
+        '1.29.2',
+        ['v1.(28|29).*'],
+        false,
+        [1, '2Gi'],
+        ['Preview: CoreDNS 1.11 with serve-stale caching.', '预览版：CoreDNS 1.11，支持过期缓存应答。'],
+        '2024-09-12T02:30:18Z',
+      ),
     ],
   };
 }
@@ -232,7 +267,14 @@ function metricsServer(region: string): TemplateDefinition {
       basic: { image_version: v, ...swr(region) },
       parameters: {
         ...flavors([
-          { key: 'autopilot-flavor1', name: 'autopilot-flavor1', autopilot: true, isDefault: true, replicas: 2, resources: [res('metricsServer', '500m', '1Gi')] },
+          {
+            key: 'autopilot-flavor1',
+            name: 'autopilot-flavor1',
+            autopilot: true,
+            isDefault: true,
+            replicas: 2,
+            resources: [res('metricsServer', '500m', '1Gi')],
+          },
           { key: 'autopilot-flavor2', name: 'autopilot-flavor2', autopilot: true, replicas: 2, resources: [res('metricsServer', '1000m', '2Gi')] },
         ]),
         custom: {
@@ -290,7 +332,13 @@ function metricsServer(region: string): TemplateDefinition {
       version('1.3.39', ['v1.(23|25|27).*'], true, ['Adapted to CCE Autopilot clusters.', '适配 CCE Autopilot 集群。'], '2023-03-02T08:12:10Z'),
       version('1.3.60', ['v1.(25|27|28).*'], true, ['Supports Kubernetes v1.28.', '支持 Kubernetes v1.28。'], '2023-11-21T07:45:31Z'),
       version('1.3.68', ['v1.(27|28).*'], true, ['Multi-AZ deployment; security fixes.', '支持多可用区部署；安全加固。'], '2024-04-02T10:18:09Z'),
-      version('1.4.2', ['v1.(28|29).*'], false, ['Preview: metrics-server 0.7 with lower memory use.', '预览版：metrics-server 0.7，内存占用更低。'], '2024-08-20T09:02:44Z'),
+      version(
+        '1.4.2',
+        ['v1.(28|29).*'],
+        false,
+        ['Preview: metrics-server 0.7 with lower memory use.', '预览版：metrics-server 0.7，内存占用更低。'],
+        '2024-08-20T09:02:44Z',
+      ),
     ],
   };
 }
@@ -299,7 +347,8 @@ function metricsServer(region: string): TemplateDefinition {
 // Log collection (log-agent)
 // ---------------------------------------------------------------------------------------------
 
-const LOG_DESCRIPTION = 'Cloud Native Log Collection collects container standard output, container log files and Kubernetes events and reports them to Log Tank Service (LTS).';
+const LOG_DESCRIPTION =
+  'Cloud Native Log Collection collects container standard output, container log files and Kubernetes events and reports them to Log Tank Service (LTS).';
 const LOG_DESCRIPTION_ZH = '云原生日志采集插件采集容器标准输出、容器内日志文件和 Kubernetes 事件，并上报到云日志服务（LTS）。';
 
 function logAgent(region: string): TemplateDefinition {
@@ -397,7 +446,13 @@ function logAgent(region: string): TemplateDefinition {
     updatedAt: '2024-10-08T04:12:30Z',
     versions: [
       version('1.3.2', ['v1.(25|27|28).*'], true, ['Adapted to CCE Autopilot clusters.', '适配 CCE Autopilot 集群。'], '2023-05-16T02:40:00Z'),
-      version('1.5.1', ['v1.(27|28).*'], true, ['Kubernetes events are collected; multi-line logs.', '支持采集 Kubernetes 事件和多行日志。'], '2024-03-27T08:30:12Z'),
+      version(
+        '1.5.1',
+        ['v1.(27|28).*'],
+        true,
+        ['Kubernetes events are collected; multi-line logs.', '支持采集 Kubernetes 事件和多行日志。'],
+        '2024-03-27T08:30:12Z',
+      ),
       version('1.6.0', ['v1.(28|29).*'], false, ['Preview: OpenTelemetry collector pipeline.', '预览版：基于 OpenTelemetry 采集器。'], '2024-10-08T04:12:30Z'),
     ],
   };
@@ -419,7 +474,10 @@ function promCustom(region: string): JsonObject {
     aom_project_id: '',
     aom_remote_write_url: '',
     appConfig: Object.fromEntries(
-      ['adapter', 'alertmanager', 'kubeEventExporter', 'kubeStateMetrics', 'prometheusOperator', 'prometheusServer', 'thanosQuery'].map((k) => [k, { ...placement }]),
+      ['adapter', 'alertmanager', 'kubeEventExporter', 'kubeStateMetrics', 'prometheusOperator', 'prometheusServer', 'thanosQuery'].map((k) => [
+        k,
+        { ...placement },
+      ]),
     ),
     cluster_category: 'CCE',
     crd_install: true,
@@ -473,7 +531,12 @@ function kubePrometheusStack(region: string): TemplateDefinition {
             deployMode: 'agent',
             isDefault: true,
             description: 'Recommended flavor for agent mode when the number of containers in the cluster does not exceed 2000.',
-            resources: [res('prometheusOperator', '1', '1Gi'), res('prometheus', '1800m', '2900Mi'), res('kubeStateMetrics', '1', '1Gi'), { limitsMem: '500Mi', name: 'nodeExporter', requestsMem: '100m' }],
+            resources: [
+              res('prometheusOperator', '1', '1Gi'),
+              res('prometheus', '1800m', '2900Mi'),
+              res('kubeStateMetrics', '1', '1Gi'),
+              { limitsMem: '500Mi', name: 'nodeExporter', requestsMem: '100m' },
+            ],
           },
           {
             key: 'autopilot-flavor6',
@@ -486,7 +549,9 @@ function kubePrometheusStack(region: string): TemplateDefinition {
         ]),
         custom: promCustom(region),
       },
-      scenarios: [{ category: ['Autopilot'], custom: { cluster_category: 'Autopilot', enable_cpd: false, storage_class: 'csi-disk' }, name: 'autopilot-config' }],
+      scenarios: [
+        { category: ['Autopilot'], custom: { cluster_category: 'Autopilot', enable_cpd: false, storage_class: 'csi-disk' }, name: 'autopilot-config' },
+      ],
     },
     translate: translate(
       {
@@ -557,7 +622,13 @@ function kubePrometheusStack(region: string): TemplateDefinition {
     versions: [
       version('3.8.6', ['v1.(25|27).*'], true, ['Agent mode reports to AOM.', 'Agent 模式上报到 AOM。'], '2023-10-18T01:02:03Z'),
       version('3.9.3', ['v1.(27|28).*', 'v1.(27|28).*'], true, ['The Autopilot cluster is supported.', '支持 Autopilot 集群。'], '2024-01-26T09:06:25Z'),
-      version('3.10.1', ['v1.(27|28).*'], true, ['Sharded scraping in server mode; Grafana 10.', 'server 模式支持分片采集；Grafana 10。'], '2024-07-30T12:20:41Z'),
+      version(
+        '3.10.1',
+        ['v1.(27|28).*'],
+        true,
+        ['Sharded scraping in server mode; Grafana 10.', 'server 模式支持分片采集；Grafana 10。'],
+        '2024-07-30T12:20:41Z',
+      ),
     ],
   };
 }

@@ -12,7 +12,13 @@
  *   does not exist or does not support the cluster, a downgrade through update, a rollback that is not
  *   possible, values that cannot be rendered, a cluster without a running control plane.
  */
-import { ROLLBACK_ALLOWED_ADDON_PHASES, UPDATE_ALLOWED_ADDON_PHASES, addonErrorCodes, addonOperations, compareAddonVersions } from '../../../contract/addons.ts';
+import {
+  ROLLBACK_ALLOWED_ADDON_PHASES,
+  UPDATE_ALLOWED_ADDON_PHASES,
+  addonErrorCodes,
+  addonOperations,
+  compareAddonVersions,
+} from '../../../contract/addons.ts';
 import type { Handler } from '../../handler.ts';
 import { cceError, jsonResponse } from '../../http.ts';
 import { PHASES_IN_MOTION, PHASES_WITH_API_SERVER, type ClusterRecord } from '../clusters/cluster-model.ts';
@@ -64,7 +70,9 @@ function versionOf(template: TemplateDefinition, version: string, cluster: Clust
   const found = template.versions.find((v) => v.version === version);
   if (!found) throw invalid(`spec.version: ${template.name} has no version ${version} (versions: ${template.versions.map((v) => v.version).join(', ')}).`);
   if (!supportsCluster(found, cluster)) {
-    throw invalid(`spec.version: ${template.name} ${version} does not support cluster version ${cluster.version} (supported: ${found.clusterVersions.join(', ')}).`);
+    throw invalid(
+      `spec.version: ${template.name} ${version} does not support cluster version ${cluster.version} (supported: ${found.clusterVersions.join(', ')}).`,
+    );
   }
   return found;
 }
@@ -94,7 +102,10 @@ export const addonHandlers: { [K in keyof AddonOperations]: Handler<AddonOperati
     if (!template) throw notFound(`spec.addonTemplateName: add-on template ${spec.addonTemplateName} does not exist.`);
     const existing = addonsOfCluster(store, cluster.uid).find((r) => r.templateName === template.name);
     if (existing) {
-      throw cceError(addonErrorCodes.alreadyInstalled, `${template.name} is already installed in cluster ${cluster.name} (instance ${existing.uid}, ${existing.status}).`);
+      throw cceError(
+        addonErrorCodes.alreadyInstalled,
+        `${template.name} is already installed in cluster ${cluster.name} (instance ${existing.uid}, ${existing.status}).`,
+      );
     }
     requireClusterReady(cluster, 'installing an add-on');
     const version = spec.version !== undefined ? versionOf(template, spec.version, cluster) : latestSupported(template, cluster);
@@ -152,7 +163,9 @@ export const addonHandlers: { [K in keyof AddonOperations]: Handler<AddonOperati
     const record = instanceOf(store, params.id, body.clusterID);
     requireIdle(record, 'a rollback');
     if (!(ROLLBACK_ALLOWED_ADDON_PHASES as readonly string[]).includes(record.status)) {
-      throw invalid(`Add-on ${record.templateName} is ${record.status}; a rollback is possible when it is running, available, abnormal, upgradeFailed or rollbackFailed.`);
+      throw invalid(
+        `Add-on ${record.templateName} is ${record.status}; a rollback is possible when it is running, available, abnormal, upgradeFailed or rollbackFailed.`,
+      );
     }
     const target = record.rollbackTo;
     if (!record.isRollbackable || !target) throw invalid(`Add-on ${record.templateName} cannot be rolled back: there is no earlier revision to return to.`);

@@ -33,12 +33,19 @@ function world() {
     },
     show: (id: string) => json('GET', `/autopilot/v3/addons/${id}`),
     install: (cluster: string, template: string) =>
-      json('POST', '/autopilot/v3/addons', { body: { kind: 'Addon', apiVersion: 'v3', metadata: {}, spec: { clusterID: cluster, addonTemplateName: template, values: {} } } }),
+      json('POST', '/autopilot/v3/addons', {
+        body: { kind: 'Addon', apiVersion: 'v3', metadata: {}, spec: { clusterID: cluster, addonTemplateName: template, values: {} } },
+      }),
     update: (instance: Instance, cluster: string, version: string, custom: Record<string, unknown> = {}) => {
       const values: Record<string, unknown> = { ...instance.spec.values, custom: { ...instance.spec.values.custom, ...custom } };
       delete values.systemAutoInject;
       return json('PUT', `/autopilot/v3/addons/${instance.metadata.uid}`, {
-        body: { kind: 'Addon', apiVersion: 'v3', metadata: {}, spec: { clusterID: cluster, version, addonTemplateName: instance.spec.addonTemplateName, values } },
+        body: {
+          kind: 'Addon',
+          apiVersion: 'v3',
+          metadata: {},
+          spec: { clusterID: cluster, version, addonTemplateName: instance.spec.addonTemplateName, values },
+        },
       });
     },
     rollback: (id: string, cluster: string) => json('POST', `/autopilot/v3/addons/${id}/operation/rollback`, { body: { clusterID: cluster } }),

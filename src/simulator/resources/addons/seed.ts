@@ -66,7 +66,13 @@ const DEMO_ADDONS: Record<string, SeededAddon[]> = {
   ],
   'edge-gateway': [
     { template: 'coredns', version: '1.28.6' },
-    { template: 'metrics-server', version: '1.3.68', status: 'unknown', reason: 'ReleaseNotFound', message: 'The Helm release metrics-server was not found in the cluster.' },
+    {
+      template: 'metrics-server',
+      version: '1.3.68',
+      status: 'unknown',
+      reason: 'ReleaseNotFound',
+      message: 'The Helm release metrics-server was not found in the cluster.',
+    },
   ],
 };
 
@@ -81,7 +87,15 @@ function seedDemoAddons(store: SimulatorStore, nowMs: number): void {
       const defaults = defaultValues(version, cluster);
       const values = { ...defaults, custom: { ...(defaults.custom as Record<string, unknown>), ...seeded.custom } };
       const createdAt = cluster.createdAt + (10 + n) * MINUTE;
-      const record = newInstance(store, { cluster, template, version, values, status: seeded.status ?? 'running', createdAt, uid: seededUuidV4(`addon:${clusterName}:${template.name}`) });
+      const record = newInstance(store, {
+        cluster,
+        template,
+        version,
+        values,
+        status: seeded.status ?? 'running',
+        createdAt,
+        uid: seededUuidV4(`addon:${clusterName}:${template.name}`),
+      });
       record.reason = seeded.reason ?? '';
       record.message = seeded.message ?? '';
       if (seeded.upgradedFrom) {

@@ -20,10 +20,32 @@ const SECOND = 1000;
 
 /** Simulated durations: at speed 1 an install takes 30 s, an upgrade 25 s, a rollback 20 s, an uninstall 12 s. */
 export const ADDON_PLANS = {
-  install: { steps: [{ name: 'RenderValues', durationMs: 2 * SECOND }, { name: 'InstallRelease', durationMs: 12 * SECOND }, { name: 'WaitPodsReady', durationMs: 16 * SECOND }] },
-  upgrade: { steps: [{ name: 'RenderValues', durationMs: 2 * SECOND }, { name: 'UpgradeRelease', durationMs: 10 * SECOND }, { name: 'WaitPodsReady', durationMs: 13 * SECOND }] },
-  rollback: { steps: [{ name: 'RollbackRelease', durationMs: 8 * SECOND }, { name: 'WaitPodsReady', durationMs: 12 * SECOND }] },
-  delete: { steps: [{ name: 'UninstallRelease', durationMs: 8 * SECOND }, { name: 'CleanUp', durationMs: 4 * SECOND }] },
+  install: {
+    steps: [
+      { name: 'RenderValues', durationMs: 2 * SECOND },
+      { name: 'InstallRelease', durationMs: 12 * SECOND },
+      { name: 'WaitPodsReady', durationMs: 16 * SECOND },
+    ],
+  },
+  upgrade: {
+    steps: [
+      { name: 'RenderValues', durationMs: 2 * SECOND },
+      { name: 'UpgradeRelease', durationMs: 10 * SECOND },
+      { name: 'WaitPodsReady', durationMs: 13 * SECOND },
+    ],
+  },
+  rollback: {
+    steps: [
+      { name: 'RollbackRelease', durationMs: 8 * SECOND },
+      { name: 'WaitPodsReady', durationMs: 12 * SECOND },
+    ],
+  },
+  delete: {
+    steps: [
+      { name: 'UninstallRelease', durationMs: 8 * SECOND },
+      { name: 'CleanUp', durationMs: 4 * SECOND },
+    ],
+  },
 } as const satisfies Record<string, TaskPlan>;
 
 /** The instance a finished task concerns, if the task is still the one moving it. */
@@ -37,13 +59,15 @@ function subject(store: SimulatorStore, task: TaskRecord<AddonTaskData>, state: 
 
 function failure(record: AddonRecord, state: TaskState, what: string): void {
   record.reason = state.phase === 'Cancelled' ? `${what} cancelled` : `${what} failed`;
-  record.message = state.phase === 'Cancelled' ? `${state.stepName} was cancelled.` : `${state.stepName}: ${state.reason || 'the release did not become ready'}`;
+  record.message =
+    state.phase === 'Cancelled' ? `${state.stepName} was cancelled.` : `${state.stepName}: ${state.reason || 'the release did not become ready'}`;
 }
 
 export const installTask: TaskKind<AddonTaskData> = defineTaskKind<AddonTaskData>({
   kind: 'addon.install',
   label: 'Install add-on',
-  description: 'Installing an add-on (CreateAutopilotAddonInstance): render values, install the Helm release, wait for its pods. Failing it leaves the instance installFailed. Aim it at a template name (log-agent) or a cluster id: the instance id does not exist before.',
+  description:
+    'Installing an add-on (CreateAutopilotAddonInstance): render values, install the Helm release, wait for its pods. Failing it leaves the instance installFailed. Aim it at a template name (log-agent) or a cluster id: the instance id does not exist before.',
   subject: 'addon template or cluster',
   settle(store, task, state) {
     const record = subject(store, task, state);
@@ -62,7 +86,8 @@ export const installTask: TaskKind<AddonTaskData> = defineTaskKind<AddonTaskData
 export const upgradeTask: TaskKind<AddonTaskData> = defineTaskKind<AddonTaskData>({
   kind: 'addon.upgrade',
   label: 'Upgrade add-on',
-  description: 'Upgrading an add-on or changing its values (UpdateAutopilotAddonInstance). Failing it leaves the instance upgradeFailed, rollbackable to the revision before.',
+  description:
+    'Upgrading an add-on or changing its values (UpdateAutopilotAddonInstance). Failing it leaves the instance upgradeFailed, rollbackable to the revision before.',
   subject: 'addon',
   settle(store, task, state) {
     const record = subject(store, task, state);

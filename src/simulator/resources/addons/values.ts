@@ -2,7 +2,14 @@
  * `spec.values` of an install or update: defaults from the template version's `input`, and the checks
  * the service applies before it renders the chart (digest §3.5, §3.10).
  */
-import { addonInputParameters, addonVersionSupportsCluster, compareAddonVersions, defaultAddonValues, latestAddonVersionFor, type AddonVersion } from '../../../contract/addons.ts';
+import {
+  addonInputParameters,
+  addonVersionSupportsCluster,
+  compareAddonVersions,
+  defaultAddonValues,
+  latestAddonVersionFor,
+  type AddonVersion,
+} from '../../../contract/addons.ts';
 import type { ClusterRecord } from '../clusters/cluster-model.ts';
 import { type TemplateDefinition, type TemplateVersion } from './catalogue.ts';
 
@@ -35,7 +42,10 @@ export function supportsCluster(v: TemplateVersion, cluster: ClusterRecord): boo
 
 /** The version an install without `spec.version` gets: "the latest version supported by the cluster". */
 export function latestSupported(template: TemplateDefinition, cluster: ClusterRecord): TemplateVersion | undefined {
-  const latest = latestAddonVersionFor(template.versions.map((v) => versionObject(v, true)), cluster.version);
+  const latest = latestAddonVersionFor(
+    template.versions.map((v) => versionObject(v, true)),
+    cluster.version,
+  );
   return template.versions.find((v) => v.version === latest?.version);
 }
 
@@ -108,11 +118,14 @@ const CUSTOM_RULES: Record<string, Record<string, (value: unknown) => string | u
     },
   },
   'metrics-server': {
-    metric_resolution: (value) => (typeof value === 'string' && !/^\d+(s|m)$/.test(value) ? `${JSON.stringify(value)} is not a duration such as 30s or 1m.` : undefined),
+    metric_resolution: (value) =>
+      typeof value === 'string' && !/^\d+(s|m)$/.test(value) ? `${JSON.stringify(value)} is not a duration such as 30s or 1m.` : undefined,
   },
   'log-agent': {
     log_retention_days: (value) =>
-      typeof value === 'number' && (!Number.isInteger(value) || value < 1 || value > 365) ? `must be a whole number of days from 1 to 365, got ${value}.` : undefined,
+      typeof value === 'number' && (!Number.isInteger(value) || value < 1 || value > 365)
+        ? `must be a whole number of days from 1 to 365, got ${value}.`
+        : undefined,
   },
 };
 
@@ -131,7 +144,10 @@ export function valuesProblem(values: Values, template: TemplateDefinition, v: T
         .map(([k]) => k)
         .join(', ')}).`;
     }
-    if (flavor.replicas !== undefined && (typeof flavor.replicas !== 'number' || !Number.isInteger(flavor.replicas) || flavor.replicas < 1 || flavor.replicas > 50)) {
+    if (
+      flavor.replicas !== undefined &&
+      (typeof flavor.replicas !== 'number' || !Number.isInteger(flavor.replicas) || flavor.replicas < 1 || flavor.replicas > 50)
+    ) {
       return `spec.values.flavor.replicas: must be a whole number from 1 to 50, got ${JSON.stringify(flavor.replicas)}.`;
     }
     if (flavor.resources !== undefined) {
@@ -146,7 +162,8 @@ export function valuesProblem(values: Values, template: TemplateDefinition, v: T
         }
         for (const k of ['limitsMem', 'requestsMem']) {
           const q = r[k];
-          if (q !== undefined && !(typeof q === 'string' && MEMORY.test(q))) return `spec.values.flavor.resources[${i}].${k}: ${JSON.stringify(q)} is not a memory quantity such as 512Mi or 2Gi.`;
+          if (q !== undefined && !(typeof q === 'string' && MEMORY.test(q)))
+            return `spec.values.flavor.resources[${i}].${k}: ${JSON.stringify(q)} is not a memory quantity such as 512Mi or 2Gi.`;
         }
       }
     }

@@ -78,7 +78,19 @@ describe('chart packages as helm lint judges them', () => {
       { path: './demo/charts/sub/Chart.yaml', content: 'apiVersion: v2\nname: sub\nversion: 0.1.0\n' },
     ]);
     const opened = openChartPackage(gzipSync(tar), true);
-    expect(opened).toMatchObject({ ok: true, chart: { name: 'demo', version: '1.0.0', description: 'A demo', icon: 'https://example.com/i.png', appVersion: '2.0', directory: 'demo', values: { a: 1 }, valuesText: 'a: 1\n' } });
+    expect(opened).toMatchObject({
+      ok: true,
+      chart: {
+        name: 'demo',
+        version: '1.0.0',
+        description: 'A demo',
+        icon: 'https://example.com/i.png',
+        appVersion: '2.0',
+        directory: 'demo',
+        values: { a: 1 },
+        valuesText: 'a: 1\n',
+      },
+    });
   });
 
   it('refuses a gzip bomb by the size its trailer declares, before unpacking it', () => {

@@ -38,10 +38,23 @@ describe('charts: list, show, values, quota', () => {
     const { status, body } = await t.json<Record<string, unknown>[]>('GET', CHARTS);
     expect(status).toBe(200);
     expect(body.map((c) => `${String(c.name)}@${String(c.version)}`)).toEqual(
-      expect.arrayContaining(['web-frontend@1.2.0', 'batch-worker@0.9.3', 'redis-cache@1.0.0', 'redis-cache@1.1.0', 'redis-cache@2.0.0', 'nightly-report@0.3.1']),
+      expect.arrayContaining([
+        'web-frontend@1.2.0',
+        'batch-worker@0.9.3',
+        'redis-cache@1.0.0',
+        'redis-cache@1.1.0',
+        'redis-cache@2.0.0',
+        'nightly-report@0.3.1',
+      ]),
     );
     const web = body.find((c) => c.name === 'web-frontend')!;
-    expect(web).toMatchObject({ chart_url: 'web-frontend-1.2.0.tgz', public: false, instruction: 'README.md', icon_url: 'https://example.com/icons/web-frontend.svg', translate: '' });
+    expect(web).toMatchObject({
+      chart_url: 'web-frontend-1.2.0.tgz',
+      public: false,
+      instruction: 'README.md',
+      icon_url: 'https://example.com/icons/web-frontend.svg',
+      translate: '',
+    });
     expect(JSON.parse(String(web.values))).toMatchObject({ replicaCount: 2, service: { port: 80 } });
     expect(String(web.create_at)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 
@@ -75,14 +88,24 @@ describe('charts: upload', () => {
     const bytes = packageOf('hello-web', '0.1.0', { 'README.md': '# hello\n' });
     const { status, body } = await upload(t, bytes, '{"override":true,"skip_lint":false,"source":"package"}');
     expect(status).toBe(201);
-    expect(body).toMatchObject({ name: 'hello-web', version: '0.1.0', description: 'Test chart hello-web', icon_url: 'https://example.com/hello-web.png', chart_url: 'hello-web-0.1.0.tgz', instruction: 'README.md', public: false });
+    expect(body).toMatchObject({
+      name: 'hello-web',
+      version: '0.1.0',
+      description: 'Test chart hello-web',
+      icon_url: 'https://example.com/hello-web.png',
+      chart_url: 'hello-web-0.1.0.tgz',
+      instruction: 'README.md',
+      public: false,
+    });
     expect(JSON.parse(String(body.values))).toEqual({ replicaCount: 1, image: { repository: 'nginx', tag: '1.25' } });
     expect(body.create_at).toBe(body.update_at);
 
     const archive = await t.call('GET', `${CHARTS}/${String(body.id)}/archive`);
     expect(archive.status).toBe(200);
     expect(new Uint8Array(await archive.arrayBuffer())).toEqual(bytes);
-    expect((await t.json('GET', `${CHARTS}/${String(body.id)}/values`)).body).toEqual({ values: { replicaCount: 1, image: { repository: 'nginx', tag: '1.25' } } });
+    expect((await t.json('GET', `${CHARTS}/${String(body.id)}/values`)).body).toEqual({
+      values: { replicaCount: 1, image: { repository: 'nginx', tag: '1.25' } },
+    });
     expect((await t.json<{ quotas: { resources: { used: number }[] } }>('GET', `${CHARTS}/${t.sim.projectId}/quotas`)).body.quotas.resources[0]!.used).toBe(7);
   });
 
@@ -102,7 +125,11 @@ describe('charts: upload', () => {
     ['apiVersion v3', () => buildChartPackage('x', { 'Chart.yaml': 'apiVersion: v3\nname: x\nversion: 1.0.0\n' }), /apiVersion "v3"/],
     ['no name', () => buildChartPackage('x', { 'Chart.yaml': 'apiVersion: v2\nversion: 1.0.0\n' }), /name is required/],
     ['a version that is not SemVer 2', () => buildChartPackage('x', { 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: "1.2"\n' }), /not a valid SemVer 2/],
-    ['values.yaml that is a list', () => buildChartPackage('x', { 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: 1.0.0\n', 'values.yaml': '- a\n- b\n' }), /values\.yaml is not a valid YAML mapping/],
+    [
+      'values.yaml that is a list',
+      () => buildChartPackage('x', { 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: 1.0.0\n', 'values.yaml': '- a\n- b\n' }),
+      /values\.yaml is not a valid YAML mapping/,
+    ],
   ];
   for (const [what, make, message] of refusals) {
     it(`refuses ${what} with CCE.01400001 and stores nothing`, async () => {
@@ -139,7 +166,10 @@ describe('charts: upload', () => {
     const noFile = await t.call('POST', CHARTS, { form: await encodeForm(form) });
     expect(noFile.status).toBe(400);
     expect(await noFile.json()).toMatchObject({ errorCode: 'CCE.01400001', errorMessage: expect.stringContaining('content') });
-    expect((await upload(t, packageOf('p', '1.0.0'), 'override=true')).body).toMatchObject({ errorCode: 'CCE.01400001', errorMessage: expect.stringContaining('parameters must be a JSON object') });
+    expect((await upload(t, packageOf('p', '1.0.0'), 'override=true')).body).toMatchObject({
+      errorCode: 'CCE.01400001',
+      errorMessage: expect.stringContaining('parameters must be a JSON object'),
+    });
     expect((await upload(t, packageOf('p', '1.0.0'), '{"override":"yes"}')).status).toBe(400);
     const json = await t.json('POST', CHARTS, { body: { parameters: '{}', content: 'chart-file.tgz' } });
     expect(json.status).toBe(400);
@@ -166,7 +196,7 @@ describe('charts: upload', () => {
 
   it('enforces the chart quota: the upload beyond it is refused and nothing is stored', async () => {
     const t = startTestSimulator();
-    for (let i = (await chartCount(t)); i < CHART_QUOTA; i++) expect((await upload(t, packageOf(`fill-${i}`, '1.0.0'))).status).toBe(201);
+    for (let i = await chartCount(t); i < CHART_QUOTA; i++) expect((await upload(t, packageOf(`fill-${i}`, '1.0.0'))).status).toBe(201);
     const over = await upload(t, packageOf('one-too-many', '1.0.0'));
     expect(over.status).toBe(400);
     expect(String(over.body.errorMessage)).toMatch(/chart quota is used up \(20 of 20/);
@@ -185,7 +215,13 @@ describe('charts: update and delete', () => {
     t.advance(60_000);
     const updated = await upload(t, newer, undefined, 'PUT', path);
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ id: created.body.id, version: '1.1.0', chart_url: 'upd-1.1.0.tgz', values: '{"replicaCount":3}', create_at: created.body.create_at });
+    expect(updated.body).toMatchObject({
+      id: created.body.id,
+      version: '1.1.0',
+      chart_url: 'upd-1.1.0.tgz',
+      values: '{"replicaCount":3}',
+      create_at: created.body.create_at,
+    });
     expect(updated.body.update_at).not.toBe(created.body.update_at);
     expect(new Uint8Array(await (await t.call('GET', `${path}/archive`)).arrayBuffer())).toEqual(newer);
 
@@ -202,7 +238,10 @@ describe('charts: update and delete', () => {
     const web = charts.find((c) => c.name === 'web-frontend')!;
     const refused = await t.json('DELETE', `${CHARTS}/${web.id}`);
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ errorCode: 'CCE.01400001', errorMessage: expect.stringMatching(/used by 2 release\(s\): web\/storefront \(cluster prod-payments\), web\/web \(cluster staging-web\)/) });
+    expect(refused.body).toMatchObject({
+      errorCode: 'CCE.01400001',
+      errorMessage: expect.stringMatching(/used by 2 release\(s\): web\/storefront \(cluster prod-payments\), web\/web \(cluster staging-web\)/),
+    });
 
     const unused = charts.find((c) => c.name === 'redis-cache' && c.version === '1.0.0')!;
     const deleted = await t.call('DELETE', `${CHARTS}/${unused.id}`);

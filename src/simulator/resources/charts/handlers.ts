@@ -78,7 +78,8 @@ function applyPackage(chart: ChartRecord, info: ChartPackageInfo, bytes: Uint8Ar
 export function releasesUsingChart(store: SimulatorStore, chartId: string): string[] {
   const names: string[] = [];
   for (const release of store.releases.values()) {
-    if (latestRevision(release).chartId === chartId) names.push(`${release.namespace}/${release.name} (cluster ${store.clusters.get(release.clusterId)?.name ?? release.clusterId})`);
+    if (latestRevision(release).chartId === chartId)
+      names.push(`${release.namespace}/${release.name} (cluster ${store.clusters.get(release.clusterId)?.name ?? release.clusterId})`);
   }
   return names;
 }

@@ -50,7 +50,14 @@ interface SeedRevision {
   daysAgo: number;
 }
 
-function addRelease(store: SimulatorStore, clusterName: string, namespace: string, name: string, revisions: SeedRevision[], nowMs: number): ReleaseRecord | undefined {
+function addRelease(
+  store: SimulatorStore,
+  clusterName: string,
+  namespace: string,
+  name: string,
+  revisions: SeedRevision[],
+  nowMs: number,
+): ReleaseRecord | undefined {
   const cluster = [...store.clusters.values()].find((c) => c.name === clusterName);
   if (!cluster) return undefined;
   const release: ReleaseRecord = {
@@ -60,20 +67,18 @@ function addRelease(store: SimulatorStore, clusterName: string, namespace: strin
     name,
     description: '',
     createdAt: nowMs - revisions[0]!.daysAgo * DAY,
-    revisions: revisions.map(
-      (r, i): ReleaseRevision => ({
-        revision: i + 1,
-        chartId: r.chart.id,
-        chartName: r.chart.name,
-        chartVersion: r.chart.version,
-        chartPublic: r.chart.public,
-        values: r.values,
-        status: r.status,
-        statusDescription: r.description,
-        createdAt: nowMs - r.daysAgo * DAY,
-        updatedAt: nowMs - r.daysAgo * DAY + 25_000,
-      }),
-    ),
+    revisions: revisions.map((r, i): ReleaseRevision => ({
+      revision: i + 1,
+      chartId: r.chart.id,
+      chartName: r.chart.name,
+      chartVersion: r.chart.version,
+      chartPublic: r.chart.public,
+      values: r.values,
+      status: r.status,
+      statusDescription: r.description,
+      createdAt: nowMs - r.daysAgo * DAY,
+      updatedAt: nowMs - r.daysAgo * DAY + 25_000,
+    })),
   };
   store.releases.set(release.key, release);
   return release;
@@ -91,30 +96,71 @@ export function seedChartsAndReleases(store: SimulatorStore, seed: SimulatorSeed
   const [redis1, redis11, redis2] = REDIS_CACHE.map((c) => addChart(store, c, nowMs)) as [ChartRecord, ChartRecord, ChartRecord];
   const nightly = addChart(store, NIGHTLY_REPORT, nowMs);
 
-  addRelease(store, 'prod-payments', 'web', 'storefront', [
-    { chart: web, values: { replicaCount: 2 }, status: SUPERSEDED, description: 'Install complete', daysAgo: 30 },
-    { chart: web, values: { replicaCount: 4, ingress: { enabled: true, host: 'shop.example.com' } }, status: 'DEPLOYED', description: 'Upgrade complete', daysAgo: 6 },
-  ], nowMs);
-  addRelease(store, 'prod-payments', 'data', 'session-cache', [
-    { chart: redis1, values: {}, status: SUPERSEDED, description: 'Install complete', daysAgo: 80 },
-    { chart: redis11, values: {}, status: SUPERSEDED, description: 'Upgrade complete', daysAgo: 50 },
-    { chart: redis11, values: { maxmemory: '512mb' }, status: 'DEPLOYED', description: 'Upgrade complete', daysAgo: 9 },
-  ], nowMs);
-  addRelease(store, 'prod-search', 'jobs', 'indexer', [
-    { chart: worker, values: { concurrency: 4 }, status: 'DEPLOYED', description: 'Install complete', daysAgo: 20 },
-    {
-      chart: worker,
-      values: { concurrency: 16, resources: { limits: { memory: '8Gi' } } },
-      status: 'FAILED',
-      description: 'Upgrade "indexer" failed: timed out waiting for the condition: deployment indexer-batch-worker exceeded its progress deadline',
-      daysAgo: 2,
-    },
-  ], nowMs);
-  addRelease(store, 'staging-web', 'web', 'web', [{ chart: web, values: { replicaCount: 1 }, status: 'DEPLOYED', description: 'Install complete', daysAgo: 14 }], nowMs);
-  const stuck = addRelease(store, 'staging-web', 'data', 'cache', [
-    { chart: redis11, values: {}, status: 'DEPLOYED', description: 'Install complete', daysAgo: 45 },
-    { chart: redis2, values: { persistence: { size: '16Gi' } }, status: 'PENDING_UPGRADE', description: 'Preparing upgrade', daysAgo: 0 },
-  ], nowMs);
+  addRelease(
+    store,
+    'prod-payments',
+    'web',
+    'storefront',
+    [
+      { chart: web, values: { replicaCount: 2 }, status: SUPERSEDED, description: 'Install complete', daysAgo: 30 },
+      {
+        chart: web,
+        values: { replicaCount: 4, ingress: { enabled: true, host: 'shop.example.com' } },
+        status: 'DEPLOYED',
+        description: 'Upgrade complete',
+        daysAgo: 6,
+      },
+    ],
+    nowMs,
+  );
+  addRelease(
+    store,
+    'prod-payments',
+    'data',
+    'session-cache',
+    [
+      { chart: redis1, values: {}, status: SUPERSEDED, description: 'Install complete', daysAgo: 80 },
+      { chart: redis11, values: {}, status: SUPERSEDED, description: 'Upgrade complete', daysAgo: 50 },
+      { chart: redis11, values: { maxmemory: '512mb' }, status: 'DEPLOYED', description: 'Upgrade complete', daysAgo: 9 },
+    ],
+    nowMs,
+  );
+  addRelease(
+    store,
+    'prod-search',
+    'jobs',
+    'indexer',
+    [
+      { chart: worker, values: { concurrency: 4 }, status: 'DEPLOYED', description: 'Install complete', daysAgo: 20 },
+      {
+        chart: worker,
+        values: { concurrency: 16, resources: { limits: { memory: '8Gi' } } },
+        status: 'FAILED',
+        description: 'Upgrade "indexer" failed: timed out waiting for the condition: deployment indexer-batch-worker exceeded its progress deadline',
+        daysAgo: 2,
+      },
+    ],
+    nowMs,
+  );
+  addRelease(
+    store,
+    'staging-web',
+    'web',
+    'web',
+    [{ chart: web, values: { replicaCount: 1 }, status: 'DEPLOYED', description: 'Install complete', daysAgo: 14 }],
+    nowMs,
+  );
+  const stuck = addRelease(
+    store,
+    'staging-web',
+    'data',
+    'cache',
+    [
+      { chart: redis11, values: {}, status: 'DEPLOYED', description: 'Install complete', daysAgo: 45 },
+      { chart: redis2, values: { persistence: { size: '16Gi' } }, status: 'PENDING_UPGRADE', description: 'Preparing upgrade', daysAgo: 0 },
+    ],
+    nowMs,
+  );
   if (stuck) {
     // Stuck: its upgrade began 40 minutes ago and never finished (no task moves it on); a rollback or a
     // delete frees it, as Helm's documented way out of a pending release.
@@ -122,7 +168,20 @@ export function seedChartsAndReleases(store: SimulatorStore, seed: SimulatorSeed
     revision.createdAt = nowMs - 40 * MINUTE;
     revision.updatedAt = revision.createdAt;
   }
-  addRelease(store, 'dev-sandbox', 'reports', 'nightly-report', [
-    { chart: nightly, values: { recipients: ['dev-team@example.com'] }, status: 'UNKNOWN', description: 'Release status could not be read: the release secret is missing', daysAgo: 100 },
-  ], nowMs);
+  addRelease(
+    store,
+    'dev-sandbox',
+    'reports',
+    'nightly-report',
+    [
+      {
+        chart: nightly,
+        values: { recipients: ['dev-team@example.com'] },
+        status: 'UNKNOWN',
+        description: 'Release status could not be read: the release secret is missing',
+        daysAgo: 100,
+      },
+    ],
+    nowMs,
+  );
 }

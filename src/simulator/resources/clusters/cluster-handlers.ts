@@ -148,7 +148,10 @@ function parseAddonAnnotation(annotations: Record<string, string> | undefined): 
   } catch {
     throw cceError('CCE.01400001', `metadata.annotations["${ADDON_INSTALL_ANNOTATION}"]: must be a JSON-encoded array of add-ons.`);
   }
-  if (!Array.isArray(parsed) || parsed.some((a) => typeof a !== 'object' || a === null || typeof (a as { addonTemplateName?: unknown }).addonTemplateName !== 'string')) {
+  if (
+    !Array.isArray(parsed) ||
+    parsed.some((a) => typeof a !== 'object' || a === null || typeof (a as { addonTemplateName?: unknown }).addonTemplateName !== 'string')
+  ) {
     throw cceError('CCE.01400001', `metadata.annotations["${ADDON_INSTALL_ANNOTATION}"]: each entry needs an addonTemplateName.`);
   }
   return parsed;
@@ -200,8 +203,7 @@ export function createCluster(store: SimulatorStore, now: number, input: CreateC
   const vpc = findVpc(store, input.vpc);
   const hostSubnet = store.findSubnetByNetworkId(vpc, input.subnet);
   if (!hostSubnet) throw cceError('CCE.01400002', `spec.hostNetwork.subnet: subnet ${input.subnet} is not in VPC ${vpc.name} (${vpc.id}).`);
-  const eniSubnets =
-    input.eniSubnetIds && input.eniSubnetIds.length > 0 ? eniSubnetsOf(store, vpc, input.eniSubnetIds, 'spec.eniNetwork.subnets') : [];
+  const eniSubnets = input.eniSubnetIds && input.eniSubnetIds.length > 0 ? eniSubnetsOf(store, vpc, input.eniSubnetIds, 'spec.eniNetwork.subnets') : [];
 
   if (input.serviceCidr !== undefined && input.kubernetesSvcIpRange !== undefined && input.serviceCidr !== input.kubernetesSvcIpRange) {
     throw cceError('CCE.01400001', 'spec.serviceNetwork.IPv4CIDR and spec.kubernetesSvcIpRange differ; send only serviceNetwork.IPv4CIDR.');

@@ -76,7 +76,8 @@ export const createClusterTask = defineTaskKind<ClusterJobData>({
 export const deleteClusterTask = defineTaskKind<ClusterJobData>({
   kind: 'cluster.delete',
   label: 'Delete cluster',
-  description: 'The deletion job of a cluster (DeleteCluster): load balancers, ENIs, volumes, logs, master. Failing it leaves the cluster in Error instead of gone.',
+  description:
+    'The deletion job of a cluster (DeleteCluster): load balancers, ENIs, volumes, logs, master. Failing it leaves the cluster in Error instead of gone.',
   subject: 'cluster',
   settle: settleClusterJob((store, cluster) => {
     // Deleting a cluster releases its public API-server EIP but keeps the EIP itself (it belongs to the project).
@@ -91,7 +92,8 @@ export const deleteClusterTask = defineTaskKind<ClusterJobData>({
 export const upgradeClusterTask = defineTaskKind<ClusterJobData>({
   kind: 'cluster.upgrade',
   label: 'Upgrade cluster',
-  description: 'The upgrade job of a cluster (UpgradeCluster): pre-check, backup, master, add-ons, post-check. Failing it leaves the cluster in Error on its old version.',
+  description:
+    'The upgrade job of a cluster (UpgradeCluster): pre-check, backup, master, add-ons, post-check. Failing it leaves the cluster in Error on its old version.',
   subject: 'cluster',
   settle: settleClusterJob((_store, cluster, task) => {
     const target = task.data.upgradeTarget;
@@ -170,7 +172,9 @@ export function startCreateJob(
       durationMs: jitter(8 * SECOND, `${uid}:eni`),
       resourceId: eniSubnets[0]?.subnetId ?? cluster.hostSubnetId,
       ...(full
-        ? { failure: `Insufficient IP addresses in subnet ${full.name} (${full.cidr}): ${full.freeIps} free, at least ${MIN_FREE_ENI_IPS} needed for the control plane ENIs.` }
+        ? {
+            failure: `Insufficient IP addresses in subnet ${full.name} (${full.cidr}): ${full.freeIps} free, at least ${MIN_FREE_ENI_IPS} needed for the control plane ENIs.`,
+          }
         : {}),
     },
     { uid: ids(), type: 'InstallMaster', durationMs: jitter(18 * SECOND, `${uid}:master`), extendParam: { serverID: cluster.portId } },
@@ -238,7 +242,10 @@ export function startUpgradeJob(
     { uid: ids(), type: 'UpgradeAddons', durationMs: jitter(120 * SECOND, `${uid}:addons`) },
     { uid: ids(), type: 'UpgradePostCheck', durationMs: jitter(30 * SECOND, `${uid}:post`) },
   ];
-  return startClusterJob(store, cluster, 'UpgradeCluster', uid, 2 * SECOND, steps, startedAt, { extendParam: { targetVersion: target.version }, upgradeTarget: target });
+  return startClusterJob(store, cluster, 'UpgradeCluster', uid, 2 * SECOND, steps, startedAt, {
+    extendParam: { targetVersion: target.version },
+    upgradeTarget: target,
+  });
 }
 
 /** The cluster job with this id, if the task behind it is one. */

@@ -27,17 +27,19 @@ export function boundEip(store: SimulatorStore, cluster: ClusterRecord): EipReco
 }
 
 /** The cluster as the API returns it. Fields are omitted, never null, when they do not apply (as in the examples). */
-export function renderCluster(store: SimulatorStore, cluster: ClusterRecord, view: ClusterView, extra: { deleteStatus?: Record<string, number>; createAnnotations?: Record<string, string> } = {}) {
+export function renderCluster(
+  store: SimulatorStore,
+  cluster: ClusterRecord,
+  view: ClusterView,
+  extra: { deleteStatus?: Record<string, number>; createAnnotations?: Record<string, string> } = {},
+) {
   const created = formatCceTimestamp(cluster.createdAt, `${cluster.uid}:created`);
   const updated = formatCceTimestamp(cluster.updatedAt, `${cluster.uid}:updated:${cluster.updatedAt}`);
   const eip = boundEip(store, cluster);
   // No endpoint exists before the master is installed.
   const hasMaster = cluster.phase !== 'Creating' && cluster.phase !== 'Empty';
   const endpoints = hasMaster
-    ? [
-        { url: internalEndpoint(cluster, store.settings.region), type: 'Internal' },
-        ...(eip ? [{ url: publicEndpoint(eip), type: 'External' }] : []),
-      ]
+    ? [{ url: internalEndpoint(cluster, store.settings.region), type: 'Internal' }, ...(eip ? [{ url: publicEndpoint(eip), type: 'External' }] : [])]
     : undefined;
   const showAlias = view !== 'create' || cluster.aliasConfigured;
   return {

@@ -14,15 +14,7 @@ const DAY = 24 * 60 * MINUTE;
 
 /** Names of the demo clusters; `DEMO_SEED.clusters[name]` is the uid. */
 export type DemoClusterName =
-  | 'prod-payments'
-  | 'prod-search'
-  | 'staging-web'
-  | 'analytics-batch'
-  | 'dev-sandbox'
-  | 'ml-inference'
-  | 'legacy-reporting'
-  | 'qa-regression'
-  | 'edge-gateway';
+  'prod-payments' | 'prod-search' | 'staging-web' | 'analytics-batch' | 'dev-sandbox' | 'ml-inference' | 'legacy-reporting' | 'qa-regression' | 'edge-gateway';
 
 interface DemoClusterSpec {
   name: string;
@@ -129,8 +121,7 @@ export const DEMO_CLUSTERS: readonly (DemoClusterSpec & { name: DemoClusterName 
     ageDays: 611,
     vpc: 1,
     reason: 'ResourceAbnormal',
-    message:
-      'ENI pool reconcile failed: subnet subnet-dev-eni-tiny (172.16.255.240/28) has no free IP addresses; 14 pods cannot get a network interface.',
+    message: 'ENI pool reconcile failed: subnet subnet-dev-eni-tiny (172.16.255.240/28) has no free IP addresses; 14 pods cannot get a network interface.',
     tags: [{ key: 'env', value: 'dev' }],
   },
   {
@@ -160,7 +151,6 @@ export const DEMO_CLUSTERS: readonly (DemoClusterSpec & { name: DemoClusterName 
 export function demoClusterUid(name: string): string {
   return seededUuidV1(`demo:${name}`, Date.UTC(2024, 5, 1, 8, 30) + name.length * 86_400_000);
 }
-
 
 function hostIp(cidr: string, n: number): string {
   const [base] = cidr.split('/');
@@ -264,11 +254,7 @@ export function seedGeneratedClusters(store: SimulatorStore, nowMs: number, coun
       ageDays: 1 + ((i * 37) % 700),
       vpc: (i % 3) as 0 | 1 | 2,
       ...(i % 5 === 1 ? { alias: `${team}-${env}-cluster-${i}` } : {}),
-      tags: [
-        { key: 'env', value: env },
-        { key: 'team', value: team },
-        ...(i % 3 === 0 ? [{ key: 'cost-center', value: `cc-${1000 + (i % 97)}` }] : []),
-      ],
+      tags: [{ key: 'env', value: env }, { key: 'team', value: team }, ...(i % 3 === 0 ? [{ key: 'cost-center', value: `cc-${1000 + (i % 97)}` }] : [])],
       ...(phase === 'Error' ? { reason: 'ResourceAbnormal', message: 'Control-plane add-on coredns is not ready.' } : {}),
       ...(phase === 'Unavailable' ? { reason: 'APIServerUnreachable', message: 'kube-apiserver health check failed.' } : {}),
       ...(phase === 'Upgrading' ? { upgradeTo: version === 'v1.25' ? ('v1.27' as const) : ('v1.28' as const), jobElapsedMs: (i % 5) * MINUTE } : {}),
@@ -285,4 +271,3 @@ export function seedGeneratedClusters(store: SimulatorStore, nowMs: number, coun
     startSeedJob(store, cluster, spec, nowMs);
   }
 }
-

@@ -5,7 +5,14 @@ import { startTestSimulator, validCreateBody, type TestSimulator } from '../../t
 interface ClusterBody {
   metadata: { name: string; uid: string; alias?: string; annotations?: Record<string, string> };
   spec: Record<string, unknown> & { version: string; description?: string; clusterTags?: { key: string; value: string }[] };
-  status: { phase: string; jobID?: string; reason?: string; message?: string; endpoints?: { url: string; type: string }[]; deleteOption?: Record<string, string> };
+  status: {
+    phase: string;
+    jobID?: string;
+    reason?: string;
+    message?: string;
+    endpoints?: { url: string; type: string }[];
+    deleteOption?: Record<string, string>;
+  };
 }
 interface JobBody {
   metadata: { uid: string };
@@ -127,8 +134,18 @@ describe('cluster creation', () => {
     ['a service CIDR with host bits set', { spec: { serviceNetwork: { IPv4CIDR: '10.247.1.0/16' } } }, 'CCE.01400001', /IPv4CIDR/],
     ['an unsupported version', { spec: { version: 'v1.25' } }, 'CCE.01400015', /v1\.27, v1\.28/],
     ['an unknown version', { spec: { version: 'v1.99' } }, 'CCE.01400015', /v1\.99/],
-    ['a subnet outside the VPC', { spec: { hostNetwork: { vpc: 'c6549063-d459-4ae1-9550-b5fec6741b0f', subnet: 'aaaaaaaa-0000-4000-8000-000000000000' } } }, 'CCE.01400002', /hostNetwork\.subnet/],
-    ['an ENI subnet outside the VPC', { spec: { eniNetwork: { subnets: [{ subnetID: 'aaaaaaaa-0000-4000-8000-000000000000' }] } } }, 'CCE.01400002', /eniNetwork/],
+    [
+      'a subnet outside the VPC',
+      { spec: { hostNetwork: { vpc: 'c6549063-d459-4ae1-9550-b5fec6741b0f', subnet: 'aaaaaaaa-0000-4000-8000-000000000000' } } },
+      'CCE.01400002',
+      /hostNetwork\.subnet/,
+    ],
+    [
+      'an ENI subnet outside the VPC',
+      { spec: { eniNetwork: { subnets: [{ subnetID: 'aaaaaaaa-0000-4000-8000-000000000000' }] } } },
+      'CCE.01400002',
+      /eniNetwork/,
+    ],
     ['an unknown VPC', { spec: { hostNetwork: { vpc: 'aaaaaaaa-0000-4000-8000-000000000000', subnet: 'x' } } }, 'CCE.01400001', /hostNetwork\.vpc/],
     ['a malformed service CIDR', { spec: { serviceNetwork: { IPv4CIDR: '10.247.0.0/33' } } }, 'CCE.01400001', /IPv4CIDR/],
     ['a service CIDR overlapping the VPC', { spec: { serviceNetwork: { IPv4CIDR: '192.168.0.0/16' } } }, 'CCE.01400005', /overlaps VPC vpc-prod/],
@@ -137,7 +154,12 @@ describe('cluster creation', () => {
     ['a forbidden description character', { spec: { description: 'costs $5' } }, 'CCE.01400001', /description/],
     ['too many tags', { spec: { clusterTags: Array.from({ length: 21 }, (_, i) => ({ key: `k${i}`, value: 'v' })) } }, 'CCE.01400001', /20/],
     ['a _sys_ tag', { spec: { clusterTags: [{ key: '_sys_owner', value: 'x' }] } }, 'CCE.01400001', /_sys_/],
-    ['a broken add-on annotation', { metadata: { annotations: { 'cluster.install.addons/install': '[{' } } }, 'CCE.01400001', /cluster\.install\.addons\/install/],
+    [
+      'a broken add-on annotation',
+      { metadata: { annotations: { 'cluster.install.addons/install': '[{' } } },
+      'CCE.01400001',
+      /cluster\.install\.addons\/install/,
+    ],
   ])('refuses %s', async (_label, overrides, code, message) => {
     const t = startTestSimulator();
     const body = validCreateBody('valid-name', overrides as Parameters<typeof validCreateBody>[1]);
@@ -259,7 +281,9 @@ describe('updating clusters', () => {
     const creating = await t.json<CceErrorBody>('PUT', `${t.base}/clusters/${DEMO_SEED.clusters['ml-inference']}`, { body: { spec: { description: 'x' } } });
     expect(creating.status).toBe(429);
     expect(creating.body.errorCode).toBe('CCE.01429002');
-    const upgrading = await t.json<CceErrorBody>('PUT', `${t.base}/clusters/${DEMO_SEED.clusters['analytics-batch']}`, { body: { spec: { description: 'x' } } });
+    const upgrading = await t.json<CceErrorBody>('PUT', `${t.base}/clusters/${DEMO_SEED.clusters['analytics-batch']}`, {
+      body: { spec: { description: 'x' } },
+    });
     expect(upgrading.status).toBe(429);
     const error = await t.json<CceErrorBody>('PUT', `${t.base}/clusters/${DEMO_SEED.clusters['legacy-reporting']}`, { body: { spec: { description: 'x' } } });
     expect(error.status).toBe(400);
@@ -315,7 +339,12 @@ describe('deleting clusters', () => {
       query: { delete_eni: 'try', delete_net: 'false', delete_obs: 'true', delete_efs: 'block', lts_reclaim_policy: 'Retain' },
     });
     expect(res.status).toBe(200);
-    expect(res.body.status.deleteOption).toEqual({ delete_eni: 'delete-try', delete_obs: 'delete-block', delete_efs: 'delete-block', lts_reclaim_policy: 'Retain' });
+    expect(res.body.status.deleteOption).toEqual({
+      delete_eni: 'delete-try',
+      delete_obs: 'delete-block',
+      delete_efs: 'delete-block',
+      lts_reclaim_policy: 'Retain',
+    });
     const job = await t.json<JobBody>('GET', `${t.base}/jobs/${res.body.status.jobID}`);
     expect(job.body.spec.subJobs.map((s) => s.spec.type)).toEqual(['DeleteENI', 'DeleteSFSTurboVolumes', 'DeleteOBSVolumes', 'DeleteMaster']);
   });

@@ -35,7 +35,10 @@ function asList(value: string | string[] | undefined): string[] | undefined {
   return value === undefined ? undefined : Array.isArray(value) ? value : [value];
 }
 
-function listVpcs(store: SimulatorStore, query: { id?: string | undefined; enterprise_project_id?: string | undefined; marker?: string | undefined; limit?: string | undefined }) {
+function listVpcs(
+  store: SimulatorStore,
+  query: { id?: string | undefined; enterprise_project_id?: string | undefined; marker?: string | undefined; limit?: string | undefined },
+) {
   let vpcs = [...store.vpcs.values()].map((v) => renderVpc(store, v));
   if (query.id !== undefined) vpcs = vpcs.filter((v) => v.id === query.id);
   if (query.enterprise_project_id !== undefined && query.enterprise_project_id !== 'all_granted_eps') {
@@ -72,7 +75,12 @@ function listPublicips(
     .filter((e) => !ports || (e.port_id !== undefined && ports.includes(e.port_id)))
     .filter((e) => !addresses || (e.public_ip_address !== undefined && addresses.includes(e.public_ip_address)))
     .filter((e) => query.ip_version === undefined || String(e.ip_version) === query.ip_version)
-    .filter((e) => query.enterprise_project_id === undefined || query.enterprise_project_id === 'all_granted_eps' || e.enterprise_project_id === query.enterprise_project_id);
+    .filter(
+      (e) =>
+        query.enterprise_project_id === undefined ||
+        query.enterprise_project_id === 'all_granted_eps' ||
+        e.enterprise_project_id === query.enterprise_project_id,
+    );
   return jsonResponse(200, { publicips: page(publicips, query) });
 }
 

@@ -55,12 +55,18 @@ describe('network look-ups (VPC service API v1)', () => {
     expect(badLimit.body.error_msg).toMatch(/limit/);
   });
 
-  it('lists elastic IPs with their status: the bound one ACTIVE on the cluster\'s port, the others DOWN; binding changes it', async () => {
+  it("lists elastic IPs with their status: the bound one ACTIVE on the cluster's port, the others DOWN; binding changes it", async () => {
     const t = startTestSimulator();
     const list = async () => (await t.json<{ publicips: Record<string, unknown>[] }>('GET', `/v1/${t.sim.projectId}/publicips`)).body.publicips;
     const before = await list();
     expect(before.map((e) => [e.public_ip_address, e.status])).toEqual(DEMO_SEED.eips.map((e, i) => [e.address, i === 0 ? 'ACTIVE' : 'DOWN']));
-    expect(before[0]).toMatchObject({ port_id: expect.any(String), private_ip_address: expect.any(String), bandwidth_size: 5, bandwidth_share_type: 'PER', ip_version: 4 });
+    expect(before[0]).toMatchObject({
+      port_id: expect.any(String),
+      private_ip_address: expect.any(String),
+      bandwidth_size: 5,
+      bandwidth_share_type: 'PER',
+      ip_version: 4,
+    });
     expect(before[1]!.port_id).toBeUndefined();
     expect(before[0]!.create_time).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
 

@@ -67,7 +67,14 @@ function requireChart(store: SimulatorStore, chartId: string): ChartRecord {
   return chart;
 }
 
-function newRevision(number: number, chart: Pick<ReleaseRevision, 'chartId' | 'chartName' | 'chartVersion' | 'chartPublic'>, values: Record<string, unknown>, status: string, description: string, now: number): ReleaseRevision {
+function newRevision(
+  number: number,
+  chart: Pick<ReleaseRevision, 'chartId' | 'chartName' | 'chartVersion' | 'chartPublic'>,
+  values: Record<string, unknown>,
+  status: string,
+  description: string,
+  now: number,
+): ReleaseRevision {
   const { chartId, chartName, chartVersion, chartPublic } = chart;
   return { revision: number, chartId, chartName, chartVersion, chartPublic, values, status, statusDescription: description, createdAt: now, updatedAt: now };
 }
@@ -77,7 +84,15 @@ function chartOf(chart: ChartRecord) {
 }
 
 /** Starts the task that moves `revision` and remembers it, so a rollback or a delete can stop it. */
-function startRevisionTask(store: SimulatorStore, kind: typeof releaseInstall, release: ReleaseRecord, revision: ReleaseRevision, plan: { steps: readonly { name: string; durationMs: number }[] }, now: number, target?: number) {
+function startRevisionTask(
+  store: SimulatorStore,
+  kind: typeof releaseInstall,
+  release: ReleaseRecord,
+  revision: ReleaseRevision,
+  plan: { steps: readonly { name: string; durationMs: number }[] },
+  now: number,
+  target?: number,
+) {
   const data: ReleaseTaskData = { key: release.key, revision: revision.revision, ...(target !== undefined ? { target } : {}) };
   const task = store.tasks.start(kind, release.key, plan, data, now, store.speed);
   revision.taskId = task.id;
@@ -101,7 +116,8 @@ function create(store: SimulatorStore, now: number, clusterId: string, body: Cre
   const existing = store.releases.get(key);
   const params = body.parameters ?? {};
   // Helm's --replace: a name may be reused when the release it names failed (or is lost).
-  const replaceable = existing !== undefined && params.replace === true && !existing.deleting && ['FAILED', 'UNKNOWN', 'DELETED'].includes(releaseStatus(existing));
+  const replaceable =
+    existing !== undefined && params.replace === true && !existing.deleting && ['FAILED', 'UNKNOWN', 'DELETED'].includes(releaseStatus(existing));
   if (existing && !replaceable) {
     throw cceError('CCE.01409001', `Release ${body.name} already exists in namespace ${body.namespace} (status ${releaseStatus(existing)}).`);
   }
@@ -111,12 +127,28 @@ function create(store: SimulatorStore, now: number, clusterId: string, body: Cre
   if (params.dry_run) {
     // AMBIG (digest A10): the dry-run answer is undocumented; chose Helm's: the release that would be
     // created, `PENDING_INSTALL` with "Dry run complete", and nothing stored.
-    const release: ReleaseRecord = { key, clusterId, namespace: body.namespace, name: body.name, description: body.description ?? '', revisions: [], createdAt: now };
+    const release: ReleaseRecord = {
+      key,
+      clusterId,
+      namespace: body.namespace,
+      name: body.name,
+      description: body.description ?? '',
+      revisions: [],
+      createdAt: now,
+    };
     const revision = newRevision((existing?.revisions.length ?? 0) + 1, chartOf(chart), values, 'PENDING_INSTALL', 'Dry run complete', now);
     release.revisions.push(revision);
     return jsonResponse(201, renderRelease(store, release, revision));
   }
-  const release: ReleaseRecord = existing ?? { key, clusterId, namespace: body.namespace, name: body.name, description: body.description ?? '', revisions: [], createdAt: now };
+  const release: ReleaseRecord = existing ?? {
+    key,
+    clusterId,
+    namespace: body.namespace,
+    name: body.name,
+    description: body.description ?? '',
+    revisions: [],
+    createdAt: now,
+  };
   if (existing && body.description !== undefined) existing.description = body.description;
   const revision = newRevision(release.revisions.length + 1, chartOf(chart), values, 'PENDING_INSTALL', 'Initial install underway', now);
   for (const r of release.revisions) if (r.status === 'DEPLOYED') r.status = SUPERSEDED;
@@ -140,7 +172,16 @@ function update(store: SimulatorStore, now: number, params: { cluster_id: string
     const deployed = [...release.revisions].reverse().find((r) => r.status === 'DEPLOYED') ?? latest;
     const values = upgradedReleaseValues(deployed.values, body.values, options.reset_values === true);
     const revision = newRevision(next, chartOf(chart), values, 'PENDING_UPGRADE', 'Preparing upgrade', now);
-    if (options.dry_run) return jsonResponse(200, renderRelease(store, { ...release, revisions: [...release.revisions, revision] }, { ...revision, statusDescription: 'Dry run complete' }, { status: 'PENDING_UPGRADE' }));
+    if (options.dry_run)
+      return jsonResponse(
+        200,
+        renderRelease(
+          store,
+          { ...release, revisions: [...release.revisions, revision] },
+          { ...revision, statusDescription: 'Dry run complete' },
+          { status: 'PENDING_UPGRADE' },
+        ),
+      );
     release.revisions.push(revision);
     startRevisionTask(store, releaseUpgrade, release, revision, RELEASE_PLANS.upgrade, now);
     return jsonResponse(200, renderRelease(store, release, revision));
@@ -154,7 +195,16 @@ function update(store: SimulatorStore, now: number, params: { cluster_id: string
     throw cceError('CCE.01400001', `parameters.release_version: release ${release.name} has no revision ${targetNumber} (revisions 1–${latest.revision}).`);
   }
   const revision = newRevision(next, target, { ...target.values }, 'PENDING_ROLLBACK', `Rollback to ${targetNumber} underway`, now);
-  if (options.dry_run) return jsonResponse(200, renderRelease(store, { ...release, revisions: [...release.revisions, revision] }, { ...revision, statusDescription: 'Dry run complete' }, { status: 'PENDING_ROLLBACK' }));
+  if (options.dry_run)
+    return jsonResponse(
+      200,
+      renderRelease(
+        store,
+        { ...release, revisions: [...release.revisions, revision] },
+        { ...revision, statusDescription: 'Dry run complete' },
+        { status: 'PENDING_ROLLBACK' },
+      ),
+    );
   abandonPending(store, release, now, `Superseded by rollback to ${targetNumber}`);
   release.revisions.push(revision);
   startRevisionTask(store, releaseRollback, release, revision, RELEASE_PLANS.rollback, now, targetNumber);
@@ -194,7 +244,14 @@ export const releaseHandlers: { [K in keyof ReleaseOperations]: Handler<ReleaseO
     const release = requireRelease(store, params);
     if (release.deleting) throw cceError('CCE.01429002', `Release ${release.name} is already being deleted.`);
     abandonPending(store, release, now, 'Interrupted by deletion');
-    const task = store.tasks.start(releaseDelete, release.key, RELEASE_PLANS.delete, { key: release.key, revision: latestRevision(release).revision }, now, store.speed);
+    const task = store.tasks.start(
+      releaseDelete,
+      release.key,
+      RELEASE_PLANS.delete,
+      { key: release.key, revision: latestRevision(release).revision },
+      now,
+      store.speed,
+    );
     release.deleting = { taskId: task.id, since: now };
     latestRevision(release).updatedAt = now;
     return jsonResponse(200, `Release ${release.name} is being deleted`);
@@ -203,6 +260,9 @@ export const releaseHandlers: { [K in keyof ReleaseOperations]: Handler<ReleaseO
   /** Every revision, oldest first (the order is undocumented, digest A12). */
   showReleaseHistory: ({ params, store }) => {
     const release = requireRelease(store, params);
-    return jsonResponse(200, release.revisions.map((r) => renderRelease(store, release, r, { createdAt: r.createdAt })));
+    return jsonResponse(
+      200,
+      release.revisions.map((r) => renderRelease(store, release, r, { createdAt: r.createdAt })),
+    );
   },
 };

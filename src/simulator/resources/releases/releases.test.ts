@@ -30,7 +30,8 @@ async function update(t: TestSimulator, body: Record<string, unknown>, namespace
   return t.json<Release>('PUT', one(cluster, namespace, name), { body: { chart_id: WEB, parameters: {}, values: {}, ...body } });
 }
 
-const history = async (t: TestSimulator, namespace = 'default', name = 'shop', cluster = PAYMENTS) => (await t.json<Release[]>('GET', `${one(cluster, namespace, name)}/history`)).body;
+const history = async (t: TestSimulator, namespace = 'default', name = 'shop', cluster = PAYMENTS) =>
+  (await t.json<Release[]>('GET', `${one(cluster, namespace, name)}/history`)).body;
 
 describe('releases: list and show', () => {
   it('lists a cluster’s releases with every ReleaseResp field, filtered by namespace and chart', async () => {
@@ -40,9 +41,35 @@ describe('releases: list and show', () => {
     expect(body.map((r) => `${String(r.namespace)}/${String(r.name)}`)).toEqual(['data/session-cache', 'web/storefront']);
     const storefront = body.find((r) => r.name === 'storefront')!;
     expect(Object.keys(storefront).sort()).toEqual(
-      ['chart_name', 'chart_public', 'chart_version', 'cluster_id', 'cluster_name', 'create_at', 'description', 'name', 'namespace', 'parameters', 'resources', 'status', 'status_description', 'update_at', 'values', 'version'].sort(),
+      [
+        'chart_name',
+        'chart_public',
+        'chart_version',
+        'cluster_id',
+        'cluster_name',
+        'create_at',
+        'description',
+        'name',
+        'namespace',
+        'parameters',
+        'resources',
+        'status',
+        'status_description',
+        'update_at',
+        'values',
+        'version',
+      ].sort(),
     );
-    expect(storefront).toMatchObject({ chart_name: 'web-frontend', chart_version: '1.2.0', cluster_id: PAYMENTS, cluster_name: 'prod-payments', status: 'DEPLOYED', version: 2, parameters: '', resources: '' });
+    expect(storefront).toMatchObject({
+      chart_name: 'web-frontend',
+      chart_version: '1.2.0',
+      cluster_id: PAYMENTS,
+      cluster_name: 'prod-payments',
+      status: 'DEPLOYED',
+      version: 2,
+      parameters: '',
+      resources: '',
+    });
     expect(JSON.parse(storefront.values)).toEqual({ replicaCount: 4, ingress: { enabled: true, host: 'shop.example.com' } });
     expect(String(storefront.create_at)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
 
@@ -78,7 +105,16 @@ describe('releases: install', () => {
     const t = startTestSimulator();
     const created = await install(t, { values: { replicaCount: 3 }, description: 'The shop' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ name: 'shop', namespace: 'default', status: 'PENDING_INSTALL', status_description: 'Initial install underway', version: 1, chart_name: 'web-frontend', chart_version: '1.2.0', description: 'The shop' });
+    expect(created.body).toMatchObject({
+      name: 'shop',
+      namespace: 'default',
+      status: 'PENDING_INSTALL',
+      status_description: 'Initial install underway',
+      version: 1,
+      chart_name: 'web-frontend',
+      chart_version: '1.2.0',
+      description: 'The shop',
+    });
     t.advance(10_000);
     expect((await show(t)).body.status).toBe('PENDING_INSTALL');
     t.advance(10_000);
@@ -140,7 +176,10 @@ describe('releases: upgrade, rollback, history', () => {
     expect(busy.body).toMatchObject({ errorCode: 'CCE.01429002' });
     t.advance(30_000);
     expect((await show(t)).body).toMatchObject({ status: 'DEPLOYED', version: 2, status_description: 'Upgrade complete' });
-    expect((await history(t)).map((r) => [r.version, r.status])).toEqual([[1, 'SUPERSEDED'], [2, 'DEPLOYED']]);
+    expect((await history(t)).map((r) => [r.version, r.status])).toEqual([
+      [1, 'SUPERSEDED'],
+      [2, 'DEPLOYED'],
+    ]);
 
     const reset = await update(t, { action: 'upgrade', values: { replicaCount: 5 }, parameters: { reset_values: true } });
     expect(JSON.parse(reset.body.values)).toEqual({ replicaCount: 5 });
@@ -170,7 +209,11 @@ describe('releases: upgrade, rollback, history', () => {
     expect(JSON.parse(back.body.values)).toEqual({ replicaCount: 2, image: { tag: 'v1' } });
     t.advance(30_000);
     expect((await show(t)).body).toMatchObject({ status: 'DEPLOYED', version: 3, status_description: 'Rollback to 1' });
-    expect((await history(t)).map((r) => [r.version, r.status])).toEqual([[1, 'SUPERSEDED'], [2, 'SUPERSEDED'], [3, 'DEPLOYED']]);
+    expect((await history(t)).map((r) => [r.version, r.status])).toEqual([
+      [1, 'SUPERSEDED'],
+      [2, 'SUPERSEDED'],
+      [3, 'DEPLOYED'],
+    ]);
     const missing = await update(t, { action: 'rollback', parameters: { release_version: 9 } });
     expect(missing.status).toBe(400);
     expect(String(missing.body.errorMessage)).toMatch(/has no revision 9 \(revisions 1–3\)/);
@@ -184,7 +227,11 @@ describe('releases: upgrade, rollback, history', () => {
     const back = await update(t, { action: 'rollback', chart_id: REDIS_2, parameters: { release_version: 1 } }, 'data', 'cache', STAGING);
     expect(back.body).toMatchObject({ status: 'PENDING_ROLLBACK', version: 3, chart_version: '1.1.0' });
     t.advance(30_000);
-    expect((await history(t, 'data', 'cache', STAGING)).map((r) => [r.version, r.status])).toEqual([[1, 'SUPERSEDED'], [2, 'FAILED'], [3, 'DEPLOYED']]);
+    expect((await history(t, 'data', 'cache', STAGING)).map((r) => [r.version, r.status])).toEqual([
+      [1, 'SUPERSEDED'],
+      [2, 'FAILED'],
+      [3, 'DEPLOYED'],
+    ]);
   });
 
   it('a failed release can be upgraded again', async () => {
@@ -203,7 +250,9 @@ describe('releases: armed scenarios', () => {
 
   it('an install armed to fail ends FAILED with the scenario’s reason, and lists its kinds for the control surface', async () => {
     const t = startTestSimulator();
-    expect(t.sim.control.state().taskKinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['release.install', 'release.upgrade', 'release.rollback', 'release.delete']));
+    expect(t.sim.control.state().taskKinds.map((k) => k.kind)).toEqual(
+      expect.arrayContaining(['release.install', 'release.upgrade', 'release.rollback', 'release.delete']),
+    );
     arm(t, { taskKind: 'release.install', twist: { kind: 'fail', atProgress: 50, reason: 'ImagePullBackOff: image web:9 not found' } });
     await install(t, {});
     t.advance(30_000);

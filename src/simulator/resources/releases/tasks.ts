@@ -15,13 +15,39 @@ const SECOND = 1_000;
 
 /** Simulated durations: a small chart takes tens of seconds to apply and become ready. */
 export const RELEASE_PLANS = {
-  install: { steps: [{ name: 'Validate', durationMs: 2 * SECOND }, { name: 'Apply', durationMs: 10 * SECOND }, { name: 'WaitReady', durationMs: 8 * SECOND }] },
-  upgrade: { steps: [{ name: 'Validate', durationMs: 2 * SECOND }, { name: 'Apply', durationMs: 10 * SECOND }, { name: 'WaitReady', durationMs: 8 * SECOND }] },
-  rollback: { steps: [{ name: 'Validate', durationMs: 2 * SECOND }, { name: 'Apply', durationMs: 8 * SECOND }, { name: 'WaitReady', durationMs: 5 * SECOND }] },
+  install: {
+    steps: [
+      { name: 'Validate', durationMs: 2 * SECOND },
+      { name: 'Apply', durationMs: 10 * SECOND },
+      { name: 'WaitReady', durationMs: 8 * SECOND },
+    ],
+  },
+  upgrade: {
+    steps: [
+      { name: 'Validate', durationMs: 2 * SECOND },
+      { name: 'Apply', durationMs: 10 * SECOND },
+      { name: 'WaitReady', durationMs: 8 * SECOND },
+    ],
+  },
+  rollback: {
+    steps: [
+      { name: 'Validate', durationMs: 2 * SECOND },
+      { name: 'Apply', durationMs: 8 * SECOND },
+      { name: 'WaitReady', durationMs: 5 * SECOND },
+    ],
+  },
   delete: { steps: [{ name: 'Uninstall', durationMs: 6 * SECOND }] },
 } satisfies Record<string, TaskPlan>;
 
-function settleRevision(store: SimulatorStore, data: ReleaseTaskData, ok: boolean, okText: string, failText: (reason: string) => string, reason: string, at: number) {
+function settleRevision(
+  store: SimulatorStore,
+  data: ReleaseTaskData,
+  ok: boolean,
+  okText: string,
+  failText: (reason: string) => string,
+  reason: string,
+  at: number,
+) {
   const release = store.releases.get(data.key);
   const revision = release?.revisions.find((r) => r.revision === data.revision);
   if (!release || !revision) return;
@@ -52,7 +78,15 @@ function defineRevisionKind(
     settle(store, task, state) {
       if (state.phase === 'Cancelled') return;
       const name = store.releases.get(task.data.key)?.name ?? '';
-      settleRevision(store, task.data, state.phase === 'Succeeded', okText(task.data), (reason) => failText(name, task.data, reason), state.reason, state.changedAt);
+      settleRevision(
+        store,
+        task.data,
+        state.phase === 'Succeeded',
+        okText(task.data),
+        (reason) => failText(name, task.data, reason),
+        state.reason,
+        state.changedAt,
+      );
     },
   });
 }

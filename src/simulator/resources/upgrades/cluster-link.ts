@@ -31,7 +31,8 @@ export function clusterUpgrades(store: SimulatorStore, cluster: ClusterRecord, p
   });
 }
 
-export type ClusterUpgradeEvent = { kind: 'started'; targetPatch: string } | { kind: 'succeeded'; targetPatch: string; at: number } | { kind: 'failed'; at: number };
+export type ClusterUpgradeEvent =
+  { kind: 'started'; targetPatch: string } | { kind: 'succeeded'; targetPatch: string; at: number } | { kind: 'failed'; at: number };
 
 /**
  * Moves the cluster with its upgrade task: `Upgrading` while it runs (so every other change to the
@@ -77,7 +78,14 @@ export interface CheckedAddon {
 }
 
 /** Add-on statuses the pre-check's `AddonLimit` item reports as abnormal. */
-const UNHEALTHY_ADDON_PHASES: ReadonlySet<AddonInstancePhase> = new Set(['abnormal', 'installFailed', 'upgradeFailed', 'rollbackFailed', 'deleteFailed', 'unknown']);
+const UNHEALTHY_ADDON_PHASES: ReadonlySet<AddonInstancePhase> = new Set([
+  'abnormal',
+  'installFailed',
+  'upgradeFailed',
+  'rollbackFailed',
+  'deleteFailed',
+  'unknown',
+]);
 
 /**
  * The add-ons installed in a cluster (the add-on area's instances) and whether each is healthy, as the

@@ -8,7 +8,16 @@ import type { TaskRecord } from '../../tasks/task.ts';
 import { formatCceTimestamp } from '../../time.ts';
 import { addonPatchProblem, addonsSeenByPrecheck, clusterUpgrades, driveClusterUpgrade } from './cluster-link.ts';
 import { postcheckPhase, postcheckPlan, postcheckTaskKind, type PostcheckData } from './postcheck.ts';
-import { applySkips, precheckExpiresAt, precheckFindings, precheckPhase, precheckPlan, precheckTaskKind, renderPrecheck, type PrecheckData } from './precheck.ts';
+import {
+  applySkips,
+  precheckExpiresAt,
+  precheckFindings,
+  precheckPhase,
+  precheckPlan,
+  precheckTaskKind,
+  renderPrecheck,
+  type PrecheckData,
+} from './precheck.ts';
 import { latestBackupAt, renderSnapshot, snapshotInFlight, snapshotPlan, snapshotTaskKind } from './snapshot.ts';
 import type { ClusterUpgradeRecord, WorkflowRecord } from './state.ts';
 import { listUpgradePaths } from './upgrade-paths.ts';
@@ -47,10 +56,7 @@ function latest<D>(store: SimulatorStore, kind: string, clusterUid: string): Tas
 /** The target a request names, resolved to a patch the cluster can go to (400 otherwise). */
 function target(store: SimulatorStore, record: ClusterUpgradeRecord, requested: string, field: string) {
   if (isLaterVersion(requested, record.patch) === false) {
-    throw cceError(
-      'CCE.01400001',
-      `${field} ${requested}: you can only upgrade a cluster to a later version than its current ${record.patch}.`,
-    );
+    throw cceError('CCE.01400001', `${field} ${requested}: you can only upgrade a cluster to a later version than its current ${record.patch}.`);
   }
   const info = resolveTarget(store.settings.versions, record.patch, requested);
   if (!info) {
@@ -207,7 +213,10 @@ export const upgradeHandlers: { [K in keyof UpgradeOperations]: Handler<UpgradeO
     const { cluster, record } = context(store, params.cluster_id);
     sameCluster(body.spec.clusterID, cluster);
     if (body.spec.clusterVersion !== record.patch) {
-      throw cceError('CCE.01400001', `spec.clusterVersion ${body.spec.clusterVersion} is not the current version of cluster ${cluster.name} (${record.patch}).`);
+      throw cceError(
+        'CCE.01400001',
+        `spec.clusterVersion ${body.spec.clusterVersion} is not the current version of cluster ${cluster.name} (${record.patch}).`,
+      );
     }
     upgradeInFlight(store, cluster);
     if (store.tasks.inFlight(cluster.uid, precheckTaskKind.kind)) throw cceError('CCE.01429002', `A pre-upgrade check of cluster ${cluster.name} is running.`);
@@ -227,7 +236,10 @@ export const upgradeHandlers: { [K in keyof UpgradeOperations]: Handler<UpgradeO
 
   showPrecheck: ({ params, store, now }) => {
     const { cluster } = context(store, params.cluster_id);
-    return jsonResponse(200, renderPrecheck(store, taskOf<PrecheckData>(store, precheckTaskKind.kind, cluster, params.task_id, 'Pre-check task'), cluster.uid, now));
+    return jsonResponse(
+      200,
+      renderPrecheck(store, taskOf<PrecheckData>(store, precheckTaskKind.kind, cluster, params.task_id, 'Pre-check task'), cluster.uid, now),
+    );
   },
 
   listPrechecks: ({ params, store, now }) => {
@@ -345,7 +357,10 @@ export const upgradeHandlers: { [K in keyof UpgradeOperations]: Handler<UpgradeO
         throw cceError('CCE.01400001', `Upgrade workflow ${workflow.uid} is ${phase}; it can no longer be cancelled.`);
       }
       const busy = points.find((p) => p.status === 'Init' || p.status === 'Queuing' || p.status === 'Running');
-      throw cceError('CCE.01429002', `Upgrade workflow ${workflow.uid} cannot be cancelled while its ${busy?.taskType ?? 'task'} task is ${busy?.status ?? phase}.`);
+      throw cceError(
+        'CCE.01429002',
+        `Upgrade workflow ${workflow.uid} cannot be cancelled while its ${busy?.taskType ?? 'task'} task is ${busy?.status ?? phase}.`,
+      );
     }
     workflow.cancelledAt = now;
     workflow.updatedAt = now;

@@ -44,7 +44,8 @@ export interface PrecheckData {
 export const precheckTaskKind = defineTaskKind<PrecheckData>({
   kind: 'upgrade.precheck',
   label: 'Upgrade pre-check',
-  description: 'A pre-upgrade check (cluster, add-on and node items, about 24 s). A "precheck" scenario sets what it finds (clean, exception, risks); "fail" makes the check itself break (phase Error, with a log).',
+  description:
+    'A pre-upgrade check (cluster, add-on and node items, about 24 s). A "precheck" scenario sets what it finds (clean, exception, risks); "fail" makes the check itself break (phase Error, with a log).',
   subject: 'cluster',
   // The result is a pure function of the findings and the clock; nothing else changes when it ends.
   settle() {},

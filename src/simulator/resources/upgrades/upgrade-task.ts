@@ -26,7 +26,8 @@ export interface UpgradeTaskData {
 export const upgradeTaskKind = defineTaskKind<UpgradeTaskData>({
   kind: 'upgrade.task',
   label: 'Cluster upgrade task',
-  description: 'An upgrade task (Init, Queuing, Running, about 4 min); the cluster is Upgrading meanwhile. "fail at N %" leaves it Failed and its workflow Pending, ready for a retry.',
+  description:
+    'An upgrade task (Init, Queuing, Running, about 4 min); the cluster is Upgrading meanwhile. "fail at N %" leaves it Failed and its workflow Pending, ready for a retry.',
   subject: 'cluster',
   settle(store, task, state) {
     if (state.phase === 'Succeeded') {

@@ -64,7 +64,11 @@ async function startWorkflow(t: TestSimulator, p: ReturnType<typeof paths>, targ
 async function runPrecheck(t: TestSimulator, p: ReturnType<typeof paths>, targetVersion: string, skipped?: unknown[]) {
   const clusterVersion = currentPatch(await info(t, p));
   const res = await t.json('POST', p.precheck, {
-    body: { kind: 'PreCheckTask', apiVersion: 'v3', spec: { clusterID: p.uid, clusterVersion, targetVersion, ...(skipped ? { skippedCheckItemList: skipped } : {}) } },
+    body: {
+      kind: 'PreCheckTask',
+      apiVersion: 'v3',
+      spec: { clusterID: p.uid, clusterVersion, targetVersion, ...(skipped ? { skippedCheckItemList: skipped } : {}) },
+    },
   });
   expect(res.status).toBe(200);
   return precheckTaskSchema.parse(res.body);
@@ -100,7 +104,8 @@ function point(w: UpgradeWorkflow, taskType: string) {
 }
 
 async function clusterOf(t: TestSimulator, p: ReturnType<typeof paths>) {
-  return (await t.json<{ spec: { version: string; platformVersion: string }; status: { phase: string; reason?: string; message?: string } }>('GET', p.cluster)).body;
+  return (await t.json<{ spec: { version: string; platformVersion: string }; status: { phase: string; reason?: string; message?: string } }>('GET', p.cluster))
+    .body;
 }
 
 describe('upgrade info, paths and feature gates', () => {
@@ -111,7 +116,10 @@ describe('upgrade info, paths and feature gates', () => {
     expect(staging.spec?.versionInfo).toEqual({ release: 'v1.27.2', patch: 'r0', suggestPatch: 'r0', targetVersions: ['v1.27.3-r0', 'v1.28.3-r0'] });
     const sandbox = await info(t, paths(t, 'dev-sandbox'));
     expect(sandbox.spec?.versionInfo?.targetVersions).toEqual(['v1.25.6-r0', 'v1.27.3-r0', 'v1.28.3-r0']);
-    const pathsRes = await t.json<{ upgradePaths: { version: string; platformVersion: string; targetVersions: string[] }[] }>('GET', '/autopilot/v3/clusterupgradepaths');
+    const pathsRes = await t.json<{ upgradePaths: { version: string; platformVersion: string; targetVersions: string[] }[] }>(
+      'GET',
+      '/autopilot/v3/clusterupgradepaths',
+    );
     const row = pathsRes.body.upgradePaths.find((r) => r.version === 'v1.27' && r.platformVersion === 'cce.6.0');
     expect(row?.targetVersions).toEqual(staging.spec?.versionInfo?.targetVersions);
   });
@@ -224,7 +232,9 @@ describe('the guided upgrade, target to done', () => {
     const done = await upgradeTask(t, p, taskId);
     expect(done.status).toMatchObject({ phase: 'Success', progress: '100.00' });
     expect(done.spec?.items).toMatchObject({ addons: [{ addonTemplateName: 'coredns', version: '1.28.4' }] });
-    const addons = await t.json<{ items: { spec: { addonTemplateName: string; version: string } }[] }>('GET', '/autopilot/v3/addons', { query: { cluster_id: p.uid } });
+    const addons = await t.json<{ items: { spec: { addonTemplateName: string; version: string } }[] }>('GET', '/autopilot/v3/addons', {
+      query: { cluster_id: p.uid },
+    });
     expect(addons.body.items.find((a) => a.spec.addonTemplateName === 'coredns')?.spec.version).toBe('1.28.4');
     const cluster = await clusterOf(t, p);
     expect(cluster.status.phase).toBe('Available');
@@ -286,7 +296,12 @@ describe('pre-check scenarios', () => {
         kind: 'Addon',
         apiVersion: 'v3',
         metadata: { annotations: { 'addon.upgrade/type': 'upgrade' } },
-        spec: { clusterID: p.uid, version: '1.28.6', addonTemplateName: 'coredns', values: { custom: { ...coredns.spec.values.custom, upstream_nameservers: ['100.125.1.250'] } } },
+        spec: {
+          clusterID: p.uid,
+          version: '1.28.6',
+          addonTemplateName: 'coredns',
+          values: { custom: { ...coredns.spec.values.custom, upstream_nameservers: ['100.125.1.250'] } },
+        },
       },
     });
     expect(fix.status, JSON.stringify(fix.body)).toBe(200);
@@ -342,9 +357,9 @@ describe('pre-check scenarios', () => {
     expect(res.status).toBe(400);
     expect(res.body.errorMessage).toContain('expired');
     // A second workflow while one is open is refused.
-    expect((await t.json<CceError>('POST', p.workflows, { body: { kind: 'WorkFlowTask', apiVersion: 'v3', spec: { targetVersion: 'v1.28' } } })).body.errorCode).toBe(
-      'CCE.01409001',
-    );
+    expect(
+      (await t.json<CceError>('POST', p.workflows, { body: { kind: 'WorkFlowTask', apiVersion: 'v3', spec: { targetVersion: 'v1.28' } } })).body.errorCode,
+    ).toBe('CCE.01409001');
     await runPrecheck(t, p, 'v1.28');
     t.advance(MINUTE);
     expect((await t.json('POST', p.upgrade, { body: upgradeBody('v1.28') })).status).toBe(200);
@@ -429,7 +444,9 @@ describe('documented refusals', () => {
     expect(unknown.body.errorCode).toBe('CCE.01400015');
     const wrongPatch = await t.json<CceError>('POST', p.workflows, body('v1.28.1-r0'));
     expect(wrongPatch.body.errorCode).toBe('CCE.01400015');
-    const mismatch = await t.json<CceError>('POST', p.workflows, { body: { kind: 'WorkFlowTask', apiVersion: 'v3', spec: { clusterID: 'other', targetVersion: 'v1.28' } } });
+    const mismatch = await t.json<CceError>('POST', p.workflows, {
+      body: { kind: 'WorkFlowTask', apiVersion: 'v3', spec: { clusterID: 'other', targetVersion: 'v1.28' } },
+    });
     expect(mismatch.status).toBe(400);
   });
 
@@ -453,7 +470,9 @@ describe('documented refusals', () => {
   it('refuses upgrades of a cluster that is not Available, a post-check without a completed upgrade, and an add-on that is not installed', async () => {
     const t = startTestSimulator();
     const hibernating = paths(t, 'qa-regression');
-    expect((await t.json<CceError>('POST', hibernating.workflows, { body: { kind: 'WorkFlowTask', apiVersion: 'v3', spec: { targetVersion: 'v1.28' } } })).status).toBe(400);
+    expect(
+      (await t.json<CceError>('POST', hibernating.workflows, { body: { kind: 'WorkFlowTask', apiVersion: 'v3', spec: { targetVersion: 'v1.28' } } })).status,
+    ).toBe(400);
     const creating = paths(t, 'ml-inference');
     expect((await t.json<CceError>('POST', creating.snapshot)).status).toBe(429);
     const p = paths(t, 'dev-sandbox');
@@ -461,9 +480,17 @@ describe('documented refusals', () => {
     expect(post.body.errorMessage).toContain('no completed upgrade');
     await runPrecheck(t, p, 'v1.28');
     t.advance(MINUTE);
-    const addon = await t.json<CceError>('POST', p.upgrade, { body: upgradeBody('v1.28', { addons: [{ addonTemplateName: 'nginx-ingress', operation: 'patch', version: '1.0' }] }) });
+    const addon = await t.json<CceError>('POST', p.upgrade, {
+      body: upgradeBody('v1.28', { addons: [{ addonTemplateName: 'nginx-ingress', operation: 'patch', version: '1.0' }] }),
+    });
     expect(addon.body.errorMessage).toContain('not installed');
-    expect((await t.json<CceError>('POST', p.upgrade, { body: upgradeBody('v1.28', { strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 61 } } }) })).status).toBe(400);
+    expect(
+      (
+        await t.json<CceError>('POST', p.upgrade, {
+          body: upgradeBody('v1.28', { strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 61 } } }),
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('refuses a second backup while one runs', async () => {
@@ -492,7 +519,12 @@ describe('scenarios armed on the control surface', () => {
     const t = startTestSimulator();
     const p = paths(t, 'dev-sandbox');
     const w = await startWorkflow(t, p, 'v1.27');
-    t.sim.control.arm({ taskKind: 'upgrade.precheck', subjectId: p.uid, twist: { kind: 'fail', atProgress: 50, reason: 'etcd health probe timed out' }, times: 1 });
+    t.sim.control.arm({
+      taskKind: 'upgrade.precheck',
+      subjectId: p.uid,
+      twist: { kind: 'fail', atProgress: 50, reason: 'etcd health probe timed out' },
+      times: 1,
+    });
     const check = await runPrecheck(t, p, 'v1.27');
     t.advance(MINUTE);
     const broken = await precheck(t, p, check.metadata!.uid!);
@@ -534,7 +566,9 @@ describe('scenarios armed on the control surface', () => {
     expect(post.body.status.phase).toBe('Failed');
     const id = upgradeWorkflowListSchema.parse((await t.json('GET', p.workflows)).body).items[0]!.metadata!.uid!;
     expect(point(await workflow(t, p, id), 'PostCheck')?.status).toBe('Failed');
-    expect((await t.json<{ status: { phase: string } }>('POST', p.postcheck, { body: { kind: 'PostCheckTask', apiVersion: 'v3', spec: {} } })).body.status.phase).toBe('Success');
+    expect(
+      (await t.json<{ status: { phase: string } }>('POST', p.postcheck, { body: { kind: 'PostCheckTask', apiVersion: 'v3', spec: {} } })).body.status.phase,
+    ).toBe('Success');
     expect((await workflow(t, p, id)).status?.phase).toBe('Success');
   });
 });

@@ -26,9 +26,12 @@ function accountsBff(session: Session = admin) {
     if (pathname === '/api/accounts' && request.method === 'GET') return jsonResponse({ items: accounts });
     if (pathname === '/api/accounts' && request.method === 'POST') {
       const body = (await request.json()) as { username: string; role: Account['role']; password: string };
-      if (accounts.some((a) => a.username === body.username)) return envelopeResponse(409, 'BFF.ACCOUNT_EXISTS', `The account ${body.username} exists already.`, 'req-409');
+      if (accounts.some((a) => a.username === body.username))
+        return envelopeResponse(409, 'BFF.ACCOUNT_EXISTS', `The account ${body.username} exists already.`, 'req-409');
       if (body.password.includes(body.username)) {
-        return envelopeResponse(400, 'BFF.BAD_REQUEST', 'Invalid account.', 'req-400', [{ path: 'body.password', message: 'The password must not contain the username.' }]);
+        return envelopeResponse(400, 'BFF.BAD_REQUEST', 'Invalid account.', 'req-400', [
+          { path: 'body.password', message: 'The password must not contain the username.' },
+        ]);
       }
       const created = { username: body.username, role: body.role, disabled: false, createdAt: T0, updatedAt: T0 };
       accounts.push(created);
@@ -118,11 +121,13 @@ describe('accounts page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Create account' }));
 
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Create an account' })).not.toBeInTheDocument());
-    expect(changes).toEqual([{ method: 'POST', path: '/api/accounts', csrf: 'csrf-of-ada', body: { username: 'bob', password: 'correct-horse-battery', role: 'operator' } }]);
+    expect(changes).toEqual([
+      { method: 'POST', path: '/api/accounts', csrf: 'csrf-of-ada', body: { username: 'bob', password: 'correct-horse-battery', role: 'operator' } },
+    ]);
     expect(await within(rowOf('bob')).findByRole('combobox', { name: 'Role of bob' })).toHaveValue('Operator');
   });
 
-  it('puts the server\'s refusals on the form: a field error on its field, an existing name above the buttons', async () => {
+  it("puts the server's refusals on the form: a field error on its field, an existing name above the buttons", async () => {
     accountsBff();
     const { user } = renderWithProviders(<AccountsPage />);
     await user.click(await screen.findByRole('button', { name: 'Create account' }));
@@ -170,7 +175,9 @@ describe('accounts page', () => {
     await user.clear(field);
     await user.type(field, 'a-brand-new-password');
     await user.click(within(dialog).getByRole('button', { name: 'Set password' }));
-    await waitFor(() => expect(changes).toEqual([{ method: 'PATCH', path: '/api/accounts/olivia', csrf: 'csrf-of-ada', body: { password: 'a-brand-new-password' } }]));
+    await waitFor(() =>
+      expect(changes).toEqual([{ method: 'PATCH', path: '/api/accounts/olivia', csrf: 'csrf-of-ada', body: { password: 'a-brand-new-password' } }]),
+    );
   });
 
   it('changes a role from the row', async () => {

@@ -48,7 +48,11 @@ export function AccountsPage() {
 
   return (
     <Stack gap="md">
-      <PageHeader title={t('accounts.title')} description={t('accounts.description')} actions={<Button onClick={() => setCreating(true)}>{t('accounts.create')}</Button>} />
+      <PageHeader
+        title={t('accounts.title')}
+        description={t('accounts.description')}
+        actions={<Button onClick={() => setCreating(true)}>{t('accounts.create')}</Button>}
+      />
       {accounts.isPending ? (
         <PageLoader />
       ) : accounts.isError ? (
@@ -107,7 +111,11 @@ function AccountRow({ account }: { account: Account }) {
     <Table.Tr>
       <Table.Td>
         <Text fw={500}>{account.username}</Text>
-        {self ? <Text size="xs" c="dimmed">{t('accounts.you')}</Text> : null}
+        {self ? (
+          <Text size="xs" c="dimmed">
+            {t('accounts.you')}
+          </Text>
+        ) : null}
       </Table.Td>
       <Table.Td>
         <SelfLockoutReason self={self}>
@@ -157,7 +165,11 @@ function AccountRow({ account }: { account: Account }) {
         {change.isError || unlock.isError ? (
           <ErrorPanel title={t('accounts.changeFailed', { username: account.username })} error={change.error ?? unlock.error} />
         ) : null}
-        <Modal opened={confirmToggle} onClose={() => setConfirmToggle(false)} title={t(account.disabled ? 'accounts.enableTitle' : 'accounts.disableTitle', { username: account.username })}>
+        <Modal
+          opened={confirmToggle}
+          onClose={() => setConfirmToggle(false)}
+          title={t(account.disabled ? 'accounts.enableTitle' : 'accounts.disableTitle', { username: account.username })}
+        >
           <Stack>
             <Text>{t(account.disabled ? 'accounts.enableConfirm' : 'accounts.disableConfirm', { username: account.username })}</Text>
             <Group justify="flex-end">
@@ -246,11 +258,20 @@ function CreateAccountDialog({ opened, onClose }: { opened: boolean; onClose: ()
       <form onSubmit={form.onSubmit((values) => create.mutate(values))} noValidate>
         <Stack>
           <TextInput label={t('accounts.field.username')} autoComplete="off" required {...form.getInputProps('username')} />
-          <PasswordInput label={t('accounts.field.password')} description={t('accounts.passwordRule')} autoComplete="new-password" required {...form.getInputProps('password')} />
-          <Select label={t('accounts.field.role')} data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} allowDeselect={false} {...form.getInputProps('role')} />
-          {otherError ? (
-            <ErrorPanel title={t('accounts.createFailed')} error={otherError} />
-          ) : null}
+          <PasswordInput
+            label={t('accounts.field.password')}
+            description={t('accounts.passwordRule')}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <Select
+            label={t('accounts.field.role')}
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('role')}
+          />
+          {otherError ? <ErrorPanel title={t('accounts.createFailed')} error={otherError} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -15,7 +15,8 @@ export const accountQueries = {
   list: () =>
     queryOptions({
       queryKey: ['accounts', 'list'] as const,
-      queryFn: async ({ signal }) => parse(accountListSchema, await requestJson('/api/accounts', { headers: { Accept: 'application/json' }, signal }), '/api/accounts').items,
+      queryFn: async ({ signal }) =>
+        parse(accountListSchema, await requestJson('/api/accounts', { headers: { Accept: 'application/json' }, signal }), '/api/accounts').items,
     }),
 };
 
@@ -25,9 +26,17 @@ export async function createAccount(body: CreateAccountBody): Promise<Account> {
 
 /** Lifts the sign-in throttle of an account (someone guessing its password locked the owner out). */
 export async function unlockSignIn(username: string): Promise<Account> {
-  return parse(accountSchema, await requestJson(`/api/accounts/${encodeURIComponent(username)}/unlock`, { method: 'POST', headers: { Accept: 'application/json' } }), 'POST /api/accounts/unlock');
+  return parse(
+    accountSchema,
+    await requestJson(`/api/accounts/${encodeURIComponent(username)}/unlock`, { method: 'POST', headers: { Accept: 'application/json' } }),
+    'POST /api/accounts/unlock',
+  );
 }
 
 export async function updateAccount(username: string, body: UpdateAccountBody): Promise<Account> {
-  return parse(accountSchema, await requestJson(`/api/accounts/${encodeURIComponent(username)}`, { method: 'PATCH', headers: json, body: JSON.stringify(body) }), 'PATCH /api/accounts');
+  return parse(
+    accountSchema,
+    await requestJson(`/api/accounts/${encodeURIComponent(username)}`, { method: 'PATCH', headers: json, body: JSON.stringify(body) }),
+    'PATCH /api/accounts',
+  );
 }

@@ -3,7 +3,8 @@ import { defineMessages } from '../../shared/i18n/i18n.ts';
 /** The add-ons area. English; Simplified Chinese in `addons-messages-zh-cn.ts`. */
 export const addonsMessages = {
   'addons.title': 'Add-ons',
-  'addons.description': 'Browse the add-on templates with the Kubernetes versions each one supports, and install, configure, upgrade, roll back or remove the add-ons of a cluster.',
+  'addons.description':
+    'Browse the add-on templates with the Kubernetes versions each one supports, and install, configure, upgrade, roll back or remove the add-ons of a cluster.',
   'addonsPage.cluster': 'Cluster',
   'addonsPage.clusterPlaceholder': 'Choose a cluster',
   'addonsPage.clusterHelp': 'Shows which add-ons are installed there and which versions fit its Kubernetes version.',

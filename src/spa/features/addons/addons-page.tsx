@@ -39,7 +39,9 @@ export function AddonsPage() {
   const instances = useQuery({ ...addonQueries.list(clusterId ?? ''), enabled: Boolean(cluster) });
   const [install, setInstall] = useState<{ template: string; key: number } | undefined>(undefined);
   const clusterVersion = cluster?.spec?.version ?? '';
-  const addonCluster = cluster ? { uid: cluster.metadata.uid ?? '', name: cluster.metadata.name ?? '', version: clusterVersion, phase: cluster.status?.phase } : undefined;
+  const addonCluster = cluster
+    ? { uid: cluster.metadata.uid ?? '', name: cluster.metadata.name ?? '', version: clusterVersion, phase: cluster.status?.phase }
+    : undefined;
 
   return (
     <Stack gap="lg">
@@ -59,7 +61,14 @@ export function AddonsPage() {
       <Stack gap="sm">
         <Title order={3}>{t('addonsPage.catalogue')}</Title>
         {templates.isPending ? <PageLoader /> : null}
-        {templates.isError ? <ErrorPanel title={t('addonsPage.catalogueFailed')} error={templates.error} onRetry={() => void templates.refetch()} retrying={templates.isFetching} /> : null}
+        {templates.isError ? (
+          <ErrorPanel
+            title={t('addonsPage.catalogueFailed')}
+            error={templates.error}
+            onRetry={() => void templates.refetch()}
+            retrying={templates.isFetching}
+          />
+        ) : null}
         {templates.data ? (
           <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="sm" aria-label={t('addonsPage.catalogue')}>
@@ -99,7 +108,12 @@ export function AddonsPage() {
                       <Table.Td>
                         <Group gap={4}>
                           {(template.spec?.versions ?? []).map((v) => (
-                            <Badge key={v.version} variant={v.stable === false ? 'outline' : 'light'} color={v.stable === false ? 'yellow' : 'gray'} style={{ textTransform: 'none' }}>
+                            <Badge
+                              key={v.version}
+                              variant={v.stable === false ? 'outline' : 'light'}
+                              color={v.stable === false ? 'yellow' : 'gray'}
+                              style={{ textTransform: 'none' }}
+                            >
                               {v.stable === false ? t('addonForm.versionPreview', { version: v.version ?? '' }) : v.version}
                             </Badge>
                           ))}
@@ -123,11 +137,20 @@ export function AddonsPage() {
                         <Table.Td>
                           <Stack gap={4}>
                             <Text size="sm">{compatible.length > 0 ? compatible.map((v) => v.version).join(', ') : t('addonsPage.noneCompatible')}</Text>
-                            {proposed ? <Text size="xs" c="dimmed">{t('addonsPage.newest', { version: proposed.version ?? '' })}</Text> : null}
+                            {proposed ? (
+                              <Text size="xs" c="dimmed">
+                                {t('addonsPage.newest', { version: proposed.version ?? '' })}
+                              </Text>
+                            ) : null}
                             {!instance && proposed ? (
                               <PermissionGate capability="operate">
                                 {({ disabled }) => (
-                                  <Button size="xs" variant="light" disabled={disabled || cluster.status?.phase !== 'Available'} onClick={() => setInstall({ template: name, key: Date.now() })}>
+                                  <Button
+                                    size="xs"
+                                    variant="light"
+                                    disabled={disabled || cluster.status?.phase !== 'Available'}
+                                    onClick={() => setInstall({ template: name, key: Date.now() })}
+                                  >
                                     {t('addonsPage.install', { addon: templateTitle(template) })}
                                   </Button>
                                 )}

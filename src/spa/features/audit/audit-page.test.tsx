@@ -69,7 +69,9 @@ function renderAudit(path: string) {
 }
 
 function bodyRows(): HTMLElement[] {
-  return within(screen.getByRole('table', { name: 'Audit trail' })).getAllByRole('row').slice(1);
+  return within(screen.getByRole('table', { name: 'Audit trail' }))
+    .getAllByRole('row')
+    .slice(1);
 }
 
 describe('audit page', () => {

@@ -44,7 +44,9 @@ function filtersFrom(params: URLSearchParams): AuditFilters {
 export function AuditPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const [draft, setDraft] = useState(() => Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof FILTER_KEYS)[number], string>);
+  const [draft, setDraft] = useState(
+    () => Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof FILTER_KEYS)[number], string>,
+  );
   const filters = filtersFrom(params);
   const query = useInfiniteQuery(auditQueries.list(filters));
   const entries = query.data?.pages.flatMap((p) => p.items) ?? [];
@@ -70,7 +72,13 @@ export function AuditPage() {
       >
         <Group align="flex-end" gap="sm" wrap="wrap">
           <TextInput label={t('audit.filter.actor')} value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.currentTarget.value })} w={160} />
-          <TextInput label={t('audit.filter.action')} placeholder="DeleteAutopilotCluster" value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })} w={230} />
+          <TextInput
+            label={t('audit.filter.action')}
+            placeholder="DeleteAutopilotCluster"
+            value={draft.action}
+            onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
+            w={230}
+          />
           <TextInput label={t('audit.filter.target')} value={draft.target} onChange={(e) => setDraft({ ...draft, target: e.currentTarget.value })} w={260} />
           <Select
             label={t('audit.filter.outcome')}
@@ -80,7 +88,12 @@ export function AuditPage() {
             allowDeselect={false}
             w={150}
           />
-          <TextInput type="datetime-local" label={t('audit.filter.from')} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })} />
+          <TextInput
+            type="datetime-local"
+            label={t('audit.filter.from')}
+            value={draft.from}
+            onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })}
+          />
           <TextInput type="datetime-local" label={t('audit.filter.to')} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
           <Button type="submit">{t('audit.filter.apply')}</Button>
           <Button variant="default" onClick={clear}>
@@ -172,9 +185,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         <Table.Td>
           <Group gap={4} wrap="nowrap">
             <Code style={{ wordBreak: 'break-all' }}>{entry.requestId ?? '—'}</Code>
-            {entry.requestId ? (
-              <CopyValueButton value={entry.requestId} label={t('error.copyRequestId')} />
-            ) : null}
+            {entry.requestId ? <CopyValueButton value={entry.requestId} label={t('error.copyRequestId')} /> : null}
           </Group>
           <Button variant="subtle" size="compact-xs" onClick={() => setOpen((o) => !o)} aria-expanded={open}>
             {open ? t('audit.hideDetails') : t('audit.showDetails')}

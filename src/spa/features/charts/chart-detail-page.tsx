@@ -58,7 +58,9 @@ function DeleteChartDialog({ chart, uses, complete, onClose }: { chart: Chart; u
             </Text>
           </Alert>
         ) : !complete ? (
-          <Text size="sm" c="dimmed">{t('charts.delete.usageUnknown')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('charts.delete.usageUnknown')}
+          </Text>
         ) : null}
         {remove.isError ? (
           <Alert color="red" role="alert" title={t('charts.delete.failed')}>
@@ -149,7 +151,11 @@ export function ChartDetailPage() {
         <Field label={t('charts.detail.id')}>{c.id}</Field>
         <Field label={t('charts.column.usedBy')}>
           {uses.length === 0 ? (
-            usage.complete ? t('charts.detail.unused') : '…'
+            usage.complete ? (
+              t('charts.detail.unused')
+            ) : (
+              '…'
+            )
           ) : (
             <Stack gap={2}>
               <span>{tn('charts.usedBy', uses.length)}</span>
@@ -165,7 +171,13 @@ export function ChartDetailPage() {
       {values.isError ? (
         <ErrorPanel title={t('charts.detail.valuesFailed')} error={values.error} onRetry={() => void values.refetch()} />
       ) : values.data ? (
-        <LazyYamlEditor label={t('charts.detail.values')} description={t('charts.detail.valuesHint')} value={toYamlText(values.data.values ?? {})} readOnly maxHeight={560} />
+        <LazyYamlEditor
+          label={t('charts.detail.values')}
+          description={t('charts.detail.valuesHint')}
+          value={toYamlText(values.data.values ?? {})}
+          readOnly
+          maxHeight={560}
+        />
       ) : (
         <PageLoader />
       )}

@@ -54,7 +54,11 @@ export function ChartPackageDialog({ chart, onClose }: { chart?: Chart; onClose:
       },
       {
         onSuccess: (saved) => {
-          notifications.show({ color: 'green', title: chart ? t('charts.update.done') : t('charts.upload.done'), message: t('charts.upload.doneMessage', { name: saved.name ?? '', version: saved.version ?? '' }) });
+          notifications.show({
+            color: 'green',
+            title: chart ? t('charts.update.done') : t('charts.upload.done'),
+            message: t('charts.upload.doneMessage', { name: saved.name ?? '', version: saved.version ?? '' }),
+          });
           onClose();
         },
         onSettled: () => setProgress(null),
@@ -64,7 +68,15 @@ export function ChartPackageDialog({ chart, onClose }: { chart?: Chart; onClose:
 
   const title = chart ? t('charts.update.title', { name: chart.name ?? '', version: chart.version ?? '' }) : t('charts.upload.title');
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('charts.close') }} title={title} size="lg" closeOnClickOutside={!upload.isPending} closeOnEscape={!upload.isPending}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('charts.close') }}
+      title={title}
+      size="lg"
+      closeOnClickOutside={!upload.isPending}
+      closeOnEscape={!upload.isPending}
+    >
       <Stack gap="md">
         <FileInput
           label={t('charts.upload.file')}
@@ -80,7 +92,13 @@ export function ChartPackageDialog({ chart, onClose }: { chart?: Chart; onClose:
         />
         <ChartPackageVerdict checking={checking} check={check} expectedName={chart?.name} />
         {chart ? null : (
-          <Checkbox label={t('charts.upload.override')} description={t('charts.upload.overrideHint')} checked={override} onChange={(e) => setOverride(e.currentTarget.checked)} disabled={upload.isPending} />
+          <Checkbox
+            label={t('charts.upload.override')}
+            description={t('charts.upload.overrideHint')}
+            checked={override}
+            onChange={(e) => setOverride(e.currentTarget.checked)}
+            disabled={upload.isPending}
+          />
         )}
         <Checkbox
           label={t('charts.upload.skipLint')}
@@ -93,7 +111,13 @@ export function ChartPackageDialog({ chart, onClose }: { chart?: Chart; onClose:
           }}
           disabled={upload.isPending}
         />
-        <Checkbox label={t('charts.upload.visible')} description={t('charts.upload.visibleHint')} checked={visible} onChange={(e) => setVisible(e.currentTarget.checked)} disabled={upload.isPending} />
+        <Checkbox
+          label={t('charts.upload.visible')}
+          description={t('charts.upload.visibleHint')}
+          checked={visible}
+          onChange={(e) => setVisible(e.currentTarget.checked)}
+          disabled={upload.isPending}
+        />
         {progress !== null ? (
           <Stack gap={4}>
             <Text size="sm">{t('charts.upload.progress', { percent: progress })}</Text>

@@ -25,9 +25,22 @@ export function packageProblemText(t: Translator['t'], problem: ChartPackageProb
 }
 
 /** What the browser found in the chosen file: the chart it holds, or why it is not one. */
-export function ChartPackageVerdict({ checking, check, expectedName }: { checking: boolean; check: ChartPackageCheck | null; expectedName?: string | undefined }) {
+export function ChartPackageVerdict({
+  checking,
+  check,
+  expectedName,
+}: {
+  checking: boolean;
+  check: ChartPackageCheck | null;
+  expectedName?: string | undefined;
+}) {
   const { t } = useI18n();
-  if (checking) return <Text size="sm" role="status">{t('charts.package.checking')}</Text>;
+  if (checking)
+    return (
+      <Text size="sm" role="status">
+        {t('charts.package.checking')}
+      </Text>
+    );
   if (!check) return null;
   if (!check.ok) {
     return (

@@ -10,7 +10,12 @@ export function ChartQuotaMeter() {
   const { t } = useI18n();
   const quota = useQuery(chartQueries.quota());
   const counts = quota.data ? chartCountQuota(quota.data) : undefined;
-  if (quota.isError) return <Text c="red" size="sm">{t('charts.quota.loadFailed')}</Text>;
+  if (quota.isError)
+    return (
+      <Text c="red" size="sm">
+        {t('charts.quota.loadFailed')}
+      </Text>
+    );
   if (!counts) return null;
   const percent = counts.quota > 0 ? Math.min(100, (counts.used / counts.quota) * 100) : 100;
   const color = percent >= 100 ? 'red' : percent >= 80 ? 'yellow' : 'blue';

@@ -37,7 +37,8 @@ export const chartsMessages = {
   'charts.upload.override': 'Replace the chart if this name and version already exist',
   'charts.upload.overrideHint': 'Without this, uploading a name and version the project already has is refused.',
   'charts.upload.skipLint': 'Skip the lint',
-  'charts.upload.skipLintHint': 'Accept a Chart.yaml that helm lint would refuse (for example a version that is not SemVer 2). The file must still be a chart package with a name and a version.',
+  'charts.upload.skipLintHint':
+    'Accept a Chart.yaml that helm lint would refuse (for example a version that is not SemVer 2). The file must still be a chart package with a name and a version.',
   'charts.upload.visible': 'Public',
   'charts.upload.visibleHint': 'Marks the chart as public (the "visible" option of the API).',
   'charts.upload.progress': 'Uploading… {percent} %',

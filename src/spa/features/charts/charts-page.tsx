@@ -61,7 +61,11 @@ export function ChartsPage() {
                 return (
                   <Table.Tr key={chart.id ?? `${chart.name}@${chart.version}`}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/charts/${encodeURIComponent(chart.id ?? '')}`} aria-label={t('charts.openChart', { name: chart.name ?? '', version: chart.version ?? '' })}>
+                      <Anchor
+                        component={Link}
+                        to={`/charts/${encodeURIComponent(chart.id ?? '')}`}
+                        aria-label={t('charts.openChart', { name: chart.name ?? '', version: chart.version ?? '' })}
+                      >
                         {chart.name}
                       </Anchor>
                     </Table.Td>

@@ -12,14 +12,17 @@ function captureDownloads() {
   const blobs = new Map<string, Blob>();
   const revoked: string[] = [];
   let n = 0;
-  vi.stubGlobal('URL', Object.assign(URL, {
-    createObjectURL: (blob: Blob) => {
-      const url = `blob:test/${++n}`;
-      blobs.set(url, blob);
-      return url;
-    },
-    revokeObjectURL: (url: string) => revoked.push(url),
-  }));
+  vi.stubGlobal(
+    'URL',
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => {
+        const url = `blob:test/${++n}`;
+        blobs.set(url, blob);
+        return url;
+      },
+      revokeObjectURL: (url: string) => revoked.push(url),
+    }),
+  );
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     downloads.push({ blob: blobs.get(this.href)!, url: this.href, filename: this.download });
   });
@@ -139,7 +142,16 @@ describe('cluster access tab', () => {
     expect(result).toHaveTextContent(/skips TLS verification.*insecure-skip-tls-verify: true.*custom SANs/);
 
     // The credential is in no cache and no log: only the context summary was kept.
-    const cached = JSON.stringify([queryClient.getQueryCache().getAll().map((q) => q.state.data), queryClient.getMutationCache().getAll().map((m) => m.state.data)]);
+    const cached = JSON.stringify([
+      queryClient
+        .getQueryCache()
+        .getAll()
+        .map((q) => q.state.data),
+      queryClient
+        .getMutationCache()
+        .getAll()
+        .map((m) => m.state.data),
+    ]);
     expect(cached).not.toContain('U0VDUkVULUtFWS1NQVRFUklBTA==');
     for (const spy of [console.log, console.info, console.debug]) {
       expect(JSON.stringify(vi.mocked(spy).mock.calls)).not.toContain('U0VDUkVULUtFWS1NQVRFUklBTA==');
@@ -168,7 +180,9 @@ describe('cluster access tab', () => {
 
   it('shows a refused certificate with its request id', async () => {
     const bff = installDetailBff();
-    bff.override(`POST ${CLUSTER_PATH}/clustercert`, () => envelopeResponse(400, 'CCE.01400001', 'Cluster autopilot-test is Hibernation; its API server is not running.', 'req-cert-1'));
+    bff.override(`POST ${CLUSTER_PATH}/clustercert`, () =>
+      envelopeResponse(400, 'CCE.01400001', 'Cluster autopilot-test is Hibernation; its API server is not running.', 'req-cert-1'),
+    );
     const { user } = renderAccess();
     await user.click(await enabledButton('Download kubeconfig'));
     const alert = await screen.findByRole('alert');

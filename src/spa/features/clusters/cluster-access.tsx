@@ -106,7 +106,8 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
   const daysNumber = Number(days);
   const daysValid = maximum || (days !== '' && Number.isInteger(daysNumber) && daysNumber >= CERT_DURATION_MIN_DAYS && daysNumber <= CERT_DURATION_MAX_DAYS);
   const eipIdProblem = validateEipId(eipId);
-  const eipIdError = eipIdTouched && eipIdProblem ? t(eipIdProblem === 'required' ? 'clusterAccess.eipIdRequired' : 'clusterAccess.eipIdFormat') : eipIdErrorOf(eip.error);
+  const eipIdError =
+    eipIdTouched && eipIdProblem ? t(eipIdProblem === 'required' ? 'clusterAccess.eipIdRequired' : 'clusterAccess.eipIdFormat') : eipIdErrorOf(eip.error);
   const openBind = () => {
     eip.reset();
     setBinding(true);
@@ -132,12 +133,26 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
                 <Table.Th scope="row" w="35%">
                   {t('clusterAccess.private')}
                 </Table.Th>
-                <Table.Td>{endpoints.data?.status?.privateEndpoint ? <Code>{endpoints.data.status.privateEndpoint}</Code> : endpoints.isPending ? t('app.loading') : '—'}</Table.Td>
+                <Table.Td>
+                  {endpoints.data?.status?.privateEndpoint ? (
+                    <Code>{endpoints.data.status.privateEndpoint}</Code>
+                  ) : endpoints.isPending ? (
+                    t('app.loading')
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th scope="row">{t('clusterAccess.public')}</Table.Th>
                 <Table.Td>
-                  {publicEndpoint ? <Code>{publicEndpoint}</Code> : endpoints.isPending ? t('app.loading') : <Text c="dimmed">{t('clusterAccess.noPublic')}</Text>}
+                  {publicEndpoint ? (
+                    <Code>{publicEndpoint}</Code>
+                  ) : endpoints.isPending ? (
+                    t('app.loading')
+                  ) : (
+                    <Text c="dimmed">{t('clusterAccess.noPublic')}</Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             </Table.Tbody>
@@ -206,7 +221,11 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
             </PermissionGate>
             {cert.isError ? <ErrorPanel error={cert.error} title={t('clusterAccess.downloadFailed')} /> : null}
             {cert.data ? (
-              <Alert color={cert.data.insecureClusters.length > 0 ? 'yellow' : 'green'} variant="light" title={t('clusterAccess.downloaded', { file: `${name}-kubeconfig.yaml` })}>
+              <Alert
+                color={cert.data.insecureClusters.length > 0 ? 'yellow' : 'green'}
+                variant="light"
+                title={t('clusterAccess.downloaded', { file: `${name}-kubeconfig.yaml` })}
+              >
                 <Stack gap={4}>
                   <Text size="sm">{t('clusterAccess.contexts', { contexts: cert.data.contexts.join(', ') })}</Text>
                   <List size="sm">
@@ -235,7 +254,8 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
           onSubmit={(event) => {
             event.preventDefault();
             setEipIdTouched(true);
-            if (!eipIdProblem) eip.mutate({ params: { cluster_id: clusterId }, body: { spec: { action: 'bind', spec: { id: eipId.trim() } } } }, { onSuccess: closeEipDialogs });
+            if (!eipIdProblem)
+              eip.mutate({ params: { cluster_id: clusterId }, body: { spec: { action: 'bind', spec: { id: eipId.trim() } } } }, { onSuccess: closeEipDialogs });
           }}
         >
           <Stack>
@@ -274,7 +294,11 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
             <Button variant="default" onClick={() => setUnbinding(false)}>
               {t('common.cancel')}
             </Button>
-            <Button color="red" loading={eip.isPending} onClick={() => eip.mutate({ params: { cluster_id: clusterId }, body: { spec: { action: 'unbind' } } }, { onSuccess: closeEipDialogs })}>
+            <Button
+              color="red"
+              loading={eip.isPending}
+              onClick={() => eip.mutate({ params: { cluster_id: clusterId }, body: { spec: { action: 'unbind' } } }, { onSuccess: closeEipDialogs })}
+            >
               {t('clusterAccess.unbindSubmit')}
             </Button>
           </Group>

@@ -55,7 +55,9 @@ describe('cluster detail page', () => {
     await user.click(screen.getByRole('link', { name: 'Edit cluster' }));
     expect(screen.getByLabelText('location')).toHaveTextContent('?tab=edit');
     const form = screen.getByRole('form', { name: 'Edit ml-inference' });
-    expect(within(form).getAllByText(/can be edited only while it is Available; it is Creating now\. The cluster is being created\./).length).toBeGreaterThan(0);
+    expect(within(form).getAllByText(/can be edited only while it is Available; it is Creating now\. The cluster is being created\./).length).toBeGreaterThan(
+      0,
+    );
     expect(within(form).getByRole('textbox', { name: 'Alias' })).toBeDisabled();
     expect(within(form).getByRole('button', { name: 'Save changes' })).toBeDisabled();
   });

@@ -13,7 +13,9 @@ export const FREE_EIP = { id: 'a757a69e-f920-455a-b1ba-d7a22db0fd51', address: '
 export const PRIVATE_ENDPOINT = 'https://192.168.3.238:5443';
 
 /** A cluster shaped like the reference's `ShowAutopilotCluster` example, Available. */
-export function detailCluster(overrides: { phase?: string; jobID?: string; tags?: { key: string; value: string }[]; annotations?: Record<string, string>; isLocked?: boolean } = {}): Cluster {
+export function detailCluster(
+  overrides: { phase?: string; jobID?: string; tags?: { key: string; value: string }[]; annotations?: Record<string, string>; isLocked?: boolean } = {},
+): Cluster {
   return {
     kind: 'Cluster',
     apiVersion: 'v3',
@@ -101,7 +103,10 @@ export function installDetailBff(cluster: Cluster = detailCluster()): DetailBff 
   const overrides = new Map<string, (body: unknown) => Response>();
   const jobReads = new Map<string, number>();
   const touch = () => {
-    state.cluster = { ...state.cluster, metadata: { ...state.cluster.metadata, updateTimestamp: `2024-06-05 10:00:${String(state.sent.length).padStart(2, '0')}.000000 +0000 UTC` } };
+    state.cluster = {
+      ...state.cluster,
+      metadata: { ...state.cluster.metadata, updateTimestamp: `2024-06-05 10:00:${String(state.sent.length).padStart(2, '0')}.000000 +0000 UTC` },
+    };
   };
   installFetch(async (request) => {
     const url = new URL(request.url);
@@ -116,7 +121,11 @@ export function installDetailBff(cluster: Cluster = detailCluster()): DetailBff 
     if (request.method === 'GET' && path === CLUSTERS_PATH) return jsonResponse({ kind: 'Cluster', apiVersion: 'v3', items: [state.cluster] });
     if (request.method === 'GET' && path === CLUSTER_PATH) return jsonResponse(state.cluster);
     if (request.method === 'GET' && path === `${CLUSTER_PATH}/openapi`) {
-      return jsonResponse({ metadata: {}, spec: { spec: { eip: { bandwidth: {} }, isDynamic: false } }, status: { privateEndpoint: PRIVATE_ENDPOINT, publicEndpoint: state.eipBound ? `https://${FREE_EIP.address}:5443` : '' } });
+      return jsonResponse({
+        metadata: {},
+        spec: { spec: { eip: { bandwidth: {} }, isDynamic: false } },
+        status: { privateEndpoint: PRIVATE_ENDPOINT, publicEndpoint: state.eipBound ? `https://${FREE_EIP.address}:5443` : '' },
+      });
     }
     if (request.method === 'PUT' && path === `${CLUSTER_PATH}/mastereip`) {
       const spec = (body as { spec: { action: string; spec?: { id?: string } } }).spec;
@@ -124,9 +133,14 @@ export function installDetailBff(cluster: Cluster = detailCluster()): DetailBff 
         state.eipBound = false;
         return new Response(null, { status: 200, headers: { 'X-Request-Id': 'req-unbind' } });
       }
-      if (spec.spec?.id !== FREE_EIP.id) return envelopeResponse(404, 'CCE.01404001', `spec.spec.id: EIP ${spec.spec?.id} does not exist in project ${TEST_PROJECT_ID}.`, 'req-eip-404');
+      if (spec.spec?.id !== FREE_EIP.id)
+        return envelopeResponse(404, 'CCE.01404001', `spec.spec.id: EIP ${spec.spec?.id} does not exist in project ${TEST_PROJECT_ID}.`, 'req-eip-404');
       state.eipBound = true;
-      return jsonResponse({ metadata: {}, spec: { action: 'bind', spec: { id: FREE_EIP.id }, elasticIp: FREE_EIP.address }, status: { privateEndpoint: PRIVATE_ENDPOINT, publicEndpoint: `https://${FREE_EIP.address}:5443` } });
+      return jsonResponse({
+        metadata: {},
+        spec: { action: 'bind', spec: { id: FREE_EIP.id }, elasticIp: FREE_EIP.address },
+        status: { privateEndpoint: PRIVATE_ENDPOINT, publicEndpoint: `https://${FREE_EIP.address}:5443` },
+      });
     }
     if (request.method === 'POST' && path === `${CLUSTER_PATH}/clustercert`) return jsonResponse(kubeconfig(state.eipBound));
     if (request.method === 'POST' && path === `${CLUSTER_PATH}/tags/create`) {
@@ -142,7 +156,10 @@ export function installDetailBff(cluster: Cluster = detailCluster()): DetailBff 
     }
     if (request.method === 'POST' && path === `${CLUSTER_PATH}/tags/delete`) {
       const keys = new Set((body as { tags: { key: string }[] }).tags.map((t) => t.key));
-      state.cluster = { ...state.cluster, spec: { ...state.cluster.spec, clusterTags: (state.cluster.spec?.clusterTags ?? []).filter((t) => !keys.has(t.key ?? '')) } } as Cluster;
+      state.cluster = {
+        ...state.cluster,
+        spec: { ...state.cluster.spec, clusterTags: (state.cluster.spec?.clusterTags ?? []).filter((t) => !keys.has(t.key ?? '')) },
+      } as Cluster;
       touch();
       return new Response(null, { status: 204, headers: { 'X-Request-Id': 'req-tags' } });
     }

@@ -71,9 +71,7 @@ export function validateClusterEdit(initial: ClusterEditForm, messages: { noSubn
  * Anything else concerns no one field.
  */
 export function apiErrorToEditErrors(error: ApiError): ClusterEditErrors {
-  return apiErrorToFieldErrors(error, fieldOfPath, ({ code }) =>
-    code === 'CCE.01409001' ? 'alias' : code === 'CCE.01400002' ? 'eniSubnets' : undefined,
-  );
+  return apiErrorToFieldErrors(error, fieldOfPath, ({ code }) => (code === 'CCE.01409001' ? 'alias' : code === 'CCE.01400002' ? 'eniSubnets' : undefined));
 }
 
 type ClusterChangeBlock = { kind: 'locked'; scene: string } | { kind: 'phase'; phase: string };

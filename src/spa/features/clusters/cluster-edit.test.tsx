@@ -81,7 +81,9 @@ describe('cluster edit tab', () => {
 
   it('puts a duplicate alias refused by the API on the alias field', async () => {
     const bff = installDetailBff();
-    bff.override(`PUT ${CLUSTER_PATH}`, () => envelopeResponse(409, 'CCE.01409001', 'metadata.alias: alias payments-prod is already used by cluster prod-payments.', 'req-alias'));
+    bff.override(`PUT ${CLUSTER_PATH}`, () =>
+      envelopeResponse(409, 'CCE.01409001', 'metadata.alias: alias payments-prod is already used by cluster prod-payments.', 'req-alias'),
+    );
     const { user } = renderWithProviders(<EditTab />);
     await saveButton();
     const alias = screen.getByRole('textbox', { name: 'Alias' });

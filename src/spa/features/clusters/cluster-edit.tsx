@@ -10,7 +10,14 @@ import { useRefused } from '../../shared/auth/session.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { useClusterChangeBlockReason } from './cluster-change-block.ts';
-import { apiErrorToEditErrors, buildUpdateRequest, clusterEditInitialValues, hasChanges, validateClusterEdit, type ClusterEditForm } from './cluster-edit-form.ts';
+import {
+  apiErrorToEditErrors,
+  buildUpdateRequest,
+  clusterEditInitialValues,
+  hasChanges,
+  validateClusterEdit,
+  type ClusterEditForm,
+} from './cluster-edit-form.ts';
 import { clusterMutations } from '../../resources/clusters/cluster-mutations.ts';
 import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
 import './cluster-detail-messages.ts';
@@ -30,7 +37,11 @@ export function ClusterEdit({ cluster }: { cluster: Cluster }) {
   const name = cluster.metadata.name ?? clusterId;
   // Re-initialise when the saved cluster comes back different (after a save, or someone else's change).
   const initial = useMemo(() => clusterEditInitialValues(cluster), [cluster]);
-  const form = useForm<ClusterEditForm>({ mode: 'controlled', initialValues: initial, validate: validateClusterEdit(initial, { noSubnets: t('clusterEdit.noSubnets') }) });
+  const form = useForm<ClusterEditForm>({
+    mode: 'controlled',
+    initialValues: initial,
+    validate: validateClusterEdit(initial, { noSubnets: t('clusterEdit.noSubnets') }),
+  });
   const siblings = useQuery({ ...clusterQueries.list(), enabled: !blocked });
   const subnetSuggestions = networkSuggestions(siblings.data?.items ?? [], cluster.spec?.hostNetwork?.vpc ?? '').eniSubnets;
 
@@ -71,7 +82,13 @@ export function ClusterEdit({ cluster }: { cluster: Cluster }) {
         ) : null}
         <Fieldset legend={t('clusterEdit.legend')} disabled={Boolean(blocked)} variant="unstyled">
           <Stack gap="sm">
-            <TextInput label={t('clusterDetail.field.alias')} description={t('clusterEdit.aliasRule')} autoComplete="off" readOnly={readOnly} {...form.getInputProps('alias')} />
+            <TextInput
+              label={t('clusterDetail.field.alias')}
+              description={t('clusterEdit.aliasRule')}
+              autoComplete="off"
+              readOnly={readOnly}
+              {...form.getInputProps('alias')}
+            />
             <Textarea
               label={t('clusterDetail.field.description')}
               description={t('clusterEdit.descriptionRule', { count: form.values.description.length, max: CLUSTER_DESCRIPTION_MAX_LENGTH })}

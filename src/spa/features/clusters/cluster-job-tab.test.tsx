@@ -9,7 +9,10 @@ import { renderWithProviders } from '../../shared/test/render.tsx';
 import { openWorld, type TestWorld } from '../../shared/test/world.ts';
 import { ClusterJobTab } from './cluster-job-tab.tsx';
 
-const steps = (list: HTMLElement) => within(list).getAllByRole('listitem').map((item) => item.getAttribute('aria-label'));
+const steps = (list: HTMLElement) =>
+  within(list)
+    .getAllByRole('listitem')
+    .map((item) => item.getAttribute('aria-label'));
 
 /** The tab as the page feeds it: the cluster from the detail query. */
 function JobTab({ clusterId, onJobFinished }: { clusterId: string; onJobFinished?: () => void }) {

@@ -1,7 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { cceCluster, CLUSTERS_PATH, envelopeResponse, installFetch, jsonResponse, operatorSession, simulatorContext, type ClusterFixture } from '../../shared/test/fake-bff.ts';
+import {
+  cceCluster,
+  CLUSTERS_PATH,
+  envelopeResponse,
+  installFetch,
+  jsonResponse,
+  operatorSession,
+  simulatorContext,
+  type ClusterFixture,
+} from '../../shared/test/fake-bff.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
 import { ClustersPage } from './clusters-page.tsx';
 
@@ -32,9 +41,36 @@ function cluster(fixture: Fixture) {
 }
 
 const fleet: Fixture[] = [
-  { name: 'prod-payments', alias: 'payments-live', version: 'v1.28', created: '2024-05-01 08:00:00.000000 +0000 UTC', endpoints: [{ type: 'Internal', url: 'https://192.168.0.8:5443' }, { type: 'External', url: 'https://203.0.113.24:5443' }], tags: [{ key: 'env', value: 'production' }, { key: 'team', value: 'payments' }, { key: 'cost-center', value: 'cc-1042' }] },
-  { name: 'dev-sandbox', version: 'v1.25', created: '2023-01-01 10:00:00.000000 +0000 UTC', endpoints: [{ type: 'Internal', url: 'https://192.168.0.9:5443' }], tags: [{ key: 'env', value: 'dev' }] },
-  { name: 'legacy-reporting', phase: 'Error', version: 'v1.25', created: '2022-06-01 00:00:00.000000 +0000 UTC', reason: 'ResourceAbnormal', message: 'coredns is not ready.' },
+  {
+    name: 'prod-payments',
+    alias: 'payments-live',
+    version: 'v1.28',
+    created: '2024-05-01 08:00:00.000000 +0000 UTC',
+    endpoints: [
+      { type: 'Internal', url: 'https://192.168.0.8:5443' },
+      { type: 'External', url: 'https://203.0.113.24:5443' },
+    ],
+    tags: [
+      { key: 'env', value: 'production' },
+      { key: 'team', value: 'payments' },
+      { key: 'cost-center', value: 'cc-1042' },
+    ],
+  },
+  {
+    name: 'dev-sandbox',
+    version: 'v1.25',
+    created: '2023-01-01 10:00:00.000000 +0000 UTC',
+    endpoints: [{ type: 'Internal', url: 'https://192.168.0.9:5443' }],
+    tags: [{ key: 'env', value: 'dev' }],
+  },
+  {
+    name: 'legacy-reporting',
+    phase: 'Error',
+    version: 'v1.25',
+    created: '2022-06-01 00:00:00.000000 +0000 UTC',
+    reason: 'ResourceAbnormal',
+    message: 'coredns is not ready.',
+  },
   { name: 'batch-jobs', phase: 'Error', version: 'v1.27', created: '2024-12-01 00:00:00.000000 +0000 UTC' },
   { name: 'search-staging', version: 'v1.27', created: '2025-01-01 00:00:00.000000 +0000 UTC' },
 ];
@@ -48,7 +84,8 @@ function installBff(fixtures: Fixture[], paths: 'ok' | 'fail' = 'ok') {
     if (pathname === '/api/context') return jsonResponse(simulatorContext);
     if (pathname === '/api/session') return jsonResponse(operatorSession);
     if (pathname === CLUSTERS_PATH) return jsonResponse({ kind: 'Cluster', apiVersion: 'v3', items: fixtures.map(cluster) });
-    if (pathname === UPGRADE_PATHS_PATH) return paths === 'ok' ? jsonResponse(upgradePaths) : envelopeResponse(503, 'BFF.UPSTREAM_UNAVAILABLE', 'The CCE endpoint did not answer.', 'req-paths');
+    if (pathname === UPGRADE_PATHS_PATH)
+      return paths === 'ok' ? jsonResponse(upgradePaths) : envelopeResponse(503, 'BFF.UPSTREAM_UNAVAILABLE', 'The CCE endpoint did not answer.', 'req-paths');
     return envelopeResponse(404, 'BFF.NOT_FOUND', `No route for ${pathname}`, 'req-404');
   });
   return requests;
@@ -114,7 +151,11 @@ describe('cluster list: search, filters, sort and paging in the URL', () => {
 
     // The version filter offers the versions the project actually runs.
     const versionFilter = screen.getByRole('combobox', { name: 'Kubernetes version' });
-    expect(within(versionFilter).getAllByRole('option').map((o) => o.textContent)).toEqual(['Any', 'v1.25', 'v1.27', 'v1.28']);
+    expect(
+      within(versionFilter)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Any', 'v1.25', 'v1.27', 'v1.28']);
     await user.selectOptions(versionFilter, 'v1.25');
     expect(await names()).toEqual(['legacy-reporting']);
     expect(Object.fromEntries(address())).toEqual({ status: 'Error', version: 'v1.25' });

@@ -36,14 +36,29 @@ describe('cluster list view', () => {
   });
 
   it('sorts names naturally, versions numerically and times across CCE formats, either way', () => {
-    expect(applyView(clusters, DEFAULT_VIEW).rows.map((c) => c.metadata.name)).toEqual(['cluster-9', 'cluster-10', 'dev-sandbox', 'legacy-reporting', 'prod-payments']);
-    expect(applyView(clusters, { ...DEFAULT_VIEW, sort: 'version', dir: 'desc' }).rows.map((c) => c.spec?.version)).toEqual(['v1.28', 'v1.27', 'v1.27', 'v1.25', 'v1.25']);
+    expect(applyView(clusters, DEFAULT_VIEW).rows.map((c) => c.metadata.name)).toEqual([
+      'cluster-9',
+      'cluster-10',
+      'dev-sandbox',
+      'legacy-reporting',
+      'prod-payments',
+    ]);
+    expect(applyView(clusters, { ...DEFAULT_VIEW, sort: 'version', dir: 'desc' }).rows.map((c) => c.spec?.version)).toEqual([
+      'v1.28',
+      'v1.27',
+      'v1.27',
+      'v1.25',
+      'v1.25',
+    ]);
     expect(applyView(clusters, { ...DEFAULT_VIEW, sort: 'created' }).rows.map((c) => c.metadata.name)[0]).toBe('legacy-reporting');
   });
 
   it('sorts by public endpoint and by tags, ties by name', () => {
     const tagged = [
-      cluster('b-public', 'Available', 'v1.28', '', { spec: { clusterTags: [{ key: 'team', value: 'data' }] }, status: { endpoints: [{ type: 'External', url: 'https://203.0.113.5:5443' }] } }),
+      cluster('b-public', 'Available', 'v1.28', '', {
+        spec: { clusterTags: [{ key: 'team', value: 'data' }] },
+        status: { endpoints: [{ type: 'External', url: 'https://203.0.113.5:5443' }] },
+      }),
       cluster('a-private', 'Available', 'v1.28', '', { spec: { clusterTags: [{ key: 'env', value: 'prod' }] } }),
       cluster('c-public', 'Available', 'v1.28', '', { status: { endpoints: [{ type: 'External', url: 'https://203.0.113.6:5443' }] } }),
     ];
@@ -71,11 +86,13 @@ describe('cluster list view', () => {
   });
 
   it('sees a public endpoint in an External address or a public IP, never in a private one', () => {
-    const withEndpoints = (endpoints: { type?: string; url?: string }[]) => hasPublicEndpoint(cluster('a', 'Available', 'v1.28', '', { status: { endpoints } }));
+    const withEndpoints = (endpoints: { type?: string; url?: string }[]) =>
+      hasPublicEndpoint(cluster('a', 'Available', 'v1.28', '', { status: { endpoints } }));
     expect(withEndpoints([{ type: 'Internal', url: 'https://10.0.0.1:5443' }])).toBe(false);
     expect(withEndpoints([{ type: 'External', url: 'https://8.8.8.8:5443' }])).toBe(true);
     expect(withEndpoints([{ url: 'https://203.0.113.24:5443' }])).toBe(true);
-    for (const url of ['https://172.16.3.4:5443', 'https://192.168.0.9:5443', 'https://100.64.0.1:5443', 'https://api.internal:5443', 'not a url']) expect(withEndpoints([{ url }]), url).toBe(false);
+    for (const url of ['https://172.16.3.4:5443', 'https://192.168.0.9:5443', 'https://100.64.0.1:5443', 'https://api.internal:5443', 'not a url'])
+      expect(withEndpoints([{ url }]), url).toBe(false);
     expect(withEndpoints([{ type: 'External', url: '' }])).toBe(false);
     expect(withEndpoints([])).toBe(false);
   });

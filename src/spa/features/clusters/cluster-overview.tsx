@@ -55,7 +55,13 @@ export function ClusterOverview({ cluster }: { cluster: Cluster }) {
   const { metadata, spec, status } = cluster;
   const time = (value: string | undefined) => {
     const date = parseCceTimestamp(value);
-    return date ? <time dateTime={date.toISOString()} title={date.toISOString()}>{formatDateTime(date)}</time> : value;
+    return date ? (
+      <time dateTime={date.toISOString()} title={date.toISOString()}>
+        {formatDateTime(date)}
+      </time>
+    ) : (
+      value
+    );
   };
   const map = (m: Record<string, string> | undefined) =>
     m && Object.keys(m).length > 0 ? (
@@ -92,19 +98,31 @@ export function ClusterOverview({ cluster }: { cluster: Cluster }) {
           <Field label={t('clusterDetail.field.category')}>{spec?.category}</Field>
           <Field label={t('clusterDetail.field.type')}>{spec?.type}</Field>
           <Field label={t('clusterDetail.field.flavor')}>{spec?.flavor}</Field>
-          <Field label={t('clusterDetail.field.billing')}>{spec?.billingMode === undefined ? null : spec.billingMode === 0 ? t('clusterDetail.billing.payPerUse') : String(spec.billingMode)}</Field>
+          <Field label={t('clusterDetail.field.billing')}>
+            {spec?.billingMode === undefined ? null : spec.billingMode === 0 ? t('clusterDetail.billing.payPerUse') : String(spec.billingMode)}
+          </Field>
           <Field label={t('clusterDetail.field.az')}>{spec?.az}</Field>
-          <Field label={t('clusterDetail.field.enterpriseProject')}>{spec?.extendParam?.enterpriseProjectId ? <Copyable value={spec.extendParam.enterpriseProjectId} label={t('clusterDetail.copy.enterpriseProject')} /> : null}</Field>
+          <Field label={t('clusterDetail.field.enterpriseProject')}>
+            {spec?.extendParam?.enterpriseProjectId ? (
+              <Copyable value={spec.extendParam.enterpriseProjectId} label={t('clusterDetail.copy.enterpriseProject')} />
+            ) : null}
+          </Field>
           <Field label={t('clusterDetail.field.authentication')}>{spec?.authentication?.mode}</Field>
           <Field label={t('clusterDetail.field.upgradedFrom')}>{spec?.extendParam?.upgradefrom || spec?.extendParam?.upgradeFrom || null}</Field>
         </Group_>
         <Group_ title={t('clusterDetail.group.network')}>
-          <Field label={t('clusterDetail.field.vpc')}>{spec?.hostNetwork?.vpc ? <Copyable value={spec.hostNetwork.vpc} label={t('clusterDetail.copy.vpc')} /> : null}</Field>
-          <Field label={t('clusterDetail.field.subnet')}>{spec?.hostNetwork?.subnet ? <Copyable value={spec.hostNetwork.subnet} label={t('clusterDetail.copy.subnet')} /> : null}</Field>
+          <Field label={t('clusterDetail.field.vpc')}>
+            {spec?.hostNetwork?.vpc ? <Copyable value={spec.hostNetwork.vpc} label={t('clusterDetail.copy.vpc')} /> : null}
+          </Field>
+          <Field label={t('clusterDetail.field.subnet')}>
+            {spec?.hostNetwork?.subnet ? <Copyable value={spec.hostNetwork.subnet} label={t('clusterDetail.copy.subnet')} /> : null}
+          </Field>
           <Field label={t('clusterDetail.field.eniSubnets')}>
             {(spec?.eniNetwork?.subnets ?? []).length > 0 ? (
               <Stack gap={2}>
-                {spec!.eniNetwork!.subnets!.map((s) => (s.subnetID ? <Copyable key={s.subnetID} value={s.subnetID} label={t('clusterDetail.copy.eniSubnet', { id: s.subnetID })} /> : null))}
+                {spec!.eniNetwork!.subnets!.map((s) =>
+                  s.subnetID ? <Copyable key={s.subnetID} value={s.subnetID} label={t('clusterDetail.copy.eniSubnet', { id: s.subnetID })} /> : null,
+                )}
               </Stack>
             ) : null}
           </Field>

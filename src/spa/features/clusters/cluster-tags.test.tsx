@@ -26,7 +26,8 @@ const rows = () =>
     .map((r) => [...r.querySelectorAll('td')].slice(0, 2).map((c) => c.textContent));
 
 /** The tag changes the console sent: last path segment (create/delete) and body. */
-const tagChanges = (world: TestWorld) => world.sent.filter((r) => r.method === 'POST' && /\/tags\/(create|delete)$/.test(r.path)).map((r) => [r.path.split('/').pop(), r.body]);
+const tagChanges = (world: TestWorld) =>
+  world.sent.filter((r) => r.method === 'POST' && /\/tags\/(create|delete)$/.test(r.path)).map((r) => [r.path.split('/').pop(), r.body]);
 
 /** The demo's dev-sandbox: Available, one tag `env=dev`. */
 async function sandbox() {
@@ -41,13 +42,23 @@ describe('cluster tags tab', () => {
     const { world, user } = await sandbox();
     expect(rows()).toEqual([['env', 'dev']]);
 
-    for (const [key, value] of [['owner', 'data-team'], ['tier', 'batch']]) {
+    for (const [key, value] of [
+      ['owner', 'data-team'],
+      ['tier', 'batch'],
+    ]) {
       await user.type(screen.getByRole('textbox', { name: 'Key' }), key!);
       await user.type(screen.getByRole('textbox', { name: 'Value' }), value!);
       await user.click(screen.getByRole('button', { name: 'Add tag' }));
       await waitFor(() => expect(screen.getByRole('textbox', { name: 'Key' })).toHaveValue(''));
     }
-    await waitFor(() => expect(rows()).toEqual(expect.arrayContaining([['owner', 'data-team'], ['tier', 'batch']])));
+    await waitFor(() =>
+      expect(rows()).toEqual(
+        expect.arrayContaining([
+          ['owner', 'data-team'],
+          ['tier', 'batch'],
+        ]),
+      ),
+    );
 
     await user.click(screen.getByRole('button', { name: 'Edit tag owner' }));
     expect(screen.getByRole('textbox', { name: 'Key' })).toHaveValue('owner');
@@ -131,8 +142,13 @@ describe('cluster tags tab', () => {
     await waitFor(() => expect(tagChanges(world)).toHaveLength(sent + 1));
   });
 
-  it('reads a refusal about the key or the value from the BFF\'s field errors or the cloud\'s message', () => {
-    const bff = new ApiError({ status: 400, code: 'BFF.BAD_REQUEST', message: 'Invalid request', fields: [{ path: 'body.tags.0.value', message: 'Too long.' }] });
+  it("reads a refusal about the key or the value from the BFF's field errors or the cloud's message", () => {
+    const bff = new ApiError({
+      status: 400,
+      code: 'BFF.BAD_REQUEST',
+      message: 'Invalid request',
+      fields: [{ path: 'body.tags.0.value', message: 'Too long.' }],
+    });
     expect(tagErrorsOf(bff)).toEqual({ value: 'Too long.' });
     const cloud = new ApiError({ status: 400, code: 'CCE.01400001', message: 'tags[0].key: reserved by the platform.' });
     expect(tagErrorsOf(cloud)).toEqual({ key: 'reserved by the platform.' });

@@ -47,7 +47,11 @@ describe('cluster list', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Clusters' })).toBeInTheDocument();
     const t = await table();
     expect(within(t).getAllByRole('row')).toHaveLength(1 + 5);
-    expect(within(t).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Name▲', 'Status↕', 'Kubernetes version↕', 'Public endpoint↕', 'Tags↕', 'Created↕', 'Actions']);
+    expect(
+      within(t)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Name▲', 'Status↕', 'Kubernetes version↕', 'Public endpoint↕', 'Tags↕', 'Created↕', 'Actions']);
 
     const payments = rowOf(t, 'prod-payments');
     expect(within(payments).getByText('Alias: payments')).toBeInTheDocument();
@@ -75,7 +79,7 @@ describe('cluster list', () => {
     expect(time).toHaveTextContent(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2024-05-29T17:35:40.770Z')));
   });
 
-  it('parses the API reference\'s own example response', async () => {
+  it("parses the API reference's own example response", async () => {
     installFakeBff({ clusters: listExample });
     renderWithProviders(<ClustersPage />);
     const row = rowOf(await table(), 'test');
@@ -84,7 +88,7 @@ describe('cluster list', () => {
     expect(within(row).getByText('v1.27')).toBeInTheDocument();
   });
 
-  it('explains a phase on hover: the reference\'s meaning, then the reason and message the cloud gave', async () => {
+  it("explains a phase on hover: the reference's meaning, then the reason and message the cloud gave", async () => {
     installFakeBff({ clusters: demo });
     const { user } = renderWithProviders(<ClustersPage />);
     const badgeElement = badge(rowOf(await table(), 'legacy-reporting'), 'Error').element;
@@ -107,7 +111,9 @@ describe('cluster list', () => {
 
     const hibernating = badge(rowOf(await table(), 'qa-regression'), 'Hibernated').element;
     // Keyboard users reach the badge by tabbing through the row: name link, then the badge.
-    within(rowOf(await table(), 'qa-regression')).getByRole('link', { name: 'qa-regression' }).focus();
+    within(rowOf(await table(), 'qa-regression'))
+      .getByRole('link', { name: 'qa-regression' })
+      .focus();
     await user.tab();
     expect(hibernating).toHaveFocus();
     expect(await screen.findByRole('tooltip')).toHaveTextContent('The cluster is in hibernation.');

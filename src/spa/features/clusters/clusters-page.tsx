@@ -38,12 +38,17 @@ export function ClustersPage() {
   if (context.isError) {
     body = <ErrorPanel title={t('clusters.contextFailed')} error={context.error} onRetry={() => void context.refetch()} retrying={context.isFetching} />;
   } else if (list.data) {
-    const counted = result.matching === clusters.length ? tn('clusters.count', clusters.length) : t('clusters.matching', { matching: result.matching, total: clusters.length });
+    const counted =
+      result.matching === clusters.length
+        ? tn('clusters.count', clusters.length)
+        : t('clusters.matching', { matching: result.matching, total: clusters.length });
     const caption = polling ? `${counted} · ${t('clusters.polling')}` : counted;
     body = (
       <Stack gap="md">
         {/* A failed background refresh keeps the last good list on screen and says why it may be stale. */}
-        {list.isError ? <ErrorPanel title={t('clusters.loadFailed')} error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} /> : null}
+        {list.isError ? (
+          <ErrorPanel title={t('clusters.loadFailed')} error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+        ) : null}
         {clusters.length === 0 ? (
           <EmptyState
             title={t('clusters.empty.title')}
@@ -53,7 +58,14 @@ export function ClustersPage() {
           <>
             <ClusterStatusCounts clusters={clusters} selected={view.status} onSelect={(status) => update({ status })} />
             <Group gap="sm" align="flex-end" wrap="wrap">
-              <TextInput type="search" label={t('clusters.search')} placeholder={t('clusters.searchPlaceholder')} value={view.q} onChange={(e) => update({ q: e.currentTarget.value })} w={260} />
+              <TextInput
+                type="search"
+                label={t('clusters.search')}
+                placeholder={t('clusters.searchPlaceholder')}
+                value={view.q}
+                onChange={(e) => update({ q: e.currentTarget.value })}
+                w={260}
+              />
               <NativeSelect
                 label={t('clusters.filter.status')}
                 value={view.status ?? ''}
@@ -83,7 +95,13 @@ export function ClustersPage() {
                 <Text size="sm" c="dimmed">
                   {t('clusters.pageOf', { page: result.page, pages: result.pageCount })}
                 </Text>
-                <Pagination total={result.pageCount} value={result.page} onChange={(page) => update({ page })} getControlProps={(control) => ({ 'aria-label': t(`clusters.pagination.${control}`) })} getItemProps={(page) => ({ 'aria-label': t('clusters.pagination.page', { page }) })} />
+                <Pagination
+                  total={result.pageCount}
+                  value={result.page}
+                  onChange={(page) => update({ page })}
+                  getControlProps={(control) => ({ 'aria-label': t(`clusters.pagination.${control}`) })}
+                  getItemProps={(page) => ({ 'aria-label': t('clusters.pagination.page', { page }) })}
+                />
               </Group>
             ) : null}
           </>

@@ -149,7 +149,12 @@ function ClusterRow({ cluster, targets }: { cluster: Cluster; targets: string[] 
 /** Creation time in the operator's language; hovering shows the exact instant in ISO 8601 (UTC). */
 function CreatedAt({ value }: { value: string | undefined }) {
   const { t, formatDateTime } = useI18n();
-  if (!value) return <Text size="sm" c="dimmed">{t('clusters.noValue')}</Text>;
+  if (!value)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('clusters.noValue')}
+      </Text>
+    );
   const date = parseCceTimestamp(value);
   // A timestamp in a format CCE has not used before is shown as sent rather than hidden.
   if (!date) return <Text size="sm">{value}</Text>;

@@ -1,7 +1,16 @@
 import { MantineProvider } from '@mantine/core';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { CLUSTERS_PATH, cceCluster, envelopeResponse, installFetch, jsonResponse, operatorSession, simulatorContext, TEST_PROJECT_ID } from '../../shared/test/fake-bff.ts';
+import {
+  CLUSTERS_PATH,
+  cceCluster,
+  envelopeResponse,
+  installFetch,
+  jsonResponse,
+  operatorSession,
+  simulatorContext,
+  TEST_PROJECT_ID,
+} from '../../shared/test/fake-bff.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
 import { CreateClusterPage } from './create-cluster-page.tsx';
 
@@ -61,7 +70,11 @@ function installWizardBff(onCreate: (body: unknown) => Response) {
 
 const accepted = () =>
   jsonResponse(
-    { ...cceCluster({ name: 'orders-api', phase: 'Creating' }), metadata: { name: 'orders-api', uid: 'uid-new', annotations: { jobid: 'job-1' } }, status: { phase: 'Creating', jobID: 'job-1' } },
+    {
+      ...cceCluster({ name: 'orders-api', phase: 'Creating' }),
+      metadata: { name: 'orders-api', uid: 'uid-new', annotations: { jobid: 'job-1' } },
+      status: { phase: 'Creating', jobID: 'job-1' },
+    },
     201,
   );
 
@@ -162,7 +175,10 @@ describe('create-cluster wizard', () => {
       serviceNetwork: { IPv4CIDR: '10.247.0.0/16' },
       clusterTags: [{ key: 'team', value: 'payments' }],
     });
-    const addons = JSON.parse(body.metadata.annotations['cluster.install.addons/install']!) as { addonTemplateName: string; values: { flavor: { name: string } } }[];
+    const addons = JSON.parse(body.metadata.annotations['cluster.install.addons/install']!) as {
+      addonTemplateName: string;
+      values: { flavor: { name: string } };
+    }[];
     expect(addons.map((a) => [a.addonTemplateName, a.values.flavor.name])).toEqual([
       ['coredns', 'autopilot-flavor1'],
       ['metrics-server', 'autopilot-flavor1'],

@@ -1,4 +1,20 @@
-import { Alert, Anchor, Autocomplete, Button, Checkbox, Code, Group, NativeSelect, Stack, Stepper, Switch, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Autocomplete,
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  NativeSelect,
+  Stack,
+  Stepper,
+  Switch,
+  TagsInput,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -158,8 +174,18 @@ function CreateClusterWizard({ user }: { user: string }) {
           <Stack gap="sm" mt="md">
             <TextInput label={t('clusterCreate.name')} description={t('clusterCreate.nameRule')} required autoComplete="off" {...form.getInputProps('name')} />
             <TextInput label={t('clusterCreate.alias')} description={t('clusterCreate.aliasRule')} autoComplete="off" {...form.getInputProps('alias')} />
-            <NativeSelect label={t('clusterCreate.version')} description={t('clusterCreate.versionHint')} data={[...CREATABLE_KUBERNETES_VERSIONS]} {...form.getInputProps('version')} />
-            <Textarea label={t('clusterDetail.field.description')} description={t('clusterEdit.descriptionRule', { count: form.values.description.length, max: CLUSTER_DESCRIPTION_MAX_LENGTH })} rows={2} {...form.getInputProps('description')} />
+            <NativeSelect
+              label={t('clusterCreate.version')}
+              description={t('clusterCreate.versionHint')}
+              data={[...CREATABLE_KUBERNETES_VERSIONS]}
+              {...form.getInputProps('version')}
+            />
+            <Textarea
+              label={t('clusterDetail.field.description')}
+              description={t('clusterEdit.descriptionRule', { count: form.values.description.length, max: CLUSTER_DESCRIPTION_MAX_LENGTH })}
+              rows={2}
+              {...form.getInputProps('description')}
+            />
           </Stack>
         </Stepper.Step>
         <Stepper.Step label={t('clusterCreate.step.network')}>
@@ -167,8 +193,22 @@ function CreateClusterWizard({ user }: { user: string }) {
             <Text size="sm" c="dimmed">
               {t('clusterCreate.networkIntro')}
             </Text>
-            <Autocomplete label={t('clusterCreate.vpc')} description={t('clusterCreate.vpcHint')} required data={suggestions.vpcs} autoComplete="off" {...form.getInputProps('vpc')} />
-            <Autocomplete label={t('clusterCreate.subnet')} description={t('clusterCreate.subnetHint')} required data={suggestions.hostSubnets} autoComplete="off" {...form.getInputProps('subnet')} />
+            <Autocomplete
+              label={t('clusterCreate.vpc')}
+              description={t('clusterCreate.vpcHint')}
+              required
+              data={suggestions.vpcs}
+              autoComplete="off"
+              {...form.getInputProps('vpc')}
+            />
+            <Autocomplete
+              label={t('clusterCreate.subnet')}
+              description={t('clusterCreate.subnetHint')}
+              required
+              data={suggestions.hostSubnets}
+              autoComplete="off"
+              {...form.getInputProps('subnet')}
+            />
             <TagsInput
               label={t('clusterCreate.eniSubnets')}
               description={t('clusterCreate.eniSubnetsHint')}
@@ -177,14 +217,24 @@ function CreateClusterWizard({ user }: { user: string }) {
               clearable
               {...form.getInputProps('eniSubnets')}
             />
-            <TextInput label={t('clusterCreate.serviceCidr')} description={t('clusterCreate.serviceCidrHint')} autoComplete="off" {...form.getInputProps('serviceCidr')} />
+            <TextInput
+              label={t('clusterCreate.serviceCidr')}
+              description={t('clusterCreate.serviceCidrHint')}
+              autoComplete="off"
+              {...form.getInputProps('serviceCidr')}
+            />
             <Switch label={t('clusterCreate.snat')} description={t('clusterCreate.snatHint')} {...form.getInputProps('enableSnat', { type: 'checkbox' })} />
             <Switch label={t('clusterCreate.swr')} description={t('clusterCreate.swrHint')} {...form.getInputProps('enableSwr', { type: 'checkbox' })} />
           </Stack>
         </Stepper.Step>
         <Stepper.Step label={t('clusterCreate.step.options')}>
           <Stack gap="sm" mt="md">
-            <TextInput label={t('clusterDetail.field.enterpriseProject')} description={t('clusterCreate.enterpriseHint')} autoComplete="off" {...form.getInputProps('enterpriseProjectId')} />
+            <TextInput
+              label={t('clusterDetail.field.enterpriseProject')}
+              description={t('clusterCreate.enterpriseHint')}
+              autoComplete="off"
+              {...form.getInputProps('enterpriseProjectId')}
+            />
             <Textarea label={t('clusterCreate.tags')} description={t('clusterCreate.tagsHint')} rows={3} {...form.getInputProps('tags')} />
             <Checkbox.Group label={t('clusterCreate.addons')} description={t('clusterCreate.addonsHint')} {...form.getInputProps('addons')}>
               <Stack gap="xs" mt="xs">
@@ -212,10 +262,7 @@ function CreateClusterWizard({ user }: { user: string }) {
               {`POST /autopilot/v3/projects/${projectId}/clusters\n${JSON.stringify(request, null, 2)}`}
             </Code>
             {formLevelError ? (
-              <ErrorPanel
-                title={isClusterQuotaError(create.error) ? t('clusterCreate.quotaFailed') : t('clusterCreate.failed')}
-                error={create.error}
-              />
+              <ErrorPanel title={isClusterQuotaError(create.error) ? t('clusterCreate.quotaFailed') : t('clusterCreate.failed')} error={create.error} />
             ) : null}
             {formLevelError && isClusterQuotaError(create.error) ? (
               <Text size="sm">

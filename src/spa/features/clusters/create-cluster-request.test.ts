@@ -41,7 +41,7 @@ describe('create-cluster request', () => {
     ]);
   });
 
-  it('puts the contract\'s refusals on the fields that caused them', () => {
+  it("puts the contract's refusals on the fields that caused them", () => {
     const errors = validateCreateForm({ ...form, name: 'Bad_Name-', serviceCidr: '10.247.0.0/33', description: 'has a $ sign', vpc: '' });
     expect(errors.name).toMatch(/lowercase letter/);
     expect(errors.serviceCidr).toBeTruthy();
@@ -63,7 +63,9 @@ describe('create-cluster request', () => {
     expect(apiErrorToFormErrors(api('CCE.01409001', 'The alias is in use.'))).toEqual({ alias: 'The alias is in use.' });
     expect(apiErrorToFormErrors(api('CCE.01400002', 'Subnet does not belong to the VPC.'))).toEqual({ subnet: 'Subnet does not belong to the VPC.' });
     expect(apiErrorToFormErrors(api('CCE.01400015', 'Version not supported.'))).toEqual({ version: 'Version not supported.' });
-    expect(apiErrorToFormErrors(api('CCE.01400001', 'spec.eniNetwork.subnets[0].subnetID: duplicate subnet x.'))).toEqual({ eniSubnets: 'duplicate subnet x.' });
+    expect(apiErrorToFormErrors(api('CCE.01400001', 'spec.eniNetwork.subnets[0].subnetID: duplicate subnet x.'))).toEqual({
+      eniSubnets: 'duplicate subnet x.',
+    });
     expect(apiErrorToFormErrors(api('CCE.01400007', 'The project has 12 of 12 clusters.'))).toEqual({});
   });
 
@@ -75,8 +77,13 @@ describe('create-cluster request', () => {
     expect(errorsOfStep(errors, 1)).toEqual({});
   });
 
-  it('puts the BFF\'s field errors on the form and leaves the quota without a field', () => {
-    const bff = new ApiError({ status: 400, code: 'BFF.BAD_REQUEST', message: 'Invalid request.', fields: [{ path: 'body.spec.serviceNetwork.IPv4CIDR', message: 'Must be an IPv4 CIDR block' }] });
+  it("puts the BFF's field errors on the form and leaves the quota without a field", () => {
+    const bff = new ApiError({
+      status: 400,
+      code: 'BFF.BAD_REQUEST',
+      message: 'Invalid request.',
+      fields: [{ path: 'body.spec.serviceNetwork.IPv4CIDR', message: 'Must be an IPv4 CIDR block' }],
+    });
     expect(apiErrorToFormErrors(bff)).toEqual({ serviceCidr: 'Must be an IPv4 CIDR block' });
     expect(apiErrorToFormErrors(new ApiError({ status: 400, code: 'CCE.01400007', message: 'Insufficient cluster quota.' }))).toEqual({});
   });

@@ -2,7 +2,16 @@ import { Notifications } from '@mantine/notifications';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Cluster } from '../../../contract/clusters.ts';
-import { CLUSTERS_PATH, cceCluster, envelopeResponse, installFetch, jsonResponse, operatorSession, simulatorContext, TEST_PROJECT_ID } from '../../shared/test/fake-bff.ts';
+import {
+  CLUSTERS_PATH,
+  cceCluster,
+  envelopeResponse,
+  installFetch,
+  jsonResponse,
+  operatorSession,
+  simulatorContext,
+  TEST_PROJECT_ID,
+} from '../../shared/test/fake-bff.ts';
 import { setPollingSpeed } from '../../shared/api/polling.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
 import { DeleteClusterButton } from './delete-cluster-button.tsx';
@@ -101,7 +110,9 @@ describe('delete-cluster dialog', () => {
     await user.click(submit);
 
     await waitFor(() =>
-      expect(deletes).toEqual([{ delete_efs: 'skip', delete_eni: 'block', delete_net: 'block', delete_obs: 'try', delete_sfs30: 'skip', lts_reclaim_policy: 'Retain' }]),
+      expect(deletes).toEqual([
+        { delete_efs: 'skip', delete_eni: 'block', delete_net: 'block', delete_obs: 'try', delete_sfs30: 'skip', lts_reclaim_policy: 'Retain' },
+      ]),
     );
     // The dialog closes; a notification, which outlives the row and the page, follows the deletion.
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Delete cluster prod-payments' })).not.toBeInTheDocument());
@@ -115,7 +126,9 @@ describe('delete-cluster dialog', () => {
   }, 12_000);
 
   it('keeps the dialog and the choices when the cloud refuses, showing the code and the request id', async () => {
-    const deletes = installDeleteBff(() => envelopeResponse(429, 'CCE.01429002', 'Cluster prod-payments is Upgrading; it can be deleted once that has finished.', 'req-locked-1'));
+    const deletes = installDeleteBff(() =>
+      envelopeResponse(429, 'CCE.01429002', 'Cluster prod-payments is Upgrading; it can be deleted once that has finished.', 'req-locked-1'),
+    );
     const { user } = renderButton();
     const dialog = await openDialog(user);
     await user.click(within(within(dialog).getByRole('radiogroup', { name: 'SFS 3.0 volumes' })).getByRole('radio', { name: 'Try to delete' }));

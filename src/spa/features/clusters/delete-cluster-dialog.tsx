@@ -104,9 +104,7 @@ export default function DeleteClusterDialog({ cluster, opened, onClose }: Delete
             autoComplete="off"
             data-autofocus
           />
-          {remove.isError ? (
-            <ErrorPanel title={t('clusterDelete.failed')} error={remove.error} />
-          ) : null}
+          {remove.isError ? <ErrorPanel title={t('clusterDelete.failed')} error={remove.error} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

@@ -35,7 +35,14 @@ describe('quotas page', () => {
     expect(screen.getByText('7 more can be created')).toBeInTheDocument();
 
     const table = screen.getByRole('table', { name: 'All quotas' });
-    const rows = within(table).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').map((c) => c.textContent));
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
     expect(rows).toEqual([
       ['autopilot_cluster', '13', '20', 'count', 'ap-southeast-3'],
       ['autopilot_node', '4', '50', 'count', 'ap-southeast-3 / ap-southeast-3a'],

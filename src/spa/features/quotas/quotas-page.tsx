@@ -9,7 +9,6 @@ import { PageHeader } from '../../shared/ui/page-header.tsx';
 import { PageLoader } from '../../shared/ui/page-loader.tsx';
 import './quotas-messages.ts';
 
-
 /** Used / limit as a meter; amber from 80 %, red when full, so a create is not refused by surprise. */
 function QuotaMeter({ quota, label }: { quota: QuotaResource; label: string }) {
   const { t } = useI18n();

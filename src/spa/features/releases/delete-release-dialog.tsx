@@ -9,15 +9,35 @@ import { describeError } from '../../shared/ui/error-message.ts';
 import './releases-messages.ts';
 
 /** Delete a release: names the release, its namespace and cluster, and asks for the name to be typed. */
-export function DeleteReleaseDialog({ refOf, clusterName, onClose, onDeleted }: { refOf: ReleaseRef; clusterName: string; onClose: () => void; onDeleted: () => void }) {
+export function DeleteReleaseDialog({
+  refOf,
+  clusterName,
+  onClose,
+  onDeleted,
+}: {
+  refOf: ReleaseRef;
+  clusterName: string;
+  onClose: () => void;
+  onDeleted: () => void;
+}) {
   const { t } = useI18n();
   const [typed, setTyped] = useState('');
   const remove = useMutation(releaseMutations.delete());
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('releases.close') }} title={t('releases.delete.title', { name: refOf.name, namespace: refOf.namespace })}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('releases.close') }}
+      title={t('releases.delete.title', { name: refOf.name, namespace: refOf.namespace })}
+    >
       <Stack gap="md">
         <Text>{t('releases.delete.body', { name: refOf.name, namespace: refOf.namespace, cluster: clusterName })}</Text>
-        <TextInput label={t('releases.delete.confirm', { name: refOf.name })} value={typed} onChange={(e) => setTyped(e.currentTarget.value)} autoComplete="off" />
+        <TextInput
+          label={t('releases.delete.confirm', { name: refOf.name })}
+          value={typed}
+          onChange={(e) => setTyped(e.currentTarget.value)}
+          autoComplete="off"
+        />
         {remove.isError ? (
           <Alert color="red" role="alert" title={t('releases.delete.failed')}>
             {describeError(remove.error, t)}
@@ -36,7 +56,11 @@ export function DeleteReleaseDialog({ refOf, clusterName, onClose, onDeleted }: 
                 { params: { cluster_id: refOf.clusterId, namespace: refOf.namespace, name: refOf.name } },
                 {
                   onSuccess: () => {
-                    notifications.show({ color: 'green', title: t('releases.delete.started'), message: t('releases.delete.startedMessage', { name: refOf.name, namespace: refOf.namespace }) });
+                    notifications.show({
+                      color: 'green',
+                      title: t('releases.delete.started'),
+                      message: t('releases.delete.startedMessage', { name: refOf.name, namespace: refOf.namespace }),
+                    });
                     onDeleted();
                   },
                 },

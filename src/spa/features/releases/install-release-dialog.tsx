@@ -82,7 +82,12 @@ export function InstallReleaseDialog({ clusterId, clusterName, onClose }: { clus
   }
 
   function onRefused(error: unknown) {
-    if (error instanceof ApiError) setServerErrors(apiErrorToFieldErrors<Field>(error, (path) => (['name', 'namespace', 'values'].includes(path.split('.')[0]!) ? (path.split('.')[0] as Field) : path === 'chart_id' ? 'chart' : undefined)));
+    if (error instanceof ApiError)
+      setServerErrors(
+        apiErrorToFieldErrors<Field>(error, (path) =>
+          ['name', 'namespace', 'values'].includes(path.split('.')[0]!) ? (path.split('.')[0] as Field) : path === 'chart_id' ? 'chart' : undefined,
+        ),
+      );
   }
 
   function runDry() {
@@ -103,7 +108,11 @@ export function InstallReleaseDialog({ clusterId, clusterName, onClose }: { clus
       { params: { cluster_id: clusterId }, body: request },
       {
         onSuccess: () => {
-          notifications.show({ color: 'green', title: t('releases.install.started'), message: t('releases.install.startedMessage', { name, namespace, cluster: clusterName }) });
+          notifications.show({
+            color: 'green',
+            title: t('releases.install.started'),
+            message: t('releases.install.startedMessage', { name, namespace, cluster: clusterName }),
+          });
           onClose();
           void navigate(releaseDetailLink({ clusterId, namespace, name }));
         },
@@ -114,7 +123,14 @@ export function InstallReleaseDialog({ clusterId, clusterName, onClose }: { clus
 
   const busy = create.isPending || preview.isPending;
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('releases.close') }} title={t('releases.install.title', { cluster: clusterName })} size="xl" closeOnClickOutside={false}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('releases.close') }}
+      title={t('releases.install.title', { cluster: clusterName })}
+      size="xl"
+      closeOnClickOutside={false}
+    >
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
@@ -141,25 +157,80 @@ export function InstallReleaseDialog({ clusterId, clusterName, onClose }: { clus
             allowDeselect={false}
             withAsterisk
           />
-          <TextInput label={t('releases.install.name')} description={t('releases.install.nameHint')} value={name} onChange={(e) => { setName(e.currentTarget.value); setServerErrors({}); }} onBlur={() => setTouched((x) => ({ ...x, name: true }))} error={shown('name')} withAsterisk disabled={busy} />
-          <TextInput label={t('releases.install.namespace')} description={t('releases.install.namespaceHint')} value={namespace} onChange={(e) => { setNamespace(e.currentTarget.value); setServerErrors({}); }} onBlur={() => setTouched((x) => ({ ...x, namespace: true }))} error={shown('namespace')} withAsterisk disabled={busy} />
+          <TextInput
+            label={t('releases.install.name')}
+            description={t('releases.install.nameHint')}
+            value={name}
+            onChange={(e) => {
+              setName(e.currentTarget.value);
+              setServerErrors({});
+            }}
+            onBlur={() => setTouched((x) => ({ ...x, name: true }))}
+            error={shown('name')}
+            withAsterisk
+            disabled={busy}
+          />
+          <TextInput
+            label={t('releases.install.namespace')}
+            description={t('releases.install.namespaceHint')}
+            value={namespace}
+            onChange={(e) => {
+              setNamespace(e.currentTarget.value);
+              setServerErrors({});
+            }}
+            onBlur={() => setTouched((x) => ({ ...x, namespace: true }))}
+            error={shown('namespace')}
+            withAsterisk
+            disabled={busy}
+          />
         </SimpleGrid>
         <TextInput label={t('releases.install.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} disabled={busy} />
         {chosen ? (
           <Stack gap={4}>
-            <LazyYamlEditor label={t('releases.install.values')} description={t('releases.install.valuesHint', { chart: `${chosen.name ?? ''} ${chosen.version ?? ''}` })} value={valuesText} onChange={(text) => { setValuesText(text); setDryRun(null); }} mapping error={serverErrors.values} minHeight={200} maxHeight={360} />
+            <LazyYamlEditor
+              label={t('releases.install.values')}
+              description={t('releases.install.valuesHint', { chart: `${chosen.name ?? ''} ${chosen.version ?? ''}` })}
+              value={valuesText}
+              onChange={(text) => {
+                setValuesText(text);
+                setDryRun(null);
+              }}
+              mapping
+              error={serverErrors.values}
+              minHeight={200}
+              maxHeight={360}
+            />
             <Group>
-              <Button variant="subtle" size="xs" onClick={() => defaults.data && setValuesText(toYamlText(defaults.data.values ?? {}))} disabled={!defaults.data}>
+              <Button
+                variant="subtle"
+                size="xs"
+                onClick={() => defaults.data && setValuesText(toYamlText(defaults.data.values ?? {}))}
+                disabled={!defaults.data}
+              >
                 {t('releases.install.resetValues')}
               </Button>
             </Group>
           </Stack>
         ) : (
-          <Text size="sm" c="dimmed">{t('releases.install.pickChart')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('releases.install.pickChart')}
+          </Text>
         )}
         <Group gap="lg">
-          <Checkbox label={t('releases.option.noHooks')} description={t('releases.option.noHooksHint')} checked={noHooks} onChange={(e) => setNoHooks(e.currentTarget.checked)} disabled={busy} />
-          <Checkbox label={t('releases.option.replace')} description={t('releases.option.replaceHint')} checked={replace} onChange={(e) => setReplace(e.currentTarget.checked)} disabled={busy} />
+          <Checkbox
+            label={t('releases.option.noHooks')}
+            description={t('releases.option.noHooksHint')}
+            checked={noHooks}
+            onChange={(e) => setNoHooks(e.currentTarget.checked)}
+            disabled={busy}
+          />
+          <Checkbox
+            label={t('releases.option.replace')}
+            description={t('releases.option.replaceHint')}
+            checked={replace}
+            onChange={(e) => setReplace(e.currentTarget.checked)}
+            disabled={busy}
+          />
         </Group>
         {dryRun ? <DryRunResult run={dryRun} /> : null}
         {create.isError && Object.keys(serverErrors).length === 0 ? (

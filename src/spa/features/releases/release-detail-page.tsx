@@ -101,7 +101,11 @@ export function ReleaseDetailPage() {
         description={t('releases.detail.subtitle', { chart: `${r.chart_name ?? ''} ${r.chart_version ?? ''}`, namespace: ref.namespace, cluster: clusterName })}
         actions={
           <>
-            {action(t('releases.upgrade.open'), () => setDialog({ kind: 'upgrade' }), deleting ? t('releases.blocked.deleting') : pending ? t('releases.blocked.pending') : undefined)}
+            {action(
+              t('releases.upgrade.open'),
+              () => setDialog({ kind: 'upgrade' }),
+              deleting ? t('releases.blocked.deleting') : pending ? t('releases.blocked.pending') : undefined,
+            )}
             {action(t('releases.rollback.open'), () => setDialog({ kind: 'rollback' }), deleting ? t('releases.blocked.deleting') : undefined)}
             {action(t('releases.delete.open'), () => setDialog({ kind: 'delete' }), deleting ? t('releases.blocked.deleting') : undefined, 'red')}
           </>
@@ -127,7 +131,13 @@ export function ReleaseDetailPage() {
           <Tabs.Tab value="history">{t('releases.detail.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="values" pt="md">
-          <LazyYamlEditor label={t('releases.detail.valuesLabel', { revision: r.version ?? '?' })} description={t('releases.detail.valuesHint')} value={valuesAsYaml(r.values).text} readOnly maxHeight={520} />
+          <LazyYamlEditor
+            label={t('releases.detail.valuesLabel', { revision: r.version ?? '?' })}
+            description={t('releases.detail.valuesHint')}
+            value={valuesAsYaml(r.values).text}
+            readOnly
+            maxHeight={520}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           {history.isError ? (
@@ -172,7 +182,13 @@ export function ReleaseDetailPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-              {revisions.length > 1 ? <RevisionCompare history={revisions} /> : <Text size="sm" c="dimmed">{t('releases.history.single')}</Text>}
+              {revisions.length > 1 ? (
+                <RevisionCompare history={revisions} />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {t('releases.history.single')}
+                </Text>
+              )}
             </Stack>
           )}
         </Tabs.Panel>
@@ -180,7 +196,12 @@ export function ReleaseDetailPage() {
       {dialog?.kind === 'upgrade' ? <UpgradeReleaseDialog release={r} refOf={ref} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'rollback' ? <RollbackReleaseDialog release={r} refOf={ref} initialRevision={dialog.revision} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'delete' ? (
-        <DeleteReleaseDialog refOf={ref} clusterName={clusterName} onClose={() => setDialog(null)} onDeleted={() => void navigate(releasesOfCluster(ref.clusterId))} />
+        <DeleteReleaseDialog
+          refOf={ref}
+          clusterName={clusterName}
+          onClose={() => setDialog(null)}
+          onDeleted={() => void navigate(releasesOfCluster(ref.clusterId))}
+        />
       ) : null}
     </Stack>
   );

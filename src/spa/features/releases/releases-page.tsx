@@ -69,8 +69,22 @@ export function ReleasesPage() {
         />
         {clusterId ? (
           <>
-            <Select label={t('releases.filter.namespace')} data={[{ value: ALL, label: t('releases.filter.all') }, ...namespaces.map((n) => ({ value: n, label: n }))]} value={namespace} onChange={(v) => setNamespace(v ?? ALL)} w={200} allowDeselect={false} />
-            <Select label={t('releases.filter.chart')} data={[{ value: ALL, label: t('releases.filter.all') }, ...chartNames.map((n) => ({ value: n, label: n }))]} value={chart} onChange={(v) => setChart(v ?? ALL)} w={200} allowDeselect={false} />
+            <Select
+              label={t('releases.filter.namespace')}
+              data={[{ value: ALL, label: t('releases.filter.all') }, ...namespaces.map((n) => ({ value: n, label: n }))]}
+              value={namespace}
+              onChange={(v) => setNamespace(v ?? ALL)}
+              w={200}
+              allowDeselect={false}
+            />
+            <Select
+              label={t('releases.filter.chart')}
+              data={[{ value: ALL, label: t('releases.filter.all') }, ...chartNames.map((n) => ({ value: n, label: n }))]}
+              value={chart}
+              onChange={(v) => setChart(v ?? ALL)}
+              w={200}
+              allowDeselect={false}
+            />
           </>
         ) : null}
       </Group>

@@ -12,7 +12,10 @@ export function RevisionCompare({ history }: { history: readonly Release[] }) {
   const revisions = sortReleaseHistory(history);
   const [to, setTo] = useState<string | null>(revisions[0] ? String(revisions[0].version) : null);
   const [from, setFrom] = useState<string | null>(revisions[1] ? String(revisions[1].version) : to);
-  const options = revisions.map((r) => ({ value: String(r.version), label: t('releases.history.revisionOption', { revision: r.version ?? '?', chart: `${r.chart_name ?? ''} ${r.chart_version ?? ''}` }) }));
+  const options = revisions.map((r) => ({
+    value: String(r.version),
+    label: t('releases.history.revisionOption', { revision: r.version ?? '?', chart: `${r.chart_name ?? ''} ${r.chart_version ?? ''}` }),
+  }));
   const a = revisions.find((r) => String(r.version) === from);
   const b = revisions.find((r) => String(r.version) === to);
   return (

@@ -69,13 +69,23 @@ export function UpgradeReleaseDialog({ release, refOf, onClose }: { release: Rel
 
   const busy = upgrade.isPending || preview.isPending;
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('releases.close') }} title={t('releases.upgrade.title', { name: refOf.name })} size="100%" closeOnClickOutside={false}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('releases.close') }}
+      title={t('releases.upgrade.title', { name: refOf.name })}
+      size="100%"
+      closeOnClickOutside={false}
+    >
       <Stack gap="md">
         <Group align="flex-end" gap="lg">
           <Select
             label={t('releases.upgrade.version')}
             description={t('releases.upgrade.versionHint', { chart: release.chart_name ?? '', current: release.chart_version ?? '' })}
-            data={versions.map((c) => ({ value: c.id ?? '', label: c.version === release.chart_version ? t('releases.upgrade.currentVersion', { version: c.version ?? '' }) : c.version ?? '' }))}
+            data={versions.map((c) => ({
+              value: c.id ?? '',
+              label: c.version === release.chart_version ? t('releases.upgrade.currentVersion', { version: c.version ?? '' }) : (c.version ?? ''),
+            }))}
             value={effectiveChartId}
             onChange={(v) => {
               setChartId(v);
@@ -85,24 +95,62 @@ export function UpgradeReleaseDialog({ release, refOf, onClose }: { release: Rel
             w={280}
             disabled={busy}
           />
-          <Radio.Group label={t('releases.upgrade.mode')} value={mode} onChange={(v) => { setMode(v as Mode); setDryRun(null); }}>
+          <Radio.Group
+            label={t('releases.upgrade.mode')}
+            value={mode}
+            onChange={(v) => {
+              setMode(v as Mode);
+              setDryRun(null);
+            }}
+          >
             <Stack gap={6} mt={6}>
               <Radio value="reset" label={t('releases.upgrade.mode.reset')} description={t('releases.upgrade.mode.resetHint')} />
               <Radio value="reuse" label={t('releases.upgrade.mode.reuse')} description={t('releases.upgrade.mode.reuseHint')} />
             </Stack>
           </Radio.Group>
         </Group>
-        {!effectiveChartId && charts.isSuccess ? <Alert color="red" role="alert">{t('releases.upgrade.noChart', { chart: `${release.chart_name ?? ''} ${release.chart_version ?? ''}` })}</Alert> : null}
-        {masked ? <Alert color="yellow" title={t('releases.values.maskedTitle')}>{mode === 'reuse' ? t('releases.values.maskedReuse') : t('releases.values.maskedReset')}</Alert> : null}
+        {!effectiveChartId && charts.isSuccess ? (
+          <Alert color="red" role="alert">
+            {t('releases.upgrade.noChart', { chart: `${release.chart_name ?? ''} ${release.chart_version ?? ''}` })}
+          </Alert>
+        ) : null}
+        {masked ? (
+          <Alert color="yellow" title={t('releases.values.maskedTitle')}>
+            {mode === 'reuse' ? t('releases.values.maskedReuse') : t('releases.values.maskedReset')}
+          </Alert>
+        ) : null}
         <SimpleGrid cols={{ base: 1, lg: 3 }}>
-          <LazyYamlEditor label={t('releases.upgrade.defaults', { version: target?.version ?? '' })} value={defaults.data ? toYamlText(defaults.data.values ?? {}) : ''} readOnly maxHeight={360} />
+          <LazyYamlEditor
+            label={t('releases.upgrade.defaults', { version: target?.version ?? '' })}
+            value={defaults.data ? toYamlText(defaults.data.values ?? {}) : ''}
+            readOnly
+            maxHeight={360}
+          />
           <LazyYamlEditor label={t('releases.upgrade.deployed', { revision: release.version ?? '?' })} value={deployedText} readOnly maxHeight={360} />
-          <LazyYamlEditor label={t('releases.upgrade.new')} description={mode === 'reuse' ? t('releases.upgrade.newReuseHint') : t('releases.upgrade.newResetHint')} value={newText} onChange={(text) => { setNewText(text); setDryRun(null); }} mapping maxHeight={360} />
+          <LazyYamlEditor
+            label={t('releases.upgrade.new')}
+            description={mode === 'reuse' ? t('releases.upgrade.newReuseHint') : t('releases.upgrade.newResetHint')}
+            value={newText}
+            onChange={(text) => {
+              setNewText(text);
+              setDryRun(null);
+            }}
+            mapping
+            maxHeight={360}
+          />
         </SimpleGrid>
         {result.ok ? (
-          <LazyYamlDiff label={t('releases.upgrade.diff')} before={deployedText} after={result.resultText} beforeLabel={t('releases.upgrade.deployed', { revision: release.version ?? '?' })} afterLabel={t('releases.upgrade.after')} />
+          <LazyYamlDiff
+            label={t('releases.upgrade.diff')}
+            before={deployedText}
+            after={result.resultText}
+            beforeLabel={t('releases.upgrade.deployed', { revision: release.version ?? '?' })}
+            afterLabel={t('releases.upgrade.after')}
+          />
         ) : (
-          <Text c="red" size="sm">{t('releases.values.invalid')}</Text>
+          <Text c="red" size="sm">
+            {t('releases.values.invalid')}
+          </Text>
         )}
         {dryRun ? <DryRunResult run={dryRun} /> : null}
         {upgrade.isError ? (

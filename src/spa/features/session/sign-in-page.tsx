@@ -52,7 +52,13 @@ export function SignInPage() {
   });
   const signIn = useMutation({
     mutationFn: async (body: SignInBody) =>
-      acceptSession(await requestJson('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) })),
+      acceptSession(
+        await requestJson('/api/session', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      ),
     onSuccess: async (data) => {
       // Nothing read under another session survives, except the public context (the same for every
       // operator): kept, the cluster list's first call needs no round for the project id first.

@@ -42,7 +42,12 @@ const workflow = {
 const prechecks = [
   { metadata: { uid: 'p0', creationTimestamp: ts('07:00:00') }, spec: { skippedCheckItemList: [{ name: 'Old' }] } },
   { metadata: { uid: 'p1', creationTimestamp: ts('08:01:00') }, spec: {} },
-  { metadata: { uid: 'p2', creationTimestamp: ts('08:05:00') }, spec: { skippedCheckItemList: [{ name: 'DeprecatedApiCheck' }, { name: 'NodeRisk', resourceSelector: { key: 'node.uid', operator: 'In', values: ['n0'] } }] } },
+  {
+    metadata: { uid: 'p2', creationTimestamp: ts('08:05:00') },
+    spec: {
+      skippedCheckItemList: [{ name: 'DeprecatedApiCheck' }, { name: 'NodeRisk', resourceSelector: { key: 'node.uid', operator: 'In', values: ['n0'] } }],
+    },
+  },
 ] as PrecheckTask[];
 
 const upgradeTasks = [

@@ -1,6 +1,13 @@
 import type { AuditEntry } from '../../../contract/console-api.ts';
 import { parseCceTimestamp } from '../../../contract/time.ts';
-import { workflowPoint, type PrecheckTask, type SnapshotTask, type UpgradeTask, type UpgradeWorkflow, type WorkflowTaskType } from '../../../contract/upgrades.ts';
+import {
+  workflowPoint,
+  type PrecheckTask,
+  type SnapshotTask,
+  type UpgradeTask,
+  type UpgradeWorkflow,
+  type WorkflowTaskType,
+} from '../../../contract/upgrades.ts';
 
 /**
  * The change record of a guided upgrade: from/to, each step's times and result, the risks accepted
@@ -127,7 +134,12 @@ export function buildChangeRecord(input: ChangeRecordInput): ChangeRecord {
   }
   const upgradeAttempts = input.upgradeTasks
     .filter((u) => within(parseCceTimestamp(u.metadata?.creationTimestamp), createdAt, closedAt))
-    .map((u) => ({ id: u.metadata?.uid ?? '', phase: u.status?.phase, progress: u.status?.progress === undefined ? undefined : String(u.status.progress), endedAt: parseCceTimestamp(u.status?.completionTime) }));
+    .map((u) => ({
+      id: u.metadata?.uid ?? '',
+      phase: u.status?.phase,
+      progress: u.status?.progress === undefined ? undefined : String(u.status.progress),
+      endedAt: parseCceTimestamp(u.status?.completionTime),
+    }));
   return {
     cluster: input.cluster,
     workflowId: workflow.metadata?.uid ?? '',
@@ -200,7 +212,9 @@ export function changeRecordMarkdown(record: ChangeRecord, labels: ChangeRecordL
     '',
     ...(record.risksAccepted.length === 0
       ? [labels.noRisks]
-      : record.risksAccepted.map((r) => `- ${r.name}${r.nodes.length > 0 ? ` (${labels.nodes}: ${r.nodes.join(', ')})` : ''} — ${labels.by} ${r.by ?? labels.unknown}, ${date(r.at)}`)),
+      : record.risksAccepted.map(
+          (r) => `- ${r.name}${r.nodes.length > 0 ? ` (${labels.nodes}: ${r.nodes.join(', ')})` : ''} — ${labels.by} ${r.by ?? labels.unknown}, ${date(r.at)}`,
+        )),
     '',
     `## ${labels.backup}`,
     '',

@@ -6,7 +6,14 @@ import '../../resources/upgrades/upgrade-messages.ts';
 import './upgrade-wizard-messages.ts';
 
 /** The theme's colour of each readiness: the same hues the status badges use. */
-const READINESS_COLOR: Record<Readiness, string> = { failed: 'red', blocked: 'orange', inProgress: 'blue', available: 'cyan', upToDate: 'green', unknown: 'gray' };
+const READINESS_COLOR: Record<Readiness, string> = {
+  failed: 'red',
+  blocked: 'orange',
+  inProgress: 'blue',
+  available: 'cyan',
+  upToDate: 'green',
+  unknown: 'gray',
+};
 
 export interface FleetChartsProps {
   versions: { version: string; clusters: number }[];
@@ -21,7 +28,11 @@ export function FleetCharts({ versions, readiness }: FleetChartsProps) {
   const { t } = useI18n();
   const theme = useMantineTheme();
   const shade = (color: string) => theme.colors[color]?.[6] ?? color;
-  const readinessData = readiness.map((r) => ({ name: t(`upgrade.fleet.readiness.${r.readiness}`), clusters: r.clusters, color: shade(READINESS_COLOR[r.readiness]) }));
+  const readinessData = readiness.map((r) => ({
+    name: t(`upgrade.fleet.readiness.${r.readiness}`),
+    clusters: r.clusters,
+    color: shade(READINESS_COLOR[r.readiness]),
+  }));
   const summary = (rows: { name: string; clusters: number }[]) => rows.map((r) => `${r.name}: ${r.clusters}`).join(', ');
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -30,7 +41,11 @@ export function FleetCharts({ versions, readiness }: FleetChartsProps) {
           <Text component="figcaption" fw={600} size="sm">
             {t('upgrade.fleet.chart.versions')}
           </Text>
-          <div role="img" aria-label={`${t('upgrade.fleet.chart.versions')}: ${summary(versions.map((v) => ({ name: v.version, clusters: v.clusters })))}`} style={{ height: 220 }}>
+          <div
+            role="img"
+            aria-label={`${t('upgrade.fleet.chart.versions')}: ${summary(versions.map((v) => ({ name: v.version, clusters: v.clusters })))}`}
+            style={{ height: 220 }}
+          >
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={versions} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />

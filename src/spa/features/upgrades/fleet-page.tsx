@@ -18,7 +18,14 @@ import './upgrade-wizard-messages.ts';
 const FleetCharts = lazy(async () => ({ default: (await import('./fleet-charts.tsx')).FleetCharts }));
 
 const PAGE_SIZE = 25;
-const READINESS_TONE: Record<Readiness, StatusTone> = { failed: 'failed', blocked: 'failed', inProgress: 'moving', available: 'moving', upToDate: 'ok', unknown: 'idle' };
+const READINESS_TONE: Record<Readiness, StatusTone> = {
+  failed: 'failed',
+  blocked: 'failed',
+  inProgress: 'moving',
+  available: 'moving',
+  upToDate: 'ok',
+  unknown: 'idle',
+};
 
 /** What needs attention, from the list alone (no per-cluster reads): moving first, then upgradable, oldest version first. */
 function listReadiness(cluster: Cluster, targets: readonly string[]): Readiness {
@@ -109,7 +116,10 @@ export function FleetPage() {
               <Table.Td>{row.step ? t(`upgrade.step.${row.step}`) : t('upgrade.fleet.none')}</Table.Td>
               <Table.Td>
                 {row.lastPrecheck
-                  ? t('upgrade.fleet.ago', { verdict: t(`upgrade.fleet.verdict.${row.lastPrecheck.verdict}`), time: row.lastPrecheck.at ? relative(row.lastPrecheck.at, now) : '' })
+                  ? t('upgrade.fleet.ago', {
+                      verdict: t(`upgrade.fleet.verdict.${row.lastPrecheck.verdict}`),
+                      time: row.lastPrecheck.at ? relative(row.lastPrecheck.at, now) : '',
+                    })
                   : t('upgrade.fleet.none')}
               </Table.Td>
               <Table.Td>{row.lastBackupAt ? relative(row.lastBackupAt, now) : t('upgrade.fleet.none')}</Table.Td>

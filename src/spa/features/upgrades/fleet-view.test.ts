@@ -14,7 +14,13 @@ function info(release: string, targets: string[]): UpgradeInfo {
 }
 const failedWorkflow = {
   metadata: { uid: 'wf', creationTimestamp: ts('08:00:00') },
-  status: { phase: 'Pending', pointStatuses: [{ taskType: 'PreCheck', taskID: 'p', status: 'Success' }, { taskType: 'Cluster', taskID: 'u', status: 'Failed' }] },
+  status: {
+    phase: 'Pending',
+    pointStatuses: [
+      { taskType: 'PreCheck', taskID: 'p', status: 'Success' },
+      { taskType: 'Cluster', taskID: 'u', status: 'Failed' },
+    ],
+  },
 } as UpgradeWorkflow;
 const failedCheck = { metadata: { uid: 'p', creationTimestamp: ts('09:00:00'), updateTimestamp: ts('09:00:30') }, status: { phase: 'Failed' } } as PrecheckTask;
 const oldPass = { metadata: { uid: 'p0', creationTimestamp: ts('07:00:00') }, status: { phase: 'Success', expireTimeStamp: ts('08:00:30') } } as PrecheckTask;

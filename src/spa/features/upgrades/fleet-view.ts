@@ -54,7 +54,8 @@ export function fleetRow(input: FleetInput, now: Date): FleetRow {
   let lastPrecheck: FleetRow['lastPrecheck'];
   if (latest) {
     const phase = canonicalPhase(PRECHECK_PHASES, latest.status?.phase);
-    const verdict = phase === 'Success' ? (isPrecheckExpired(latest, now) ? 'expired' : 'passed') : phase === 'Failed' ? 'failed' : phase === 'Error' ? 'error' : 'running';
+    const verdict =
+      phase === 'Success' ? (isPrecheckExpired(latest, now) ? 'expired' : 'passed') : phase === 'Failed' ? 'failed' : phase === 'Error' ? 'error' : 'running';
     lastPrecheck = { verdict, at: parseCceTimestamp(latest.metadata?.updateTimestamp ?? latest.metadata?.creationTimestamp) };
   }
   const targets = info?.spec?.versionInfo?.targetVersions ?? [];

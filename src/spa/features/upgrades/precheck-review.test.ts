@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { PrecheckTask } from '../../../contract/upgrades.ts';
 import { addonsAtRisk, hasRiskSource, reviewPrecheck, skipListFor } from './precheck-review.ts';
 
-const ok = (name: string, kind: string, level: string) => ({ name, kind, group: 'LimitCheck', level, phase: 'Success', message: 'check item succeed', riskSource: {} });
+const ok = (name: string, kind: string, level: string) => ({
+  name,
+  kind,
+  group: 'LimitCheck',
+  level,
+  phase: 'Success',
+  message: 'check item succeed',
+  riskSource: {},
+});
 
 /** Shaped like the reference's 4.3.7 example, with risks of every source. */
 const task: PrecheckTask = {
@@ -15,22 +23,70 @@ const task: PrecheckTask = {
       phase: 'Failed',
       itemsStatus: [
         ok('BlackLimit', 'Exception', 'Fatal'),
-        { name: 'DeprecatedApiCheck', kind: 'Risk', group: 'LimitCheck', level: 'Info', phase: 'Failed', message: 'x', riskSource: { deprecatedAPIRisks: [{ url: '/apis/policy/v1beta1/podsecuritypolicies', userAgent: 'kubectl' }] } },
+        {
+          name: 'DeprecatedApiCheck',
+          kind: 'Risk',
+          group: 'LimitCheck',
+          level: 'Info',
+          phase: 'Failed',
+          message: 'x',
+          riskSource: { deprecatedAPIRisks: [{ url: '/apis/policy/v1beta1/podsecuritypolicies', userAgent: 'kubectl' }] },
+        },
         { ...ok('ResiduePackageVersion', 'Risk', 'Info'), message: 'check item skipped as confirmed: y' },
       ],
     },
     addonCheckStatus: {
       phase: 'Failed',
       itemsStatus: [
-        { name: 'EverestLimitHungVersion', kind: 'Risk', group: 'AddonCheck', level: 'Fatal', phase: 'Failed', message: 'z', riskSource: { addonRisks: [{ addonTemplateName: 'everest', alias: 'Everest' }] } },
-        { name: 'AddonLimit', kind: 'Exception', group: 'AddonCheck', level: 'Warning', phase: 'Failed', message: 'addon [ CoreDNS ] status is abnormal, check and try again', riskSource: { addonRisks: [{ addonTemplateName: 'coredns', alias: 'CoreDNS' }] } },
+        {
+          name: 'EverestLimitHungVersion',
+          kind: 'Risk',
+          group: 'AddonCheck',
+          level: 'Fatal',
+          phase: 'Failed',
+          message: 'z',
+          riskSource: { addonRisks: [{ addonTemplateName: 'everest', alias: 'Everest' }] },
+        },
+        {
+          name: 'AddonLimit',
+          kind: 'Exception',
+          group: 'AddonCheck',
+          level: 'Warning',
+          phase: 'Failed',
+          message: 'addon [ CoreDNS ] status is abnormal, check and try again',
+          riskSource: { addonRisks: [{ addonTemplateName: 'coredns', alias: 'CoreDNS' }] },
+        },
       ],
     },
     nodeCheckStatus: {
       phase: 'Failed',
       nodeStageStatus: [
-        { nodeInfo: { uid: 'n0', name: 'node-0' }, itemsStatus: [{ name: 'NodeContainererdPodRestartRisk', kind: 'Risk', group: 'NodeCheck', level: 'Warning', phase: 'Failed', riskSource: { nodeRisks: [{ NodeID: 'n0' }] } }] },
-        { nodeInfo: { uid: 'n1', name: 'node-1' }, itemsStatus: [{ name: 'NodeContainererdPodRestartRisk', kind: 'Risk', group: 'NodeCheck', level: 'Warning', phase: 'Failed', riskSource: { nodeRisks: [{ NodeID: 'n1' }] } }] },
+        {
+          nodeInfo: { uid: 'n0', name: 'node-0' },
+          itemsStatus: [
+            {
+              name: 'NodeContainererdPodRestartRisk',
+              kind: 'Risk',
+              group: 'NodeCheck',
+              level: 'Warning',
+              phase: 'Failed',
+              riskSource: { nodeRisks: [{ NodeID: 'n0' }] },
+            },
+          ],
+        },
+        {
+          nodeInfo: { uid: 'n1', name: 'node-1' },
+          itemsStatus: [
+            {
+              name: 'NodeContainererdPodRestartRisk',
+              kind: 'Risk',
+              group: 'NodeCheck',
+              level: 'Warning',
+              phase: 'Failed',
+              riskSource: { nodeRisks: [{ NodeID: 'n1' }] },
+            },
+          ],
+        },
       ],
     },
   },
@@ -43,12 +99,20 @@ describe('reviewPrecheck', () => {
     expect(review.groups[1]!.items.map((i) => i.item.name)).toEqual(['AddonLimit', 'EverestLimitHungVersion']);
     expect(review.groups[0]!.items.map((i) => i.outcome)).toEqual(['confirm', 'passed', 'passed']);
     expect(review.blocking.map((i) => i.item.name)).toEqual(['AddonLimit']);
-    expect(review.risks.map((i) => i.item.name)).toEqual(['EverestLimitHungVersion', 'NodeContainererdPodRestartRisk', 'NodeContainererdPodRestartRisk', 'DeprecatedApiCheck']);
+    expect(review.risks.map((i) => i.item.name)).toEqual([
+      'EverestLimitHungVersion',
+      'NodeContainererdPodRestartRisk',
+      'NodeContainererdPodRestartRisk',
+      'DeprecatedApiCheck',
+    ]);
     expect(review.skipped.map((i) => i.item.name)).toEqual(['ResiduePackageVersion']);
   });
 
   it('puts a group without failures after those with', () => {
-    const clean: PrecheckTask = { ...task, status: { ...task.status, clusterCheckStatus: { phase: 'Success', itemsStatus: [ok('BlackLimit', 'Exception', 'Fatal')] } } };
+    const clean: PrecheckTask = {
+      ...task,
+      status: { ...task.status, clusterCheckStatus: { phase: 'Success', itemsStatus: [ok('BlackLimit', 'Exception', 'Fatal')] } },
+    };
     expect(reviewPrecheck(clean).groups.map((g) => g.stage)).toEqual(['addon', 'node', 'cluster']);
   });
 });

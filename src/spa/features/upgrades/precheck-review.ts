@@ -87,7 +87,11 @@ export function reviewPrecheck(task: PrecheckTask | undefined): PrecheckReview {
   };
   const groups = STAGES.map((stage) => ({ stage, phase: phaseOf(stage), items: items.filter((i) => i.stage === stage).sort(compareItems) }));
   // A group with a failed item comes first, keeping cluster → add-ons → nodes otherwise.
-  groups.sort((a, b) => Number(b.items.some((i) => i.outcome === 'blocking' || i.outcome === 'confirm')) - Number(a.items.some((i) => i.outcome === 'blocking' || i.outcome === 'confirm')));
+  groups.sort(
+    (a, b) =>
+      Number(b.items.some((i) => i.outcome === 'blocking' || i.outcome === 'confirm')) -
+      Number(a.items.some((i) => i.outcome === 'blocking' || i.outcome === 'confirm')),
+  );
   return {
     groups,
     blocking: items.filter((i) => i.outcome === 'blocking').sort(compareItems),
@@ -127,5 +131,9 @@ export function addonsAtRisk(source: RiskSource | null | undefined): { name: str
 
 /** Whether a risk source has anything to show. */
 export function hasRiskSource(source: RiskSource | null | undefined): boolean {
-  return Boolean(source && ((source.configurationRisks?.length ?? 0) + (source.deprecatedAPIRisks?.length ?? 0) + (source.nodeRisks?.length ?? 0) + (source.addonRisks?.length ?? 0) > 0));
+  return Boolean(
+    source &&
+    (source.configurationRisks?.length ?? 0) + (source.deprecatedAPIRisks?.length ?? 0) + (source.nodeRisks?.length ?? 0) + (source.addonRisks?.length ?? 0) >
+      0,
+  );
 }

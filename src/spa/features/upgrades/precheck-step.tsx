@@ -133,7 +133,9 @@ export function PrecheckStep({ ctx }: { ctx: WizardContext }) {
                   {t('upgrade.precheck.needAcknowledgement')}
                 </Text>
               )}
-              <Group>{runButton(t('upgrade.precheck.rerunSkipping'), toRequestSkips(skipListFor(task.data, review.risks, acknowledged)), !allAcknowledged)}</Group>
+              <Group>
+                {runButton(t('upgrade.precheck.rerunSkipping'), toRequestSkips(skipListFor(task.data, review.risks, acknowledged)), !allAcknowledged)}
+              </Group>
             </Stack>
           )}
         </>
@@ -277,7 +279,13 @@ export function RiskSourceView({ source, clusterId }: { source: RiskSource | nul
         <Group gap="xs">
           <Text size="xs">{t('upgrade.risk.addons')}:</Text>
           {addons.map((a) => (
-            <Anchor key={a.name} component={Link} to={`/clusters/${clusterId}?tab=addons&addon=${encodeURIComponent(a.name)}`} size="xs" aria-label={t('upgrade.precheck.openAddon', { name: a.alias })}>
+            <Anchor
+              key={a.name}
+              component={Link}
+              to={`/clusters/${clusterId}?tab=addons&addon=${encodeURIComponent(a.name)}`}
+              size="xs"
+              aria-label={t('upgrade.precheck.openAddon', { name: a.alias })}
+            >
               {a.alias}
             </Anchor>
           ))}

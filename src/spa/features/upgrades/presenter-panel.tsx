@@ -40,7 +40,12 @@ export function PresenterPanel({ clusterId, clusterName }: { clusterId: string; 
   const describe = (kind: string, twist: { kind: string; atProgress?: number; outcome?: string }) => {
     const match = (Object.keys(PRESETS) as Preset[]).find((p) => {
       const candidate = PRESETS[p] as { taskKind: string; twist: { kind: string; atProgress?: number; outcome?: string } };
-      return candidate.taskKind === kind && candidate.twist.kind === twist.kind && candidate.twist.atProgress === twist.atProgress && candidate.twist.outcome === twist.outcome;
+      return (
+        candidate.taskKind === kind &&
+        candidate.twist.kind === twist.kind &&
+        candidate.twist.atProgress === twist.atProgress &&
+        candidate.twist.outcome === twist.outcome
+      );
     });
     return match ? t(`upgrade.presenter.preset.${match}`, { name: clusterName }) : `${kind}: ${twist.kind}`;
   };
@@ -53,7 +58,9 @@ export function PresenterPanel({ clusterId, clusterName }: { clusterId: string; 
         <Text size="sm" c="dimmed">
           {t('upgrade.presenter.explain')}
         </Text>
-        {(arm.error ?? disarm.error ?? advance.error) && <ErrorPanel title={t('upgrade.presenter.failed')} error={arm.error ?? disarm.error ?? advance.error} />}
+        {(arm.error ?? disarm.error ?? advance.error) && (
+          <ErrorPanel title={t('upgrade.presenter.failed')} error={arm.error ?? disarm.error ?? advance.error} />
+        )}
         <Group align="flex-end">
           <Select
             label={t('upgrade.presenter.scenario')}
@@ -76,7 +83,12 @@ export function PresenterPanel({ clusterId, clusterName }: { clusterId: string; 
             {armed.map((s) => (
               <Group key={s.id} gap="sm" role="listitem">
                 <Text size="sm">{describe(s.taskKind, s.twist)}</Text>
-                <Button size="xs" variant="subtle" onClick={() => disarm.mutate(s.id)} aria-label={t('upgrade.presenter.disarm', { scenario: describe(s.taskKind, s.twist) })}>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={() => disarm.mutate(s.id)}
+                  aria-label={t('upgrade.presenter.disarm', { scenario: describe(s.taskKind, s.twist) })}
+                >
                   {t('upgrade.presenter.disarmShort')}
                 </Button>
               </Group>

@@ -20,13 +20,15 @@ export const upgradeWizardMessages = {
   'upgrade.target.minor': 'Minor version',
   'upgrade.target.suggested': 'Suggested',
   'upgrade.target.patchMeaning': 'Same Kubernetes minor version: fixes and security updates, no API changes.',
-  'upgrade.target.minorMeaning': 'A newer Kubernetes minor version: APIs may be removed; the pre-check lists clients that still call them, and add-ons are upgraded with the cluster.',
+  'upgrade.target.minorMeaning':
+    'A newer Kubernetes minor version: APIs may be removed; the pre-check lists clients that still call them, and add-ons are upgraded with the cluster.',
   'upgrade.target.label': 'Target version',
   'upgrade.target.continue': 'Continue',
 
   'upgrade.start.title': 'Start the upgrade',
   'upgrade.start.summary': 'Upgrade {name} from {from} to {to}.',
-  'upgrade.start.explain': 'Starting opens an upgrade workflow in the cloud: every step that follows is recorded there, so anyone with access sees where the upgrade stands and can continue it.',
+  'upgrade.start.explain':
+    'Starting opens an upgrade workflow in the cloud: every step that follows is recorded there, so anyone with access sees where the upgrade stands and can continue it.',
   'upgrade.start.button': 'Start upgrade workflow',
   'upgrade.start.back': 'Choose another target',
   'upgrade.start.failed': 'The upgrade workflow could not be started',

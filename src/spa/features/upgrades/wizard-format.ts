@@ -16,7 +16,7 @@ export function formatCountdown(ms: number): string {
 export function rampText(nodes: number, step: number): string {
   const sizes = upgradeBatchSizes(nodes, step);
   const parts: string[] = [];
-  for (let i = 0; i < sizes.length; ) {
+  for (let i = 0; i < sizes.length;) {
     let j = i;
     while (j + 1 < sizes.length && sizes[j + 1] === sizes[i]) j++;
     const count = j - i + 1;

@@ -43,7 +43,21 @@ function StepSection({ id, title, children }: { id: string; title: string; child
 }
 
 /** An operator's action; a viewer sees it disabled with the reason. */
-function Action({ children, onClick, loading, disabled, color, variant }: { children: ReactNode; onClick: () => void; loading?: boolean; disabled?: boolean; color?: string; variant?: string }) {
+function Action({
+  children,
+  onClick,
+  loading,
+  disabled,
+  color,
+  variant,
+}: {
+  children: ReactNode;
+  onClick: () => void;
+  loading?: boolean;
+  disabled?: boolean;
+  color?: string;
+  variant?: string;
+}) {
   return (
     <PermissionGate capability="operate">
       {({ disabled: denied }) => (
@@ -146,7 +160,11 @@ export function StartStep({ ctx }: { ctx: WizardContext }) {
           onClick={() =>
             create.mutate({
               params: { cluster_id: ctx.clusterId },
-              body: { kind: 'WorkFlowTask', apiVersion: 'v3', spec: { clusterID: ctx.clusterId, ...(from ? { clusterVersion: from } : {}), targetVersion: to } },
+              body: {
+                kind: 'WorkFlowTask',
+                apiVersion: 'v3',
+                spec: { clusterID: ctx.clusterId, ...(from ? { clusterVersion: from } : {}), targetVersion: to },
+              },
             })
           }
         >
@@ -303,7 +321,11 @@ export function ProgressStep({ ctx }: { ctx: WizardContext }) {
   const phase = canonicalPhase(UPGRADE_TASK_PHASES, task.data?.status?.phase);
   const progress = progressValue(task.data?.status?.progress) ?? 0;
   const failure = (task.data?.spec?.items as { message?: unknown } | null | undefined)?.message;
-  const retryReason = ctx.journey.retry.allowed ? undefined : ctx.journey.retry.reason === 'running' ? t('upgrade.retry.running') : t('upgrade.retry.notFailed');
+  const retryReason = ctx.journey.retry.allowed
+    ? undefined
+    : ctx.journey.retry.reason === 'running'
+      ? t('upgrade.retry.running')
+      : t('upgrade.retry.notFailed');
   return (
     <StepSection id="progress-title" title={t('upgrade.progress.title')}>
       <Group gap="md">
@@ -314,7 +336,13 @@ export function ProgressStep({ ctx }: { ctx: WizardContext }) {
         <Text size="sm">{t('upgrade.progress.cluster')}:</Text>
         {cluster.data && <ClusterStatusBadge status={cluster.data.status} />}
       </Group>
-      <Progress value={progress} color={phase === 'Failed' ? 'red' : undefined} animated={phase !== 'Failed'} aria-label={t('upgrade.progress.label')} size="lg" />
+      <Progress
+        value={progress}
+        color={phase === 'Failed' ? 'red' : undefined}
+        animated={phase !== 'Failed'}
+        aria-label={t('upgrade.progress.label')}
+        size="lg"
+      />
       <Text size="sm" role="status">
         {Math.round(progress)} %
       </Text>
@@ -392,7 +420,13 @@ export function useRecordLabels(): ChangeRecordLabels {
     outcomeValue: { success: t('upgrade.record.outcome.success'), cancelled: t('upgrade.record.outcome.cancelled'), open: t('upgrade.record.outcome.open') },
     started: t('upgrade.record.started'),
     steps: t('upgrade.record.steps'),
-    stepName: { PreCheck: t('upgrade.point.PreCheck'), Snapshot: t('upgrade.point.Snapshot'), Cluster: t('upgrade.point.Cluster'), PostCheck: t('upgrade.point.PostCheck'), Rollback: t('upgrade.point.Rollback') },
+    stepName: {
+      PreCheck: t('upgrade.point.PreCheck'),
+      Snapshot: t('upgrade.point.Snapshot'),
+      Cluster: t('upgrade.point.Cluster'),
+      PostCheck: t('upgrade.point.PostCheck'),
+      Rollback: t('upgrade.point.Rollback'),
+    },
     status: t('upgrade.record.status'),
     notRun: t('upgrade.record.notRun'),
     duration: t('upgrade.record.duration'),

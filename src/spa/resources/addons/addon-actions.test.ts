@@ -55,7 +55,13 @@ describe('add-on actions', () => {
 
 describe('versions for a cluster', () => {
   const template = addonTemplateListSchema.parse(templates).items![0]!;
-  const more = { ...template, spec: { ...template.spec, versions: [...template.spec!.versions!, { version: '3.10.0', stable: false, supportVersions: [{ clusterVersion: ['v1.28.*'] }] }] } };
+  const more = {
+    ...template,
+    spec: {
+      ...template.spec,
+      versions: [...template.spec!.versions!, { version: '3.10.0', stable: false, supportVersions: [{ clusterVersion: ['v1.28.*'] }] }],
+    },
+  };
   it('are the compatible ones, newest first, proposing the newest stable', () => {
     expect(compatibleVersions(more, 'v1.28').map((v) => v.version)).toEqual(['3.10.0', '3.9.3']);
     expect(proposedVersion(more, 'v1.28')?.version).toBe('3.9.3');

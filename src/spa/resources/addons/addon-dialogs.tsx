@@ -60,7 +60,10 @@ function refusalFields(error: unknown): { values: ValuesFieldErrors; version?: s
     else values[key] = message;
   }
   // A value the form has no field for still shows, on the YAML editor.
-  if (Object.keys(values).length > 0 && !values.values) values.values = Object.entries(values).map(([k, m]) => `${k}: ${m}`).join(' ');
+  if (Object.keys(values).length > 0 && !values.values)
+    values.values = Object.entries(values)
+      .map(([k, m]) => `${k}: ${m}`)
+      .join(' ');
   return { values, version, template };
 }
 
@@ -98,7 +101,10 @@ export function InstallAddonDialog({ cluster, templates, installed, initialTempl
   const install = useMutation({
     ...addonMutations.install(),
     onSuccess: (created) => {
-      notifications.show({ color: 'green', message: t('addonInstall.done', { addon: templateTitle(template), version: created.spec?.version ?? versionName ?? '', cluster: cluster.name }) });
+      notifications.show({
+        color: 'green',
+        message: t('addonInstall.done', { addon: templateTitle(template), version: created.spec?.version ?? versionName ?? '', cluster: cluster.name }),
+      });
       onClose();
     },
   });
@@ -112,9 +118,18 @@ export function InstallAddonDialog({ cluster, templates, installed, initialTempl
     values.reset(chosen ? installStartValues(chosen, cluster.version) : {});
     install.reset();
   };
-  const body = template && versionName ? installRequestBody({ clusterId: cluster.uid, templateName: template.metadata?.name ?? '', version: versionName, values: values.state.values }) : undefined;
+  const body =
+    template && versionName
+      ? installRequestBody({ clusterId: cluster.uid, templateName: template.metadata?.name ?? '', version: versionName, values: values.state.values })
+      : undefined;
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('addonForm.close') }} size="xl" title={t('addonInstall.title', { cluster: cluster.name })}>
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('addonForm.close') }}
+      size="xl"
+      title={t('addonInstall.title', { cluster: cluster.name })}
+    >
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -150,7 +165,9 @@ export function InstallAddonDialog({ cluster, templates, installed, initialTempl
               description={changeLogOf(version, language) ? t('addonForm.changeLog', { text: changeLogOf(version, language)! }) : undefined}
             />
           ) : null}
-          {version ? <AddonValuesForm version={version} state={values.state} onValues={values.setValues} onYaml={values.setYaml} errors={refusal?.values ?? {}} /> : null}
+          {version ? (
+            <AddonValuesForm version={version} state={values.state} onValues={values.setValues} onYaml={values.setYaml} errors={refusal?.values ?? {}} />
+          ) : null}
           {body ? <RequestPreview body={body} /> : null}
           {install.isError && !refusal ? <ErrorPanel title={t('addonInstall.title', { cluster: cluster.name })} error={install.error} /> : null}
           <Group justify="flex-end">
@@ -215,7 +232,10 @@ function UpdateAddonForm({ mode, instance, cluster, template, onClose, current }
   const update = useMutation({
     ...addonMutations.update(),
     onSuccess: () => {
-      notifications.show({ color: 'green', message: mode === 'upgrade' ? t('addonUpgrade.done', { addon: title, version: target }) : t('addonEdit.done', { addon: title }) });
+      notifications.show({
+        color: 'green',
+        message: mode === 'upgrade' ? t('addonUpgrade.done', { addon: title, version: target }) : t('addonEdit.done', { addon: title }),
+      });
       onClose();
     },
   });
@@ -235,7 +255,10 @@ function UpdateAddonForm({ mode, instance, cluster, template, onClose, current }
           {mode === 'upgrade' ? (
             <Select
               label={t('addonUpgrade.target')}
-              data={versionOptions(t, targets.map((v) => versionOf(v) ?? { version: v }))}
+              data={versionOptions(
+                t,
+                targets.map((v) => versionOf(v) ?? { version: v }),
+              )}
               value={target}
               onChange={(v) => {
                 if (!v) return;
@@ -251,7 +274,9 @@ function UpdateAddonForm({ mode, instance, cluster, template, onClose, current }
           <Alert color={start.fromDefaults ? 'yellow' : 'blue'} variant="light">
             {start.fromDefaults ? t('addonForm.valuesFromDefaults') : t('addonForm.updateReplaces')}
           </Alert>
-          {targetVersion ? <AddonValuesForm version={targetVersion} state={values.state} onValues={values.setValues} onYaml={values.setYaml} errors={refusal?.values ?? {}} /> : null}
+          {targetVersion ? (
+            <AddonValuesForm version={targetVersion} state={values.state} onValues={values.setValues} onYaml={values.setYaml} errors={refusal?.values ?? {}} />
+          ) : null}
           <ValuesDiff before={before} after={values.state.values} />
           <RequestPreview body={body} />
           {update.isError && !refusal ? <ErrorPanel title={heading} error={update.error} /> : null}
@@ -314,7 +339,17 @@ export function RollbackAddonDialog({ instance, cluster, onClose }: { instance: 
 }
 
 /** Uninstall: names the add-on and the cluster, warns for a required add-on, asks for the add-on's name. */
-export function UninstallAddonDialog({ instance, cluster, required, onClose }: { instance: AddonInstance; cluster: AddonCluster; required: boolean; onClose: () => void }) {
+export function UninstallAddonDialog({
+  instance,
+  cluster,
+  required,
+  onClose,
+}: {
+  instance: AddonInstance;
+  cluster: AddonCluster;
+  required: boolean;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const title = instanceTitle(instance);
   const name = instance.spec?.addonTemplateName ?? '';

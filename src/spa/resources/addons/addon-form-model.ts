@@ -4,13 +4,7 @@
  * reference gives no per-field schema, so a field's kind comes from its default value; nested objects
  * and lists of objects are edited in the YAML editor only.
  */
-import {
-  addonAutopilotFlavors,
-  addonFlavorValue,
-  defaultAddonCustom,
-  defaultAddonFlavor,
-  type AddonVersion,
-} from '../../../contract/addons.ts';
+import { addonAutopilotFlavors, addonFlavorValue, defaultAddonCustom, defaultAddonFlavor, type AddonVersion } from '../../../contract/addons.ts';
 import type { Language } from '../../shared/i18n/i18n.ts';
 
 export type AddonFieldKind = 'boolean' | 'number' | 'string' | 'string-list' | 'structured';
@@ -82,7 +76,9 @@ export function addonFormModel(version: AddonVersion, language: Language): Addon
     return {
       key,
       label: translated(version, language, 'description', `Parameters.${key}.name`) ?? (flavor.name !== undefined ? String(flavor.name) : key),
-      description: translated(version, language, 'description', `Parameters.${key}.description`) ?? (typeof flavor.description === 'string' ? flavor.description : undefined),
+      description:
+        translated(version, language, 'description', `Parameters.${key}.description`) ??
+        (typeof flavor.description === 'string' ? flavor.description : undefined),
       isDefault: flavor.is_default === true,
       replicas: typeof flavor.replicas === 'number' ? flavor.replicas : undefined,
       resources: resources.map((r) => ({ name: String(r.name ?? ''), cpu: quantity(r.limitsCpu), memory: quantity(r.limitsMem) })),

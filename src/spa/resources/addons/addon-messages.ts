@@ -71,7 +71,8 @@ export const addonMessages = {
   'addons.block.reinstallNeeded': 'Not possible while the add-on is {status}: uninstall it and install it again.',
   'addons.block.noUpgrade': 'No newer version supports this cluster.',
   'addons.block.notRollbackable': 'There is no earlier version to return to: a rollback is possible after an upgrade or a change of values.',
-  'addons.block.rollbackStatus': 'Not possible while the add-on is {status}: a rollback needs it running, partly available, abnormal, or after a failed upgrade or rollback.',
+  'addons.block.rollbackStatus':
+    'Not possible while the add-on is {status}: a rollback needs it running, partly available, abnormal, or after a failed upgrade or rollback.',
   'addons.block.installed': '{addon} is already installed in this cluster.',
   'addons.block.noVersion': 'No version of {addon} supports Kubernetes {version}.',
 
@@ -91,7 +92,8 @@ export const addonMessages = {
   'addonForm.values': 'Values (YAML)',
   'addonForm.valuesHelp': 'All installation parameters. The fields above and this editor change the same values.',
   'addonForm.valuesInvalid': 'The values are not valid YAML: {message}',
-  'addonForm.valuesFromDefaults': 'The cloud did not return the current values of this add-on: the form starts from the defaults of its version, and saving replaces what was set before.',
+  'addonForm.valuesFromDefaults':
+    'The cloud did not return the current values of this add-on: the form starts from the defaults of its version, and saving replaces what was set before.',
   'addonForm.updateReplaces': 'An update replaces all values: what is shown here is exactly what the add-on will run with.',
   'addonForm.preview': 'Request to be sent',
   'addonForm.diff': 'Changes to the values',

@@ -14,5 +14,6 @@ export const addonQueries = {
   /** A cluster's instances; polls while one of them is installing, upgrading, rolling back or uninstalling. */
   list: (clusterId: string) => operationQuery(listAddons, { params: {}, query: { cluster_id: clusterId } }, { refetchInterval: pollWhile(addonListInMotion) }),
   /** One instance (with its current values). */
-  detail: (id: string, clusterId: string) => operationQuery(showAddon, { params: { id }, query: { cluster_id: clusterId } }, { refetchInterval: pollWhile(addonInMotion) }),
+  detail: (id: string, clusterId: string) =>
+    operationQuery(showAddon, { params: { id }, query: { cluster_id: clusterId } }, { refetchInterval: pollWhile(addonInMotion) }),
 };

@@ -1,4 +1,11 @@
-import { ADDON_INSTANCE_PHASES, isFailedAddonPhase, isTransitionalAddonPhase, type AddonInstance, type AddonInstanceList, type AddonInstancePhase } from '../../../contract/addons.ts';
+import {
+  ADDON_INSTANCE_PHASES,
+  isFailedAddonPhase,
+  isTransitionalAddonPhase,
+  type AddonInstance,
+  type AddonInstanceList,
+  type AddonInstancePhase,
+} from '../../../contract/addons.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import type { Translator } from '../../shared/i18n/i18n.ts';
 import { StatusBadge, type StatusDescription, type StatusTone } from '../../shared/ui/status-badge.tsx';

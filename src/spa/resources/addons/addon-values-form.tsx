@@ -57,9 +57,13 @@ function CustomField({ field, value, error, disabled, onChange }: FieldProps) {
     case 'boolean':
       return <Switch {...common} checked={value === true} onChange={(event) => onChange(event.currentTarget.checked)} />;
     case 'number':
-      return <NumberInput {...common} value={typeof value === 'number' ? value : ''} onChange={(next) => onChange(typeof next === 'number' ? next : Number(next))} />;
+      return (
+        <NumberInput {...common} value={typeof value === 'number' ? value : ''} onChange={(next) => onChange(typeof next === 'number' ? next : Number(next))} />
+      );
     case 'string':
-      return <TextInput {...common} value={typeof value === 'string' ? value : ''} onChange={(event) => onChange(event.currentTarget.value)} autoComplete="off" />;
+      return (
+        <TextInput {...common} value={typeof value === 'string' ? value : ''} onChange={(event) => onChange(event.currentTarget.value)} autoComplete="off" />
+      );
     case 'string-list':
       return (
         <Textarea
@@ -126,7 +130,14 @@ export function AddonValuesForm({
   const named = model.fields.filter((f) => f.named);
   const others = model.fields.filter((f) => !f.named && f.kind !== 'structured');
   const field = (f: AddonField) => (
-    <CustomField key={f.key} field={f} value={custom[f.key]} error={errors[`custom.${f.key}`]} disabled={disabled} onChange={(v) => onValues(withCustomValue(values, f.key, v))} />
+    <CustomField
+      key={f.key}
+      field={f}
+      value={custom[f.key]}
+      error={errors[`custom.${f.key}`]}
+      disabled={disabled}
+      onChange={(v) => onValues(withCustomValue(values, f.key, v))}
+    />
   );
   return (
     <Stack gap="md">
@@ -236,7 +247,13 @@ export function ValuesDiff({ before, after }: { before: AddonValues; after: Addo
       ) : (
         <Text size="sm">{t('addonForm.changeCount', { count: changes.length })}</Text>
       )}
-      <LazyYamlDiff label={t('addonForm.diff')} before={toYamlText(before)} after={toYamlText(after)} beforeLabel={t('addonForm.diffCurrent')} afterLabel={t('addonForm.diffNew')} />
+      <LazyYamlDiff
+        label={t('addonForm.diff')}
+        before={toYamlText(before)}
+        after={toYamlText(after)}
+        beforeLabel={t('addonForm.diffCurrent')}
+        afterLabel={t('addonForm.diffNew')}
+      />
     </Stack>
   );
 }

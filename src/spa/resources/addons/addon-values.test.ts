@@ -24,7 +24,14 @@ const prometheus = addonTemplateListSchema.parse(templates).items![0]!.spec!.ver
 describe('the values form model', () => {
   it('offers the Autopilot flavors with the default preselected and one field per custom parameter, named ones first', () => {
     const model = addonFormModel(prometheus, 'en');
-    expect(model.flavors.map((f) => f.key)).toEqual(['autopilot-flavor1', 'autopilot-flavor2', 'autopilot-flavor4', 'autopilot-flavor5', 'autopilot-flavor6', 'autopilot-flavor8']);
+    expect(model.flavors.map((f) => f.key)).toEqual([
+      'autopilot-flavor1',
+      'autopilot-flavor2',
+      'autopilot-flavor4',
+      'autopilot-flavor5',
+      'autopilot-flavor6',
+      'autopilot-flavor8',
+    ]);
     expect(model.defaultFlavorKey).toBe('autopilot-flavor5');
     const small = model.flavors.find((f) => f.key === 'autopilot-flavor1')!;
     expect(small.label).toBe('Small(<=2000 containers)');
@@ -38,7 +45,12 @@ describe('the values form model', () => {
       ['storage_size', 'data Persistent Volume size', 'string'],
       ['storage_type', 'data Persistent Volume Storage Class', 'string'],
     ]);
-    expect(model.fields.find((f) => f.key === 'shards')).toMatchObject({ named: false, label: 'shards', kind: 'number', description: 'Number of prometheus shards to distribute targets onto' });
+    expect(model.fields.find((f) => f.key === 'shards')).toMatchObject({
+      named: false,
+      label: 'shards',
+      kind: 'number',
+      description: 'Number of prometheus shards to distribute targets onto',
+    });
     expect(model.fields.find((f) => f.key === 'appConfig')?.kind).toBe('structured');
     expect(model.changeLog).toBe('The Autopilot cluster is supported.');
   });
@@ -87,7 +99,11 @@ describe('values', () => {
 
   it('take the target version’s infrastructure settings and new parameters on an upgrade, keeping the operator’s', () => {
     const instance = addonInstanceSchema.parse(installResponse);
-    const target = { ...coredns, version: '1.29.0', input: { ...coredns.input, basic: { image_version: '1.29.0', swr_addr: 'swr.new' }, parameters: { custom: { newKnob: 5, upstream_nameservers: [] } } } };
+    const target = {
+      ...coredns,
+      version: '1.29.0',
+      input: { ...coredns.input, basic: { image_version: '1.29.0', swr_addr: 'swr.new' }, parameters: { custom: { newKnob: 5, upstream_nameservers: [] } } },
+    };
     const start = withCustomValue(updateStartValues(instance, coredns, 'v1.28').values, 'upstream_nameservers', ['10.0.0.2']);
     const { values } = updateStartValues({ ...instance, spec: { ...instance.spec, values: start } }, target, 'v1.28');
     expect(values.basic).toMatchObject({ image_version: '1.29.0', swr_addr: 'swr.new', cluster_ip: '10.247.3.10' });

@@ -34,7 +34,11 @@ export function installStartValues(version: AddonVersion, clusterVersion: string
 // AMBIG (digest A2): a get that returns `values: null` leaves nothing to start from; the form then
 // starts from the defaults of the current version and `fromDefaults` says so, so the operator knows
 // the update would reset what was set before.
-export function updateStartValues(instance: AddonInstance, target: AddonVersion | undefined, clusterVersion: string): { values: AddonValues; fromDefaults: boolean } {
+export function updateStartValues(
+  instance: AddonInstance,
+  target: AddonVersion | undefined,
+  clusterVersion: string,
+): { values: AddonValues; fromDefaults: boolean } {
   const current = instance.spec?.values;
   const base = current ? addonValuesForUpdate(current) : defaultAddonValues(target ?? instance.status?.currentVersion ?? {}, clusterVersion);
   const values: AddonValues = structuredClone(base);

@@ -93,7 +93,9 @@ export function ClusterAddonsPanel({ cluster, openInstall }: { cluster: AddonClu
         </PermissionGate>
       </Group>
       {list.isPending ? <PageLoader /> : null}
-      {list.isError ? <ErrorPanel title={t('addons.list.loadFailed')} error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} /> : null}
+      {list.isError ? (
+        <ErrorPanel title={t('addons.list.loadFailed')} error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
+      ) : null}
       {list.isSuccess && items.length === 0 ? <Text c="dimmed">{t('addons.list.empty')}</Text> : null}
       {items.length > 0 ? (
         <Table.ScrollContainer minWidth={760}>
@@ -141,10 +143,28 @@ export function ClusterAddonsPanel({ cluster, openInstall }: { cluster: AddonClu
                     <Table.Td>{(status?.targetVersions ?? []).length > 0 ? status!.targetVersions!.join(', ') : t('addons.none')}</Table.Td>
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
-                        <ActionButton state={states.upgrade} label={t('addons.action.upgrade', { addon: title })} onClick={() => setOpen({ kind: 'upgrade', instance })} />
-                        <ActionButton state={states.edit} label={t('addons.action.edit', { addon: title })} onClick={() => setOpen({ kind: 'edit', instance })} />
-                        <ActionButton state={states.rollback} label={t('addons.action.rollback', { addon: title })} onClick={() => setOpen({ kind: 'rollback', instance })} color="orange" />
-                        <ActionButton state={states.uninstall} label={t('addons.action.uninstall', { addon: title })} onClick={() => setOpen({ kind: 'uninstall', instance })} color="red" />
+                        <ActionButton
+                          state={states.upgrade}
+                          label={t('addons.action.upgrade', { addon: title })}
+                          onClick={() => setOpen({ kind: 'upgrade', instance })}
+                        />
+                        <ActionButton
+                          state={states.edit}
+                          label={t('addons.action.edit', { addon: title })}
+                          onClick={() => setOpen({ kind: 'edit', instance })}
+                        />
+                        <ActionButton
+                          state={states.rollback}
+                          label={t('addons.action.rollback', { addon: title })}
+                          onClick={() => setOpen({ kind: 'rollback', instance })}
+                          color="orange"
+                        />
+                        <ActionButton
+                          state={states.uninstall}
+                          label={t('addons.action.uninstall', { addon: title })}
+                          onClick={() => setOpen({ kind: 'uninstall', instance })}
+                          color="red"
+                        />
                       </Group>
                     </Table.Td>
                   </Table.Tr>
@@ -158,11 +178,22 @@ export function ClusterAddonsPanel({ cluster, openInstall }: { cluster: AddonClu
         <InstallAddonDialog cluster={cluster} templates={templateList} installed={installed} initialTemplate={open.template} onClose={close} />
       ) : null}
       {open && (open.kind === 'upgrade' || open.kind === 'edit') ? (
-        <UpdateAddonDialog mode={open.kind} instance={open.instance} cluster={cluster} template={templateOf(open.instance.spec?.addonTemplateName)} onClose={close} />
+        <UpdateAddonDialog
+          mode={open.kind}
+          instance={open.instance}
+          cluster={cluster}
+          template={templateOf(open.instance.spec?.addonTemplateName)}
+          onClose={close}
+        />
       ) : null}
       {open?.kind === 'rollback' ? <RollbackAddonDialog instance={open.instance} cluster={cluster} onClose={close} /> : null}
       {open?.kind === 'uninstall' ? (
-        <UninstallAddonDialog instance={open.instance} cluster={cluster} required={templateOf(open.instance.spec?.addonTemplateName)?.spec?.require === true} onClose={close} />
+        <UninstallAddonDialog
+          instance={open.instance}
+          cluster={cluster}
+          required={templateOf(open.instance.spec?.addonTemplateName)?.spec?.require === true}
+          onClose={close}
+        />
       ) : null}
     </Stack>
   );

@@ -8,7 +8,9 @@ const pack = (files: Record<string, string>) => new Blob([gzipSync(writeTar(Obje
 
 describe('the browser-side chart package check', () => {
   it('accepts a chart package and reads what it says about itself', async () => {
-    const check = await checkChartFile(pack({ 'hello/Chart.yaml': 'apiVersion: v2\nname: hello\nversion: 0.1.0\ndescription: Hi\n', 'hello/values.yaml': 'a: 1\n' }));
+    const check = await checkChartFile(
+      pack({ 'hello/Chart.yaml': 'apiVersion: v2\nname: hello\nversion: 0.1.0\ndescription: Hi\n', 'hello/values.yaml': 'a: 1\n' }),
+    );
     expect(check).toMatchObject({ ok: true, chart: { name: 'hello', version: '0.1.0', description: 'Hi', values: { a: 1 } } });
   });
 

@@ -18,14 +18,19 @@ function parsed<T>(schema: { safeParse(data: unknown): { success: true; data: T 
   return result.data;
 }
 
-const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+  body: JSON.stringify(body),
+});
 
 export const simulatorQueries = {
   all: () => ['simulator'] as const,
   state: () =>
     queryOptions({
       queryKey: ['simulator', 'state'] as const,
-      queryFn: async ({ signal }): Promise<SimulatorState> => parsed(simulatorStateSchema, await requestJson(SIMULATOR_CONTROL_PREFIX, { headers: { Accept: 'application/json' }, signal })),
+      queryFn: async ({ signal }): Promise<SimulatorState> =>
+        parsed(simulatorStateSchema, await requestJson(SIMULATOR_CONTROL_PREFIX, { headers: { Accept: 'application/json' }, signal })),
     }),
 };
 
@@ -33,7 +38,8 @@ export const simulatorMutations = {
   arm: () =>
     mutationOptions({
       mutationKey: ['simulator', 'arm'],
-      mutationFn: async (body: ArmScenarioBody): Promise<ArmedScenarioView> => parsed(armedScenarioSchema, await requestJson(`${SIMULATOR_CONTROL_PREFIX}/scenarios`, json(body))),
+      mutationFn: async (body: ArmScenarioBody): Promise<ArmedScenarioView> =>
+        parsed(armedScenarioSchema, await requestJson(`${SIMULATOR_CONTROL_PREFIX}/scenarios`, json(body))),
       meta: { invalidates: [simulatorQueries.all()] },
     }),
   disarm: () =>
@@ -48,7 +54,8 @@ export const simulatorMutations = {
   advance: () =>
     mutationOptions({
       mutationKey: ['simulator', 'advance'],
-      mutationFn: async (body: AdvanceBody): Promise<SimulatorState> => parsed(simulatorStateSchema, await requestJson(`${SIMULATOR_CONTROL_PREFIX}/advance`, json(body))),
+      mutationFn: async (body: AdvanceBody): Promise<SimulatorState> =>
+        parsed(simulatorStateSchema, await requestJson(`${SIMULATOR_CONTROL_PREFIX}/advance`, json(body))),
       meta: { invalidates: [[]] },
     }),
 };

@@ -17,9 +17,14 @@ export const releaseQueries = {
   lists: () => operationKeyPrefix(listReleases),
   /** A cluster's releases; polls while one of them is pending or being deleted. */
   list: (clusterId: string, query: ListReleasesQuery = {}) =>
-    operationQuery(listReleases, { params: { cluster_id: clusterId }, query }, { refetchInterval: pollWhile((list: ReleaseList) => list.some(releaseInMotion)) }),
+    operationQuery(
+      listReleases,
+      { params: { cluster_id: clusterId }, query },
+      { refetchInterval: pollWhile((list: ReleaseList) => list.some(releaseInMotion)) },
+    ),
   detail: (ref: ReleaseRef) => operationQuery(showRelease, { params: refParams(ref) }, { refetchInterval: pollWhile((r: Release) => releaseInMotion(r)) }),
-  history: (ref: ReleaseRef) => operationQuery(showReleaseHistory, { params: refParams(ref) }, { refetchInterval: pollWhile((h: ReleaseList) => h.some(releaseInMotion)) }),
+  history: (ref: ReleaseRef) =>
+    operationQuery(showReleaseHistory, { params: refParams(ref) }, { refetchInterval: pollWhile((h: ReleaseList) => h.some(releaseInMotion)) }),
 };
 
 export { refParams as releaseParams };

@@ -52,7 +52,13 @@ export function describeReleaseStatus(t: Translator['t'], release: Pick<Release,
         : tone === 'moving'
           ? t('releaseStatus.todo.moving')
           : undefined;
-  return { tone, label: releaseStatusLabel(t, status), meaning, todo, details: release.status_description ? [t('releaseStatus.description', { description: release.status_description })] : [] };
+  return {
+    tone,
+    label: releaseStatusLabel(t, status),
+    meaning,
+    todo,
+    details: release.status_description ? [t('releaseStatus.description', { description: release.status_description })] : [],
+  };
 }
 
 export function ReleaseStatusBadge({ release }: { release: Pick<Release, 'status' | 'status_description'> }) {

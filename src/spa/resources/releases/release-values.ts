@@ -21,7 +21,11 @@ export function releaseValuesObject(release: Pick<Release, 'values'>): Record<st
  * release will have after the upgrade (the new text merged over the deployed values, or alone when
  * they are reset) — the same rule the service applies (`upgradedReleaseValues`).
  */
-export function upgradePreview(deployed: Record<string, unknown>, newText: string, resetValues: boolean): { ok: true; sent: Record<string, unknown>; result: Record<string, unknown>; resultText: string } | { ok: false } {
+export function upgradePreview(
+  deployed: Record<string, unknown>,
+  newText: string,
+  resetValues: boolean,
+): { ok: true; sent: Record<string, unknown>; result: Record<string, unknown>; resultText: string } | { ok: false } {
   const checked = checkYamlMapping(newText);
   if (!checked.ok) return { ok: false };
   const result = upgradedReleaseValues(deployed, checked.value, resetValues);

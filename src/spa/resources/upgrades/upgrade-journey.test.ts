@@ -5,7 +5,11 @@ import { deriveJourney, openWorkflowOf } from './upgrade-journey.ts';
 const NOW = new Date('2025-03-10T08:30:00Z');
 const ts = (iso: string) => iso.replace('T', ' ').replace('Z', '.000000 +0000 UTC');
 
-function workflow(phase: string | undefined, points: Record<string, { status?: string; taskID?: string; expireTimeStamp?: string }> = {}, created = '2025-03-10T08:00:00Z'): UpgradeWorkflow {
+function workflow(
+  phase: string | undefined,
+  points: Record<string, { status?: string; taskID?: string; expireTimeStamp?: string }> = {},
+  created = '2025-03-10T08:00:00Z',
+): UpgradeWorkflow {
   return {
     kind: 'WorkFlowTask',
     metadata: { uid: `wf-${created}`, creationTimestamp: ts(created) },

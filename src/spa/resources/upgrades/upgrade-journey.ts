@@ -65,7 +65,11 @@ function pointStatus(point: WorkflowPoint | undefined) {
   return canonicalPhase(WORKFLOW_POINT_STATUSES, point?.status);
 }
 
-function precheckVerdict(workflow: UpgradeWorkflow | undefined, task: PrecheckTask | undefined, now: Date): { verdict: PrecheckVerdict; expiresAt: Date | undefined } {
+function precheckVerdict(
+  workflow: UpgradeWorkflow | undefined,
+  task: PrecheckTask | undefined,
+  now: Date,
+): { verdict: PrecheckVerdict; expiresAt: Date | undefined } {
   const point = workflow ? workflowPoint(workflow, 'PreCheck') : undefined;
   if (!point?.taskID && !task) return { verdict: 'none', expiresAt: undefined };
   const expiresAt = (task ? precheckExpiry(task) : undefined) ?? parseCceTimestamp(point?.expireTimeStamp);
@@ -131,7 +135,10 @@ export function deriveJourney(input: JourneyInput): Journey {
 
   const current = WIZARD_STEPS.indexOf(step);
   const steps = Object.fromEntries(
-    WIZARD_STEPS.map((s, i) => [s, i < current || (s === 'done' && outcome !== 'open' && outcome !== 'none') ? 'done' : i === current ? 'current' : 'upcoming']),
+    WIZARD_STEPS.map((s, i) => [
+      s,
+      i < current || (s === 'done' && outcome !== 'open' && outcome !== 'none') ? 'done' : i === current ? 'current' : 'upcoming',
+    ]),
   ) as Record<WizardStep, StepState>;
 
   let cancel: Journey['cancel'];

@@ -26,21 +26,40 @@ const cluster = (clusterId: string) => ({ params: { cluster_id: clusterId } });
 export const upgradeQueries = {
   /** Everything read about upgrades: what a change to an upgrade makes stale. */
   all: () => [upgradeCluster.resource] as const,
-  info: (clusterId: string) => operationQuery(showUpgradeInfo, cluster(clusterId), { refetchInterval: pollWhile((i) => isTransitionalUpgradeTaskPhase(i.status?.phase), 'task') }),
+  info: (clusterId: string) =>
+    operationQuery(showUpgradeInfo, cluster(clusterId), { refetchInterval: pollWhile((i) => isTransitionalUpgradeTaskPhase(i.status?.phase), 'task') }),
   workflows: (clusterId: string) =>
     operationQuery(listUpgradeWorkflows, cluster(clusterId), { refetchInterval: pollWhile((list) => list.items.some(isWorkflowInMotion), 'task') }),
   workflow: (clusterId: string, workflowId: string) =>
-    operationQuery(showUpgradeWorkflow, { params: { cluster_id: clusterId, upgrade_workflow_id: workflowId } }, { refetchInterval: pollWhile(isWorkflowInMotion, 'task') }),
+    operationQuery(
+      showUpgradeWorkflow,
+      { params: { cluster_id: clusterId, upgrade_workflow_id: workflowId } },
+      { refetchInterval: pollWhile(isWorkflowInMotion, 'task') },
+    ),
   precheck: (clusterId: string, taskId: string) =>
-    operationQuery(showPrecheck, { params: { cluster_id: clusterId, task_id: taskId } }, { refetchInterval: pollWhile((t) => isTransitionalPrecheckPhase(t.status?.phase), 'task') }),
+    operationQuery(
+      showPrecheck,
+      { params: { cluster_id: clusterId, task_id: taskId } },
+      { refetchInterval: pollWhile((t) => isTransitionalPrecheckPhase(t.status?.phase), 'task') },
+    ),
   prechecks: (clusterId: string) =>
-    operationQuery(listPrechecks, cluster(clusterId), { refetchInterval: pollWhile((l) => l.items.some((t) => isTransitionalPrecheckPhase(t.status?.phase)), 'task') }),
+    operationQuery(listPrechecks, cluster(clusterId), {
+      refetchInterval: pollWhile((l) => l.items.some((t) => isTransitionalPrecheckPhase(t.status?.phase)), 'task'),
+    }),
   upgradeTask: (clusterId: string, taskId: string) =>
-    operationQuery(showUpgradeTask, { params: { cluster_id: clusterId, task_id: taskId } }, { refetchInterval: pollWhile((t) => isTransitionalUpgradeTaskPhase(t.status?.phase), 'task') }),
+    operationQuery(
+      showUpgradeTask,
+      { params: { cluster_id: clusterId, task_id: taskId } },
+      { refetchInterval: pollWhile((t) => isTransitionalUpgradeTaskPhase(t.status?.phase), 'task') },
+    ),
   upgradeTasks: (clusterId: string) =>
-    operationQuery(listUpgradeTasks, cluster(clusterId), { refetchInterval: pollWhile((l) => l.items.some((t) => isTransitionalUpgradeTaskPhase(t.status?.phase)), 'task') }),
+    operationQuery(listUpgradeTasks, cluster(clusterId), {
+      refetchInterval: pollWhile((l) => l.items.some((t) => isTransitionalUpgradeTaskPhase(t.status?.phase)), 'task'),
+    }),
   snapshots: (clusterId: string) =>
-    operationQuery(listSnapshotTasks, cluster(clusterId), { refetchInterval: pollWhile((l) => l.items.some((t) => isTransitionalSnapshotPhase(t.status?.phase)), 'task') }),
+    operationQuery(listSnapshotTasks, cluster(clusterId), {
+      refetchInterval: pollWhile((l) => l.items.some((t) => isTransitionalSnapshotPhase(t.status?.phase)), 'task'),
+    }),
   /** Global; changes with CCE releases only. */
   featureGates: () => operationQuery(listUpgradeFeatureGates, { params: {} }, { staleTime: 10 * 60_000 }),
 };

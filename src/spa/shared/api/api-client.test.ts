@@ -7,13 +7,15 @@ import { fetchConsoleContext } from './console-context.ts';
 
 describe('operationUrl', () => {
   it('puts the operation under /api/cce, each parameter as one encoded segment, defined query values only', () => {
-    expect(operationUrl(listClusters, { project_id: 'p1' }, { status: 'Available', version: undefined })).toBe('/api/cce/autopilot/v3/projects/p1/clusters?status=Available');
+    expect(operationUrl(listClusters, { project_id: 'p1' }, { status: 'Available', version: undefined })).toBe(
+      '/api/cce/autopilot/v3/projects/p1/clusters?status=Available',
+    );
     expect(operationUrl(showCluster, { project_id: 'p1', cluster_id: '../x/y' })).toBe('/api/cce/autopilot/v3/projects/p1/clusters/..%2Fx%2Fy');
   });
 });
 
 describe('callOperation', () => {
-  it('sends the operation\'s method with a JSON body and returns the parsed response', async () => {
+  it("sends the operation's method with a JSON body and returns the parsed response", async () => {
     const fetchMock = installFetch(async (request) => {
       expect(request.method).toBe('PUT');
       expect(new URL(request.url).pathname).toBe('/api/cce/autopilot/v3/projects/p1/clusters/c1');
@@ -26,7 +28,7 @@ describe('callOperation', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
-  it('applies the contract\'s lenient parsing (a null list becomes empty; unknown fields are kept)', async () => {
+  it("applies the contract's lenient parsing (a null list becomes empty; unknown fields are kept)", async () => {
     installFetch(() => jsonResponse({ kind: 'Cluster', items: null, newField: 1 }));
     const list = await callOperation(listClusters, { params: { project_id: 'p1' } });
     expect(list.items).toEqual([]);
@@ -45,7 +47,9 @@ describe('callOperation', () => {
 
   it('throws the BFF envelope as an ApiError with status, code, message, request id and field errors', async () => {
     installFetch(() =>
-      envelopeResponse(400, 'BFF.BAD_REQUEST', 'The request is invalid', 'req-400', [{ path: 'body.spec.description', message: 'Description must be at most 200 characters' }]),
+      envelopeResponse(400, 'BFF.BAD_REQUEST', 'The request is invalid', 'req-400', [
+        { path: 'body.spec.description', message: 'Description must be at most 200 characters' },
+      ]),
     );
     const error = await callOperation(updateCluster, { params: { project_id: 'p1', cluster_id: 'c1' }, body: { spec: {} } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -71,14 +75,22 @@ describe('callOperation', () => {
 
   it('turns a non-JSON failure (a proxy page) into an ApiError with the status', async () => {
     installFetch(() => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'X-Request-Id': 'req-proxy' } }));
-    await expect(callOperation(listClusters, { params: { project_id: 'p1' } })).rejects.toMatchObject({ status: 502, code: SPA_ERROR_CODES.http, requestId: 'req-proxy' });
+    await expect(callOperation(listClusters, { params: { project_id: 'p1' } })).rejects.toMatchObject({
+      status: 502,
+      code: SPA_ERROR_CODES.http,
+      requestId: 'req-proxy',
+    });
   });
 
   it('turns a network failure into an ApiError with status 0', async () => {
     installFetch(() => {
       throw new TypeError('Failed to fetch');
     });
-    await expect(callOperation(listClusters, { params: { project_id: 'p1' } })).rejects.toMatchObject({ status: 0, code: SPA_ERROR_CODES.network, requestId: undefined });
+    await expect(callOperation(listClusters, { params: { project_id: 'p1' } })).rejects.toMatchObject({
+      status: 0,
+      code: SPA_ERROR_CODES.network,
+      requestId: undefined,
+    });
   });
 
   it('refuses a 200 answer that is not JSON', async () => {

@@ -98,10 +98,7 @@ export async function requestJson(url: string, init: RequestInit = {}): Promise<
     response = await fetch(url, { credentials: 'same-origin', ...init, headers });
   } catch (cause) {
     if (init.signal?.aborted) throw cause;
-    throw new ApiError(
-      { status: 0, code: SPA_ERROR_CODES.network, message: cause instanceof Error ? cause.message : String(cause) },
-      { cause },
-    );
+    throw new ApiError({ status: 0, code: SPA_ERROR_CODES.network, message: cause instanceof Error ? cause.message : String(cause) }, { cause });
   }
   return readJsonResponse(response, url);
 }

@@ -27,7 +27,10 @@ export async function uploadWithProgress<Op extends OperationDefinition>(
     xhr.onerror = () => reject(new ApiError({ status: 0, code: SPA_ERROR_CODES.network, message: `The upload to ${url} did not reach the console.` }));
     xhr.onload = () => {
       const headers = new Headers();
-      for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+      for (const line of xhr
+        .getAllResponseHeaders()
+        .trim()
+        .split(/[\r\n]+/)) {
         const at = line.indexOf(':');
         if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
       }

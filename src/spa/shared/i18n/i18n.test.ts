@@ -1,6 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MessageKey } from './message-keys.ts';
-import { createTranslator, defineMessages, initialLanguage, LANGUAGE_STORAGE_KEY, loadCatalog, setMissingMessageHandler, translationsReady, withTranslations } from './i18n.ts';
+import {
+  createTranslator,
+  defineMessages,
+  initialLanguage,
+  LANGUAGE_STORAGE_KEY,
+  loadCatalog,
+  setMissingMessageHandler,
+  translationsReady,
+  withTranslations,
+} from './i18n.ts';
 
 // Messages of this test only: the translator is the same for every module's messages.
 const testMessages = {
@@ -10,7 +19,15 @@ const testMessages = {
   'test.file': 'Upload {name}-{version}.tgz',
   'test.matching': '{matching} of {total} clusters',
 };
-defineMessages(testMessages, { 'zh-CN': async () => ({ 'test.alias': '别名：{alias}', 'test.count.one': '{count} 个集群', 'test.count.other': '{count} 个集群', 'test.file': '上传 {name}-{version}.tgz', 'test.matching': '{total} 个集群中的 {matching} 个' }) });
+defineMessages(testMessages, {
+  'zh-CN': async () => ({
+    'test.alias': '别名：{alias}',
+    'test.count.one': '{count} 个集群',
+    'test.count.other': '{count} 个集群',
+    'test.file': '上传 {name}-{version}.tgz',
+    'test.matching': '{total} 个集群中的 {matching} 个',
+  }),
+});
 const key = (k: keyof typeof testMessages) => k as MessageKey;
 const plural = (k: 'test.count') => k as unknown as Parameters<ReturnType<typeof createTranslator>['tn']>[0];
 
@@ -43,7 +60,7 @@ describe('message modules', () => {
 });
 
 describe('translator', () => {
-  it('fills parameters and chooses plural forms by the language\'s rules', () => {
+  it("fills parameters and chooses plural forms by the language's rules", () => {
     const t = createTranslator('en');
     expect(t.t(key('test.alias'), { alias: 'payments' })).toBe('Alias: payments');
     expect(t.tn(plural('test.count'), 1)).toBe('1 cluster');

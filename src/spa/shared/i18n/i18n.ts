@@ -57,7 +57,10 @@ function loadTranslation(loader: TranslationLoader, language: Translation): Prom
  * Declares a module of messages: its English (registered now) and a loader per translation, each
  * typed to have exactly the English keys. The module also adds its keys to `ConsoleMessages`.
  */
-export function defineMessages<M extends Record<string, string>>(english: M, translations: { [L in Translation]: () => Promise<Record<keyof M, string>> }): void {
+export function defineMessages<M extends Record<string, string>>(
+  english: M,
+  translations: { [L in Translation]: () => Promise<Record<keyof M, string>> },
+): void {
   Object.assign(catalogs.en, english);
   for (const language of Object.keys(translations) as Translation[]) {
     const loader = translations[language] as TranslationLoader;
@@ -175,6 +178,6 @@ export function storeLanguage(language: Language): void {
 export function initialLanguage(): Language {
   const stored = readStoredLanguage();
   if (stored) return stored;
-  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+  const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
   return preferred.some((tag) => /^zh(-|$)/i.test(tag) && !/^zh-(hant|tw|hk|mo)/i.test(tag)) ? 'zh-CN' : 'en';
 }

@@ -24,7 +24,13 @@ export function jsonResponse(body: unknown, status = 200, requestId = `req-${++r
 }
 
 /** The BFF's error envelope, with a code the BFF sends (the contract's list) or the cloud's own. */
-export function envelopeResponse(status: number, code: BffErrorCode | `CCE.${string}`, message: string, requestId: string, fields?: { path: string; message: string }[]): Response {
+export function envelopeResponse(
+  status: number,
+  code: BffErrorCode | `CCE.${string}`,
+  message: string,
+  requestId: string,
+  fields?: { path: string; message: string }[],
+): Response {
   return jsonResponse({ error: { status, code, message, requestId, ...(fields ? { fields } : {}) } }, status, requestId);
 }
 
@@ -48,7 +54,11 @@ interface FakeBffOptions {
 }
 
 /** `/api/context` and the cluster list; anything else is a 404 in the envelope, like the BFF. */
-export function installFakeBff({ context = simulatorContext, session = operatorSession, clusters = { kind: 'Cluster', apiVersion: 'v3', items: [] } }: FakeBffOptions = {}) {
+export function installFakeBff({
+  context = simulatorContext,
+  session = operatorSession,
+  clusters = { kind: 'Cluster', apiVersion: 'v3', items: [] },
+}: FakeBffOptions = {}) {
   return installFetch(async (request) => {
     const { pathname } = new URL(request.url);
     if (request.method === 'GET' && pathname === '/api/context') return jsonResponse(context);
@@ -74,7 +84,15 @@ export interface ClusterFixture {
 }
 
 /** A cluster as `ListAutopilotClusters` returns it (shape of the reference's example). */
-export function cceCluster({ name, phase = 'Available', version = 'v1.28', alias, created = '2024-05-29 17:35:40.770923 +0000 UTC', reason, message }: ClusterFixture) {
+export function cceCluster({
+  name,
+  phase = 'Available',
+  version = 'v1.28',
+  alias,
+  created = '2024-05-29 17:35:40.770923 +0000 UTC',
+  reason,
+  message,
+}: ClusterFixture) {
   return {
     kind: 'Cluster',
     apiVersion: 'v3',

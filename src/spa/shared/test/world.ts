@@ -56,7 +56,12 @@ export async function openWorld({ role = 'operator', ...request }: WorldOptions 
   const control = inject('worldServer');
   const opened = await networkFetch(`${control}/worlds`, { method: 'POST', body: JSON.stringify(request) });
   if (opened.status !== 201) throw new Error(`opening a world failed: ${opened.status} ${await opened.text()}`);
-  const { id, origin, users, demo } = (await opened.json()) as { id: string; origin: string; users: Record<Role, { username: string; password: string }>; demo: DemoSeed };
+  const { id, origin, users, demo } = (await opened.json()) as {
+    id: string;
+    origin: string;
+    users: Record<Role, { username: string; password: string }>;
+    demo: DemoSeed;
+  };
   onTestFinished(async () => {
     await networkFetch(`${control}/worlds/${id}`, { method: 'DELETE' });
   });

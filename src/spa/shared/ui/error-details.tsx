@@ -36,4 +36,3 @@ export function ErrorDetails({ error }: { error: unknown }) {
     </Group>
   );
 }
-

@@ -13,7 +13,12 @@ function Throws({ error }: { error: unknown }): never {
   throw error;
 }
 
-const upstreamFailure = new ApiError({ status: 504, code: 'BFF.UPSTREAM_TIMEOUT', message: 'The CCE endpoint did not answer within 30 s.', requestId: 'req-9d2e41' });
+const upstreamFailure = new ApiError({
+  status: 504,
+  code: 'BFF.UPSTREAM_TIMEOUT',
+  message: 'The CCE endpoint did not answer within 30 s.',
+  requestId: 'req-9d2e41',
+});
 
 describe('page error boundary', () => {
   it('shows the message and the request id of an ApiError, with a way back to the clusters that clears it', async () => {
@@ -63,7 +68,7 @@ describe('last-resort error boundary', () => {
     expect(screen.getByRole('button', { name: '重新加载控制台' })).toBeInTheDocument();
   });
 
-  it('shows a plain error\'s message when there is no request id to give', () => {
+  it("shows a plain error's message when there is no request id to give", () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     render(
       <MantineProvider>

@@ -36,9 +36,20 @@ const base = EditorView.theme({
  */
 const LIGHT: Record<string, string> = { '#e40': '#b33000', '#f00': '#c00000' };
 const DARK: Record<string, string> = {
-  '#404740': '#c0c8c0', '#708': '#e3a8f5', '#219': '#9ab8ff', '#164': '#8fe3b0', '#a11': '#ff9e9e', '#e40': '#ffb37a',
-  '#00f': '#8cc4ff', '#30a': '#b8a6ff', '#085': '#7fdcc2', '#167': '#7fd0e0', '#256': '#9fc5e8', '#00c': '#8cc4ff',
-  '#940': '#e0b070', '#f00': '#ff8a80',
+  '#404740': '#c0c8c0',
+  '#708': '#e3a8f5',
+  '#219': '#9ab8ff',
+  '#164': '#8fe3b0',
+  '#a11': '#ff9e9e',
+  '#e40': '#ffb37a',
+  '#00f': '#8cc4ff',
+  '#30a': '#b8a6ff',
+  '#085': '#7fdcc2',
+  '#167': '#7fd0e0',
+  '#256': '#9fc5e8',
+  '#00c': '#8cc4ff',
+  '#940': '#e0b070',
+  '#f00': '#ff8a80',
 };
 
 function recoloured(colours: Record<string, string>, dark: boolean): HighlightStyle {

@@ -70,7 +70,13 @@ describe('YAML editor', () => {
 describe('YAML diff', () => {
   it('compares two texts side by side and says how many lines changed', async () => {
     renderWithProviders(
-      <LazyYamlDiff label="Deployed → new" before={'replicaCount: 1\nimage: web:1\n'} after={'replicaCount: 3\nimage: web:1\nextra: true\n'} beforeLabel="Deployed" afterLabel="New" />,
+      <LazyYamlDiff
+        label="Deployed → new"
+        before={'replicaCount: 1\nimage: web:1\n'}
+        after={'replicaCount: 3\nimage: web:1\nextra: true\n'}
+        beforeLabel="Deployed"
+        afterLabel="New"
+      />,
     );
     const group = await screen.findByRole('group', { name: 'Deployed → new' });
     await waitFor(() => expect(group).toHaveAccessibleDescription(/added/));

@@ -36,7 +36,18 @@ function problemsOf(text: string, mapping: boolean): YamlProblem[] {
  * the `yaml` library as it is typed: problems are underlined in place and the first one is written
  * under the editor, where a screen reader announces it. Load it through `LazyYamlEditor`.
  */
-export function YamlEditor({ label, value, onChange, readOnly = false, description, error, mapping = false, onProblems, minHeight = 120, maxHeight = 480 }: YamlEditorProps) {
+export function YamlEditor({
+  label,
+  value,
+  onChange,
+  readOnly = false,
+  description,
+  error,
+  mapping = false,
+  onProblems,
+  minHeight = 120,
+  maxHeight = 480,
+}: YamlEditorProps) {
   const { t, tn } = useI18n();
   const scheme = useComputedColorScheme('light', { getInitialValueInEffect: false });
   const id = useId();
@@ -132,7 +143,11 @@ export function YamlEditor({ label, value, onChange, readOnly = false, descripti
       <Input.Label id={labelId} component="div" required={false}>
         {label}
       </Input.Label>
-      {description ? <Input.Description id={descriptionId} mb={4}>{description}</Input.Description> : null}
+      {description ? (
+        <Input.Description id={descriptionId} mb={4}>
+          {description}
+        </Input.Description>
+      ) : null}
       {readOnly ? null : <VisuallyHidden id={hintId}>{t('yamlEditor.keyboardHint')}</VisuallyHidden>}
       <div ref={host} />
       <div id={errorId} aria-live="polite">

@@ -56,7 +56,11 @@ export function checkYamlMapping(text: string): YamlMappingCheck {
   if (!checked.ok) return checked;
   if (doc.contents === null || checked.value === null || checked.value === undefined) return { ok: true, value: {} };
   if (!isMap(doc.contents)) {
-    return { ok: false, notMapping: true, problems: [{ message: 'The top level must be a mapping of keys to values', line: 1, column: 1, from: 0, to: Math.min(text.length, 1) }] };
+    return {
+      ok: false,
+      notMapping: true,
+      problems: [{ message: 'The top level must be a mapping of keys to values', line: 1, column: 1, from: 0, to: Math.min(text.length, 1) }],
+    };
   }
   return { ok: true, value: checked.value as Record<string, unknown> };
 }
