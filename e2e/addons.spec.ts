@@ -9,15 +9,11 @@ const SETTLE_SECONDS = 60;
 /** The console polls moving add-ons every few seconds: enough for it to notice what the clock did. */
 const POLL = { timeout: 15_000 };
 
-/**
- * Serious or critical axe violations of the page (or of a dialog). Colour contrast is left out: it is
- * the theme's (Mantine's default badge and dimmed colours), which the ux work fixes for every page in
- * src/spa/app/theme.ts with its own shared scan (e2e/a11y.ts), to be used here once it is on main.
- */
+/** Serious or critical axe violations of the page (or of a dialog), colour contrast included. */
 async function noSeriousViolations(page: Page, what: string, include?: string) {
   // The CodeMirror scroller of the shared YAML editor is reported as a scrollable region without
   // keyboard access (its content is the focusable part); that is the shared editor's, not this page's.
-  let builder = new AxeBuilder({ page }).disableRules(['color-contrast']).exclude('.cm-scroller');
+  let builder = new AxeBuilder({ page }).exclude('.cm-scroller');
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

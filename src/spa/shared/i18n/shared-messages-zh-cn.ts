@@ -27,6 +27,4 @@ export const zhCN: Record<keyof typeof sharedMessages, string> = {
   'common.no': '否',
   'common.copied': '已复制',
   'common.dismiss': '关闭',
-  'unavailable.badge': '此版本不提供',
-  'unavailable.notice': '此版本的控制台不包含该功能区域：此处不会读取或更改您的项目。集群列表和集群页面可正常使用。',
 };

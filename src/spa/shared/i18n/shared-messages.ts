@@ -27,9 +27,6 @@ export const sharedMessages = {
   'common.no': 'No',
   'common.copied': 'Copied',
   'common.dismiss': 'Dismiss',
-  'unavailable.badge': 'Not available in this version',
-  'unavailable.notice':
-    'This version of the console does not include this area: nothing here reads from or changes your project. The cluster list and the cluster pages are available.',
 };
 
 defineMessages(sharedMessages, { 'zh-CN': async () => (await import('./shared-messages-zh-cn.ts')).zhCN });
