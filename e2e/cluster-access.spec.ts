@@ -48,7 +48,7 @@ test('an operator binds an EIP, sees the public endpoint and downloads a kubecon
     await expect(page.getByRole('group', { name: 'Status and version' }).getByText('Creating')).toBeVisible();
     await simulator.advance(CREATION_SECONDS);
     await expect(job.getByText('Success', { exact: true }).first()).toBeVisible();
-    await expect(page.getByRole('group', { name: 'Status and version' }).getByText('Available')).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Status and version' }).getByText('Available', { exact: true })).toBeVisible();
   });
 
   await test.step('on the Access tab, a malformed EIP ID is refused before anything is sent', async () => {
