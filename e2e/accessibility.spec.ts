@@ -76,6 +76,7 @@ async function scanDialog(page: Page, what: string, open: () => Promise<void>) {
 
 const payments = DEMO_SEED.clusters['prod-payments'];
 const search = DEMO_SEED.clusters['prod-search'];
+const sandbox = DEMO_SEED.clusters['dev-sandbox'];
 
 for (const lang of ['en', 'zh-CN'] as const) {
   for (const scheme of ['light', 'dark'] as const) {
@@ -142,6 +143,31 @@ for (const lang of ['en', 'zh-CN'] as const) {
           await expectNoSeriousA11yViolations(page, path);
         }
       });
+
+      const table = (p: Page) => p.getByRole('table');
+      const walks = {
+        "an operator's add-ons tab, add-ons page, upgrade fleet and wizard target": [
+          ["a cluster's add-ons tab", `/clusters/${payments}?tab=addons`, firstRow],
+          ['the add-ons page for a chosen cluster', `/addons?cluster=${payments}`, firstRow],
+          ['the upgrade fleet view', '/upgrades', firstRow],
+          ["the upgrade wizard's target step", `/upgrades/${sandbox}`, (p: Page) => p.getByRole('radio')],
+        ],
+        "an operator's expired pre-check, upgrade history, charts and releases": [
+          ["the upgrade wizard's pre-check step, expired", `/upgrades/${payments}`, (p: Page) => p.getByRole('tabpanel').getByRole('region')],
+          ['the upgrade history', `/upgrades/${payments}?tab=history`, table],
+          ['the chart list', '/charts', table],
+          ["a cluster's releases", `/releases/${payments}`, table],
+        ],
+      } as const;
+      for (const [title, pages] of Object.entries(walks)) {
+        test(title, async ({ page }) => {
+          await prefer(page, scheme, lang);
+          for (const [what, path, ready] of pages) {
+            await visit(page, path, ready);
+            await expectNoSeriousA11yViolations(page, what);
+          }
+        });
+      }
 
       test("a viewer's cluster list with what they may not do", async ({ signedOutPage: page }) => {
         await prefer(page, scheme, lang);
