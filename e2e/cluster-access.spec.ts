@@ -99,7 +99,7 @@ test('an operator binds an EIP, sees the public endpoint and downloads a kubecon
 
   await test.step('the overview lists the External endpoint too', async () => {
     await page.getByRole('tab', { name: 'Overview' }).click();
-    await expect(page.getByRole('table', { name: 'Network' })).toContainText(`External: https://${eip.address}:5443`);
+    await expect(page.getByRole('table', { name: 'Network' })).toContainText(`Public (EIP): https://${eip.address}:5443`);
     await page.getByRole('tab', { name: 'Access' }).click();
   });
 

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Checkbox, Code, Group, List, Modal, NumberInput, S
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { createClusterCert, type Cluster } from '../../../contract/clusters.ts';
+import { apiServerAddresses, createClusterCert, type Cluster } from '../../../contract/clusters.ts';
 import { CERT_DURATION_MAX_DAYS, CERT_DURATION_MIN_DAYS, KUBECONFIG_NAMES, type Kubeconfig } from '../../../contract/kubeconfig.ts';
 import { callInProject } from '../../shared/api/operation-query.ts';
 import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
@@ -104,7 +104,8 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
     onError: (error) => setCertFailure(putRefusalOnFields(certForm, error, kubeconfigErrorsOf)),
   });
 
-  const publicEndpoint = endpoints.data?.status?.publicEndpoint;
+  // The same addresses, named the same way, as the Overview shows.
+  const { internal: internalEndpoint, public: publicEndpoint } = apiServerAddresses(cluster, endpoints.data);
   const maximum = certForm.values.maximum;
   const openBind = () => {
     eip.reset();
@@ -130,17 +131,9 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
             <Table.Tbody>
               <Table.Tr>
                 <Table.Th scope="row" w="35%">
-                  {t('clusterAccess.private')}
+                  {t('clusterAccess.internal')}
                 </Table.Th>
-                <Table.Td>
-                  {endpoints.data?.status?.privateEndpoint ? (
-                    <Code>{endpoints.data.status.privateEndpoint}</Code>
-                  ) : endpoints.isPending ? (
-                    t('app.loading')
-                  ) : (
-                    '—'
-                  )}
-                </Table.Td>
+                <Table.Td>{internalEndpoint ? <Code>{internalEndpoint}</Code> : endpoints.isPending ? t('app.loading') : '—'}</Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th scope="row">{t('clusterAccess.public')}</Table.Th>
