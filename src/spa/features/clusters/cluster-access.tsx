@@ -109,6 +109,8 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
   const maximum = certForm.values.maximum;
   const openBind = () => {
     eip.reset();
+    // A dialog dismissed with a refusal on its field opens again with the ID, not the old refusal.
+    bindForm.clearErrors();
     setBindFailure(null);
     setBinding(true);
   };
