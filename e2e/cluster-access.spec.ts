@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { SIMULATOR_PROJECT_ID } from '../src/simulator/config.ts';
 import { DEMO_SEED } from '../src/simulator/seed.ts';
 import { validCreateBody } from '../src/simulator/test-support.ts';
+import { expectNoSeriousA11yViolations } from './a11y.ts';
 import { expect, signInAs, test, type SimulatorControls } from './fixtures.ts';
 import { ClustersPage } from './pages/clusters-page.ts';
 
@@ -99,7 +100,7 @@ test('an operator binds an EIP, sees the public endpoint and downloads a kubecon
 
   await test.step('the overview lists the External endpoint too', async () => {
     await page.getByRole('tab', { name: 'Overview' }).click();
-    await expect(page.getByRole('table', { name: 'Network' })).toContainText(`External: https://${eip.address}:5443`);
+    await expect(page.getByRole('table', { name: 'Network' })).toContainText(`Public (EIP): https://${eip.address}:5443`);
     await page.getByRole('tab', { name: 'Access' }).click();
   });
 
@@ -110,6 +111,50 @@ test('an operator binds an EIP, sees the public endpoint and downloads a kubecon
     await expect(dialog).toContainText(eip.address);
     await dialog.getByRole('button', { name: 'Unbind EIP' }).click();
     await expect(page.getByText(/No public address/)).toBeVisible();
+  });
+});
+
+test('the Overview and the Access tab name the same internal address; a refused EIP is said on its field', async ({ page }) => {
+  const uid = DEMO_SEED.clusters['dev-sandbox'];
+  // The first demo EIP is bound to prod-payments.
+  const taken = DEMO_SEED.eips[0]!;
+  let internal = '';
+  await test.step("the Overview names the API server's internal address", async () => {
+    await page.goto(`/clusters/${uid}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'dev-sandbox' })).toBeVisible();
+    const endpoints = page
+      .getByRole('table', { name: 'Network' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'API server endpoints' }) });
+    await expect(endpoints).toContainText('Internal (in the VPC): https://');
+    internal = /Internal \(in the VPC\): (\S+)/.exec((await endpoints.textContent()) ?? '')![1]!;
+    expect(internal).toMatch(/^https:\/\/.+:5443$/);
+  });
+
+  await test.step('the Access tab names the same one, the same way', async () => {
+    await page.getByRole('tab', { name: 'Access' }).click();
+    await expect(page).toHaveURL(/tab=access/);
+    const addresses = page.getByRole('table', { name: 'API server addresses' });
+    await expect(
+      addresses
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: 'Internal (in the VPC)' }) })
+        .getByRole('cell'),
+    ).toHaveText(internal);
+    await expect(addresses).toContainText('No public address');
+    await expectNoSeriousA11yViolations(page, 'Access tab');
+  });
+
+  await test.step("the API's refusal of an EIP bound elsewhere lands on the EIP ID field", async () => {
+    await page.getByRole('button', { name: 'Bind EIP' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bind an EIP to dev-sandbox' });
+    const id = dialog.getByRole('textbox', { name: 'EIP ID' });
+    await id.fill(taken.id);
+    await dialog.getByRole('button', { name: 'Bind EIP' }).click();
+    await expect(id).toHaveAccessibleDescription(new RegExp(`EIP ${taken.address.replace(/\./g, '\\.')} is already bound to cluster prod-payments\\.`));
+    await expect(id).toHaveAttribute('aria-invalid', 'true');
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page, 'bind dialog with a refused EIP');
   });
 });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  apiServerAddresses,
   CLUSTER_INSTALL_ADDONS_ANNOTATION,
   CLUSTER_PHASES,
+  clusterEndpointsSchema,
   clusterErrorCodes,
   clusterListSchema,
   clusterOperations,
@@ -265,6 +267,18 @@ describe('cluster responses', () => {
     const created = clusterSchema.parse(example('CreateAutopilotCluster.response.json'));
     expect(serviceCidrOf(created)).toBe('10.247.0.0/16');
     expect(serviceCidrOf(clusterSchema.parse({ metadata: {}, spec: { kubernetesSvclpRange: '172.16.0.0/16' } }))).toBe('172.16.0.0/16');
+  });
+
+  it("name one internal API-server address: the cluster's Internal endpoint, the access address's private one only without it", () => {
+    const cluster = clusterSchema.parse(example('ShowAutopilotCluster.response.json'));
+    const access = clusterEndpointsSchema.parse(example('ShowAutopilotClusterEndpoints.response.json'));
+    const internal = 'https://087dc72a-1ff6-11ef-af74-0255ac10010b.cluster.cce.cn-north-7.myhuaweicloud.com:5443';
+    expect(apiServerAddresses(cluster)).toEqual({ internal, public: undefined });
+    // The access-address example names https://192.168.3.238:5443 and no EIP (publicEndpoint "").
+    expect(apiServerAddresses(cluster, access)).toEqual({ internal, public: undefined });
+    const bare = clusterSchema.parse({ metadata: {}, status: { phase: 'Available', endpoints: [{ url: 'https://8.8.8.8:5443', type: 'External' }] } });
+    expect(apiServerAddresses(bare)).toEqual({ internal: undefined, public: 'https://8.8.8.8:5443' });
+    expect(apiServerAddresses(bare, access)).toEqual({ internal: 'https://192.168.3.238:5443', public: undefined });
   });
 
   it('carry the deletion job and options of the delete response', () => {

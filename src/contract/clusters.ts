@@ -780,6 +780,29 @@ export const clusterEndpointsSchema = z.looseObject({
 });
 export type ClusterEndpoints = z.infer<typeof clusterEndpointsSchema>;
 
+/** The API server's addresses as the console names them, on every page. */
+export interface ApiServerAddresses {
+  /** Inside the VPC: the cluster's `status.endpoints` entry of type `Internal`. */
+  internal: string | undefined;
+  /** From the internet, through the bound EIP; undefined when none is bound. */
+  public: string | undefined;
+}
+
+/**
+ * The one answer to "where is this cluster's API server": the internal address is the cluster's
+ * `Internal` endpoint (the reference's `status.endpoints[].type`, OP2); the access-address API's
+ * `privateEndpoint` (OP9, a VIP form of the same server) stands in only when the cluster names no
+ * internal endpoint. The public address comes from the access-address API when it was read (it is
+ * `""` when no EIP is bound), else from the cluster's `External` endpoint.
+ */
+export function apiServerAddresses(cluster: Cluster, access?: ClusterEndpoints): ApiServerAddresses {
+  const ofType = (type: (typeof CLUSTER_ENDPOINT_TYPES)[number]) => cluster.status?.endpoints?.find((e) => e.type === type && e.url)?.url;
+  return {
+    internal: ofType('Internal') ?? (access?.status?.privateEndpoint || undefined),
+    public: access ? access.status?.publicEndpoint || undefined : ofType('External'),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Error codes the simulator uses for these operations
 // ---------------------------------------------------------------------------------------------

@@ -1,40 +1,29 @@
 import { Alert, Button, Card, Checkbox, Code, Group, List, Modal, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { createClusterCert, type Cluster } from '../../../contract/clusters.ts';
-import { CERT_DURATION_MAX_DAYS, CERT_DURATION_MAXIMUM, CERT_DURATION_MIN_DAYS, KUBECONFIG_NAMES, type Kubeconfig } from '../../../contract/kubeconfig.ts';
-import { ApiError } from '../../shared/api/api-error.ts';
+import { apiServerAddresses, createClusterCert, type Cluster } from '../../../contract/clusters.ts';
+import { CERT_DURATION_MAX_DAYS, CERT_DURATION_MIN_DAYS, KUBECONFIG_NAMES, type Kubeconfig } from '../../../contract/kubeconfig.ts';
 import { callInProject } from '../../shared/api/operation-query.ts';
 import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
+import { putRefusalOnFields } from '../../shared/forms/api-refusal.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
+import {
+  bindEipErrorsOf,
+  bindEipRequest,
+  certRequest,
+  kubeconfigErrorsOf,
+  validateBindEip,
+  validateKubeconfig,
+  type BindEipForm,
+  type KubeconfigForm,
+} from './cluster-access-form.ts';
 import { useClusterChangeBlockReason } from './cluster-change-block.ts';
 import { clusterMutations } from '../../resources/clusters/cluster-mutations.ts';
 import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
 import './cluster-detail-messages.ts';
 import '../../shared/i18n/shared-messages.ts';
-
-/** EIP IDs are UUIDs (the reference's example: `a757a69e-f920-455a-b1ba-d7a22db0fd51`). */
-const EIP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function validateEipId(id: string): 'required' | 'format' | null {
-  const value = id.trim();
-  if (!value) return 'required';
-  return EIP_ID.test(value) ? null : 'format';
-}
-
-/**
- * The refusal of a bind that concerns the EIP ID the operator typed (unknown, already bound
- * elsewhere): the BFF's field error on `spec.spec.id`, or the request path the simulator and CCE
- * write before the message. Anything else (cluster busy, already has an EIP) is about the cluster.
- */
-function eipIdErrorOf(error: unknown): string | null {
-  if (!(error instanceof ApiError)) return null;
-  const field = error.fields.find((f) => /spec\.spec\.id$/.test(f.path));
-  if (field) return field.message;
-  const prefix = /^spec\.spec\.id:\s*/.exec(error.message);
-  return prefix ? error.message.slice(prefix[0].length) : null;
-}
 
 interface KubeconfigSummary {
   contexts: string[];
@@ -78,18 +67,29 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
   const endpoints = useQuery(clusterQueries.endpoints(clusterId));
   const [binding, setBinding] = useState(false);
   const [unbinding, setUnbinding] = useState(false);
-  const [eipId, setEipId] = useState('');
-  const [eipIdTouched, setEipIdTouched] = useState(false);
-  const [days, setDays] = useState<number | string>(30);
-  const [maximum, setMaximum] = useState(false);
+  const bindForm = useForm<BindEipForm>({
+    mode: 'controlled',
+    initialValues: { eipId: '' },
+    validateInputOnBlur: true,
+    validate: validateBindEip({ required: t('clusterAccess.eipIdRequired'), format: t('clusterAccess.eipIdFormat') }),
+  });
+  const validityRule = t('clusterAccess.validityRule', { min: CERT_DURATION_MIN_DAYS, max: CERT_DURATION_MAX_DAYS });
+  const certForm = useForm<KubeconfigForm>({
+    mode: 'controlled',
+    initialValues: { days: 30, maximum: false },
+    validateInputOnChange: ['days'],
+    validate: validateKubeconfig(validityRule),
+  });
+  // A refusal about the EIP typed or the validity goes on that field; any other is shown whole.
+  const [bindFailure, setBindFailure] = useState<unknown>(null);
+  const [certFailure, setCertFailure] = useState<unknown>(null);
 
   // The access address, the cluster's endpoints and the list's "public endpoint" column all change.
   const eip = useMutation(clusterMutations.updateEip());
   const closeEipDialogs = () => {
     setBinding(false);
     setUnbinding(false);
-    setEipId('');
-    setEipIdTouched(false);
+    bindForm.reset();
   };
   // A mutation, not a query, and the file is saved inside it: the kubeconfig holds a client key, so
   // only its summary (context names) ever reaches React state or TanStack's caches.
@@ -100,16 +100,18 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
       return summariseKubeconfig(kubeconfig);
     },
     gcTime: 0,
+    onMutate: () => setCertFailure(null),
+    onError: (error) => setCertFailure(putRefusalOnFields(certForm, error, kubeconfigErrorsOf)),
   });
 
-  const publicEndpoint = endpoints.data?.status?.publicEndpoint;
-  const daysNumber = Number(days);
-  const daysValid = maximum || (days !== '' && Number.isInteger(daysNumber) && daysNumber >= CERT_DURATION_MIN_DAYS && daysNumber <= CERT_DURATION_MAX_DAYS);
-  const eipIdProblem = validateEipId(eipId);
-  const eipIdError =
-    eipIdTouched && eipIdProblem ? t(eipIdProblem === 'required' ? 'clusterAccess.eipIdRequired' : 'clusterAccess.eipIdFormat') : eipIdErrorOf(eip.error);
+  // The same addresses, named the same way, as the Overview shows.
+  const { internal: internalEndpoint, public: publicEndpoint } = apiServerAddresses(cluster, endpoints.data);
+  const maximum = certForm.values.maximum;
   const openBind = () => {
     eip.reset();
+    // A dialog dismissed with a refusal on its field opens again with the ID, not the old refusal.
+    bindForm.clearErrors();
+    setBindFailure(null);
     setBinding(true);
   };
   const openUnbind = () => {
@@ -131,17 +133,9 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
             <Table.Tbody>
               <Table.Tr>
                 <Table.Th scope="row" w="35%">
-                  {t('clusterAccess.private')}
+                  {t('clusterAccess.internal')}
                 </Table.Th>
-                <Table.Td>
-                  {endpoints.data?.status?.privateEndpoint ? (
-                    <Code>{endpoints.data.status.privateEndpoint}</Code>
-                  ) : endpoints.isPending ? (
-                    t('app.loading')
-                  ) : (
-                    '—'
-                  )}
-                </Table.Td>
+                <Table.Td>{internalEndpoint ? <Code>{internalEndpoint}</Code> : endpoints.isPending ? t('app.loading') : '—'}</Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Th scope="row">{t('clusterAccess.public')}</Table.Th>
@@ -184,12 +178,7 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
         <Title order={2} size="h5" mb="xs">
           {t('clusterAccess.kubeconfig')}
         </Title>
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (daysValid) cert.mutate(maximum ? CERT_DURATION_MAXIMUM : daysNumber);
-          }}
-        >
+        <form onSubmit={certForm.onSubmit((values) => cert.mutate(certRequest(values).duration))}>
           <Stack gap="sm" maw={620}>
             <Text size="sm">{t('clusterAccess.kubeconfigIntro')}</Text>
             <Text size="sm" c="dimmed">
@@ -201,25 +190,33 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
                 description={t('clusterAccess.validityHint', { min: CERT_DURATION_MIN_DAYS, max: CERT_DURATION_MAX_DAYS })}
                 min={CERT_DURATION_MIN_DAYS}
                 max={CERT_DURATION_MAX_DAYS}
-                value={maximum ? '' : days}
-                onChange={setDays}
-                disabled={maximum}
                 allowDecimal={false}
                 allowNegative={false}
                 clampBehavior="none"
-                error={!daysValid ? t('clusterAccess.validityRule', { min: CERT_DURATION_MIN_DAYS, max: CERT_DURATION_MAX_DAYS }) : undefined}
                 w={220}
+                {...certForm.getInputProps('days')}
+                value={maximum ? '' : certForm.values.days}
+                disabled={maximum}
               />
-              <Checkbox label={t('clusterAccess.maximum')} checked={maximum} onChange={(e) => setMaximum(e.currentTarget.checked)} mt={34} />
+              <Checkbox
+                label={t('clusterAccess.maximum')}
+                mt={34}
+                {...certForm.getInputProps('maximum', { type: 'checkbox' })}
+                onChange={(e) => {
+                  certForm.setFieldValue('maximum', e.currentTarget.checked);
+                  // The days are not asked for with the maximum, nor wrong.
+                  certForm.validateField('days');
+                }}
+              />
             </Group>
             <PermissionGate capability="operate">
               {({ controlProps }) => (
-                <Button type="submit" disabled={!daysValid} loading={cert.isPending} w="fit-content" {...controlProps}>
+                <Button type="submit" disabled={!certForm.isValid()} loading={cert.isPending} w="fit-content" {...controlProps}>
                   {t('clusterAccess.download')}
                 </Button>
               )}
             </PermissionGate>
-            {cert.isError ? <ErrorPanel error={cert.error} title={t('clusterAccess.downloadFailed')} /> : null}
+            {certFailure ? <ErrorPanel error={certFailure} title={t('clusterAccess.downloadFailed')} /> : null}
             {cert.data ? (
               <Alert
                 color={cert.data.insecureClusters.length > 0 ? 'yellow' : 'green'}
@@ -251,30 +248,25 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
       <Modal opened={binding} onClose={() => setBinding(false)} title={t('clusterAccess.bindTitle', { name })}>
         <form
           noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            setEipIdTouched(true);
-            if (!eipIdProblem)
-              eip.mutate({ params: { cluster_id: clusterId }, body: { spec: { action: 'bind', spec: { id: eipId.trim() } } } }, { onSuccess: closeEipDialogs });
-          }}
+          onSubmit={bindForm.onSubmit((values) => {
+            setBindFailure(null);
+            eip.mutate(
+              { params: { cluster_id: clusterId }, body: bindEipRequest(values) },
+              { onSuccess: closeEipDialogs, onError: (error) => setBindFailure(putRefusalOnFields(bindForm, error, bindEipErrorsOf)) },
+            );
+          })}
         >
           <Stack>
             <Text size="sm">{t('clusterAccess.bindIntro', { name })}</Text>
             <TextInput
               label={t('clusterAccess.eipId')}
               description={t('clusterAccess.eipIdHint')}
-              value={eipId}
-              onChange={(e) => {
-                setEipId(e.currentTarget.value);
-                if (eip.isError) eip.reset();
-              }}
-              onBlur={() => setEipIdTouched(eipId.trim() !== '')}
-              error={eipIdError}
+              {...bindForm.getInputProps('eipId')}
               required
               autoComplete="off"
               data-autofocus
             />
-            {eip.isError && !eipIdErrorOf(eip.error) ? <ErrorPanel error={eip.error} title={t('clusterAccess.bindFailed')} /> : null}
+            {bindFailure ? <ErrorPanel error={bindFailure} title={t('clusterAccess.bindFailed')} /> : null}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setBinding(false)}>
                 {t('common.cancel')}

@@ -52,7 +52,7 @@ export const zhCN: Record<keyof typeof clusterDetailMessages, string> = {
   'clusterEdit.save': '保存修改',
   'clusterAccess.endpoints': 'API Server 地址',
   'clusterAccess.loadFailed': '无法加载访问地址',
-  'clusterAccess.private': '私网（VPC 内）',
+  'clusterAccess.internal': '内网（VPC 内）',
   'clusterAccess.public': '公网（EIP）',
   'clusterAccess.noPublic': '无公网地址：绑定 EIP 后可从公网访问 API Server。',
   'clusterAccess.bind': '绑定 EIP',

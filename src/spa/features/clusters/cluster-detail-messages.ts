@@ -52,7 +52,7 @@ export const clusterDetailMessages = {
   'clusterEdit.save': 'Save changes',
   'clusterAccess.endpoints': 'API server addresses',
   'clusterAccess.loadFailed': 'Could not load the access addresses',
-  'clusterAccess.private': 'Private (in the VPC)',
+  'clusterAccess.internal': 'Internal (in the VPC)',
   'clusterAccess.public': 'Public (EIP)',
   'clusterAccess.noPublic': 'No public address: bind an EIP to reach the API server from the internet.',
   'clusterAccess.bind': 'Bind EIP',

@@ -1,7 +1,7 @@
 import { Button, Card, Code, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { serviceCidrOf, type Cluster } from '../../../contract/clusters.ts';
+import { apiServerAddresses, serviceCidrOf, type Cluster } from '../../../contract/clusters.ts';
 import { parseCceTimestamp } from '../../../contract/time.ts';
 import { useRefused } from '../../shared/auth/session.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
@@ -53,6 +53,8 @@ export function ClusterOverview({ cluster }: { cluster: Cluster }) {
   // A viewer is not offered a change they cannot make; the Edit tab still shows the values read-only.
   const canOperate = !useRefused('operate');
   const { metadata, spec, status } = cluster;
+  // The same addresses, named the same way, as the Access tab shows.
+  const addresses = apiServerAddresses(cluster);
   const time = (value: string | undefined) => {
     const date = parseCceTimestamp(value);
     return date ? (
@@ -130,13 +132,18 @@ export function ClusterOverview({ cluster }: { cluster: Cluster }) {
           <Field label={t('clusterDetail.field.containerNetwork')}>{spec?.containerNetwork?.mode}</Field>
           <Field label={t('clusterDetail.field.kubeProxy')}>{spec?.kubeProxyMode}</Field>
           <Field label={t('clusterDetail.field.endpoints')}>
-            {(status?.endpoints ?? []).length > 0 ? (
+            {addresses.internal || addresses.public ? (
               <Stack gap={2}>
-                {status!.endpoints!.map((e) => (
-                  <Text key={`${e.type}-${e.url}`} size="sm">
-                    {e.type}: <Code>{e.url}</Code>
+                {addresses.internal ? (
+                  <Text size="sm">
+                    {t('clusterAccess.internal')}: <Code>{addresses.internal}</Code>
                   </Text>
-                ))}
+                ) : null}
+                {addresses.public ? (
+                  <Text size="sm">
+                    {t('clusterAccess.public')}: <Code>{addresses.public}</Code>
+                  </Text>
+                ) : null}
               </Stack>
             ) : null}
           </Field>
