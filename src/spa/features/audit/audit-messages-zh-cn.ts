@@ -12,7 +12,7 @@ export const zhCN: Record<keyof typeof auditMessages, string> = {
   'audit.hideDetails': '收起详情',
   'audit.filter.actor': '用户',
   'audit.filter.action': '操作',
-  'audit.filter.target': '目标 ID',
+  'audit.filter.target': '目标名称或 ID',
   'audit.filter.outcome': '结果',
   'audit.filter.anyOutcome': '全部',
   'audit.filter.from': '开始时间',

@@ -12,7 +12,7 @@ export const auditMessages = {
   'audit.hideDetails': 'Hide details',
   'audit.filter.actor': 'User',
   'audit.filter.action': 'Operation',
-  'audit.filter.target': 'Target ID',
+  'audit.filter.target': 'Target name or ID',
   'audit.filter.outcome': 'Outcome',
   'audit.filter.anyOutcome': 'Any',
   'audit.filter.from': 'From',

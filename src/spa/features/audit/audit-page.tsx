@@ -169,8 +169,18 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
           ) : null}
         </Table.Td>
         <Table.Td>
-          {entry.targetKind ? <Text size="xs">{entry.targetKind}</Text> : null}
-          <Text size="sm" style={{ wordBreak: 'break-all' }}>
+          {entry.targetKind ? (
+            <Text size="xs" c="dimmed">
+              {entry.targetKind}
+            </Text>
+          ) : null}
+          {/* The name it had then (a deleted cluster is still recognised), and the id it is known by. */}
+          {entry.targetName && entry.targetName !== entry.targetId ? (
+            <Text size="sm" fw={500}>
+              {entry.targetName}
+            </Text>
+          ) : null}
+          <Text size={entry.targetName && entry.targetName !== entry.targetId ? 'xs' : 'sm'} ff="monospace" style={{ wordBreak: 'break-all' }}>
             {entry.targetId ?? '—'}
           </Text>
         </Table.Td>
