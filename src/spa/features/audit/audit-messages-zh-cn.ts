@@ -7,6 +7,7 @@ export const zhCN: Record<keyof typeof auditMessages, string> = {
   'audit.tableLabel': '审计记录',
   'audit.loadFailed': '无法加载审计记录',
   'audit.empty': '没有符合筛选条件的记录。',
+  'audit.emptyHint': '通过控制台所做的变更都会记录在此。请扩大时间范围或清除筛选条件以查看更多。',
   'audit.loadOlder': '加载更早的记录',
   'audit.showDetails': '详情',
   'audit.hideDetails': '收起详情',

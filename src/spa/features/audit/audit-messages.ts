@@ -7,6 +7,7 @@ export const auditMessages = {
   'audit.tableLabel': 'Audit trail',
   'audit.loadFailed': 'Could not load the audit trail',
   'audit.empty': 'No entries match these filters.',
+  'audit.emptyHint': 'Changes made through the console are recorded here. Widen the time range or clear the filters to see more.',
   'audit.loadOlder': 'Load older entries',
   'audit.showDetails': 'Details',
   'audit.hideDetails': 'Hide details',
