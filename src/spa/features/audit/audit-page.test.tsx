@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { batchCreateClusterTags, batchDeleteClusterTags, createCluster, deleteCluster } from '../../../contract/clusters.ts';
+import { batchCreateClusterTags, batchDeleteClusterTags, deleteCluster } from '../../../contract/clusters.ts';
 import { callOperation } from '../../shared/api/api-client.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
-import { openWorld, type TestWorld } from '../../shared/test/world.ts';
+import { createClusterIn, openWorld, type TestWorld } from '../../shared/test/world.ts';
 import { AuditPage } from './audit-page.tsx';
 
 function LocationProbe() {
@@ -45,29 +45,11 @@ async function projectId(): Promise<string> {
  */
 async function ownCluster(world: TestWorld): Promise<{ name: string; id: string; params: { project_id: string; cluster_id: string } }> {
   const name = `audited-${Math.random().toString(36).slice(2, 8)}`;
-  const prod = world.demo.vpcs['vpc-prod']!;
-  const project_id = await projectId();
-  const created = await callOperation(createCluster, {
-    params: { project_id },
-    body: {
-      kind: 'Cluster',
-      apiVersion: 'v3',
-      metadata: { name },
-      spec: {
-        category: 'Turbo',
-        flavor: 'cce.autopilot.cluster',
-        type: 'VirtualMachine',
-        version: 'v1.28',
-        hostNetwork: { vpc: prod.id, subnet: prod.subnets[0]!.networkId },
-        containerNetwork: { mode: 'eni' },
-        eniNetwork: { subnets: [{ subnetID: prod.subnets[1]!.subnetId }] },
-      },
-    },
-  });
+  const created = await createClusterIn(world, name);
   // Creation takes 40–60 simulated seconds.
   await world.advance(90_000);
   const id = created.metadata.uid!;
-  return { name, id, params: { project_id, cluster_id: id } };
+  return { name, id, params: { project_id: await projectId(), cluster_id: id } };
 }
 
 /** The audit reads the console sent, by query parameter. */
