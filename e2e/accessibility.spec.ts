@@ -24,7 +24,8 @@ const L = {
     editTab: 'Edit',
     bind: 'Bind EIP',
     unbind: 'Unbind EIP',
-    deleteCluster: (name: string) => `Delete cluster ${name}`,
+    actionsFor: (name: string) => `Actions for ${name}`,
+    deleteItem: 'Delete cluster…',
     next: 'Next',
     createAccount: 'Create account',
     resetPassword: (u: string) => `Reset password of ${u}`,
@@ -40,7 +41,8 @@ const L = {
     editTab: '编辑',
     bind: '绑定 EIP',
     unbind: '解绑 EIP',
-    deleteCluster: (name: string) => `删除集群 ${name}`,
+    actionsFor: (name: string) => `${name} 的操作`,
+    deleteItem: '删除集群…',
     next: '下一步',
     createAccount: '创建账号',
     resetPassword: (u: string) => `重置 ${u} 的密码`,
@@ -98,7 +100,10 @@ for (const lang of ['en', 'zh-CN'] as const) {
         await test.step('cluster list', async () => {
           await visit(page, '/clusters', firstRow);
           await expectNoSeriousA11yViolations(page, 'cluster list');
-          await scanDialog(page, 'delete dialog', () => page.getByRole('button', { name: l.deleteCluster('prod-search') }).click());
+          await page.getByRole('button', { name: l.actionsFor('prod-search') }).click();
+          await expect(page.getByRole('menu')).toBeVisible();
+          await expectNoSeriousA11yViolations(page, 'row actions menu');
+          await scanDialog(page, 'delete dialog', () => page.getByRole('menuitem', { name: l.deleteItem }).click());
         });
         await test.step('create wizard, first step empty and with errors', async () => {
           await visit(page, '/clusters/new');

@@ -24,12 +24,26 @@ test('an operator deletes a cluster with chosen options and watches it go', asyn
     await expect(clusters.status(name, 'Available')).toBeVisible();
   });
 
-  await test.step('the dialog lists every option with its default and asks for the name', async () => {
-    await clusters
-      .row(name)
-      .getByRole('button', { name: `Delete cluster ${name}` })
-      .click();
+  await test.step('the row offers its actions in one menu, not a red button on every row', async () => {
+    // A laptop screen: the delete dialog must fit it.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect(clusters.row(name).getByRole('button', { name: `Delete cluster ${name}` })).toHaveCount(0);
+    const actions = clusters.row(name).getByRole('button', { name: `Actions for ${name}` });
+    await expect(actions).toHaveAttribute('aria-haspopup', 'menu');
+    await actions.click();
+    const menu = page.getByRole('menu');
+    await expect(menu.getByRole('menuitem')).toHaveText(['Open', 'Upgrade cluster', 'Delete cluster…']);
+    await menu.getByRole('menuitem', { name: 'Delete cluster…' }).click();
+  });
+
+  await test.step('the dialog lists every option with its default and asks for the name; at 1440×900 the name and Delete are in view', async () => {
     const dialog = page.getByRole('dialog', { name: `Delete cluster ${name}` });
+    await expect(dialog).toBeVisible();
+    const viewport = page.viewportSize()!;
+    for (const control of [dialog.getByRole('textbox', { name: `Type ${name} to confirm` }), dialog.getByRole('button', { name: 'Delete cluster' })]) {
+      const box = (await control.boundingBox())!;
+      expect(box.y >= 0 && box.y + box.height <= viewport.height, 'in view without scrolling').toBe(true);
+    }
     await expect(dialog.getByRole('radiogroup', { name: 'ENI ports (native ENIs)' }).getByRole('radio', { name: 'Delete, stop on failure' })).toBeChecked();
     await expect(dialog.getByRole('radiogroup', { name: 'OBS volumes' }).getByRole('radio', { name: 'Keep' })).toBeChecked();
     await dialog.getByRole('radiogroup', { name: 'OBS volumes' }).getByRole('radio', { name: 'Try to delete' }).check();
@@ -94,6 +108,18 @@ test('a viewer sees why they cannot create or change clusters, by mouse, keyboar
     await expect(page).toHaveURL(/\/clusters$/);
   });
 
+  await test.step("a row's menu shows what the viewer may not do, disabled, with the reason", async () => {
+    await clusters.row('prod-search').getByRole('button', { name: 'Actions for prod-search' }).click();
+    const menu = page.getByRole('menu');
+    await expect(menu.getByRole('menuitem', { name: 'Open' })).toBeEnabled();
+    for (const item of ['Upgrade cluster', 'Delete cluster…']) {
+      await expect(menu.getByRole('menuitem', { name: item })).toBeDisabled();
+      await expect(menu.getByRole('menuitem', { name: item })).toHaveAccessibleDescription(reason);
+    }
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+  });
+
   await test.step('the overview offers no "Edit cluster"; the Edit tab shows the values read-only', async () => {
     await page.goto(`/clusters/${DEMO_SEED.clusters['prod-search']}`);
     await expect(page.getByRole('heading', { level: 1, name: 'prod-search' })).toBeVisible();
@@ -143,6 +169,8 @@ test('an operator creates a cluster with the wizard and watches it become Availa
 
   await test.step('fill the wizard; the review shows the exact request', async () => {
     await fillWizard(page, name);
+    // Every message is filled in: no raw "{count}" or other placeholder reaches the operator.
+    expect(await page.getByRole('main').innerText()).not.toMatch(/\{[a-zA-Z]+\}/);
     const request = page.getByLabel('Create cluster request');
     await expect(request).toContainText(`"name": "${name}"`);
     await expect(request).toContainText('cluster.install.addons/install');

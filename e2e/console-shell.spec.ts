@@ -68,3 +68,26 @@ test('an operator switches the console to Simplified Chinese and back', async ({
     await expect(page.getByRole('heading', { level: 1, name: 'Clusters' })).toBeVisible();
   });
 });
+
+test('the dark-mode toggle says whether it is on; copy buttons show an icon and say what they copy', async ({ page }) => {
+  const clusters = new ClustersPage(page);
+  await clusters.open();
+
+  await test.step('"Dark mode" is a toggle button: pressed when dark', async () => {
+    const toggle = page.getByRole('button', { name: 'Dark mode' });
+    const before = await toggle.getAttribute('aria-pressed');
+    expect(['true', 'false']).toContain(before);
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', before === 'true' ? 'false' : 'true');
+    await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', before === 'true' ? 'light' : 'dark');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', before!);
+  });
+
+  await test.step("a cluster's copy buttons are icons with a name", async () => {
+    await clusters.row('prod-search').getByRole('link', { name: 'prod-search' }).click();
+    const copy = page.getByRole('button', { name: 'Copy cluster ID' });
+    await expect(copy).toBeVisible();
+    await expect(copy.locator('svg')).toHaveCount(1);
+  });
+});

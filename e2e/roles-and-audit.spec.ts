@@ -98,13 +98,16 @@ test('the audit page shows a cluster change with the operator who made it', asyn
     await new SignInPage(page).signIn('admin', demoAccount('admin').password);
     await expect(page.getByRole('heading', { level: 1, name: 'Audit' })).toBeVisible();
     await page.getByRole('textbox', { name: 'Operation' }).fill('BatchCreateAutopilotClusterTags');
-    await page.getByRole('textbox', { name: 'Target ID' }).fill(cluster);
+    await page.getByRole('textbox', { name: 'Target name or ID' }).fill(cluster);
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect(page).toHaveURL(/action=BatchCreateAutopilotClusterTags/);
     const row = page.getByRole('table', { name: 'Audit trail' }).getByRole('row').nth(1);
     await expect(row).toContainText('operator');
     await expect(row).toContainText('Operator');
     await expect(row).toContainText('Succeeded');
+    // The target by the name it had and its id: a cluster deleted since is still recognised.
+    await expect(row.getByText('staging-web', { exact: true })).toBeVisible();
+    await expect(row.getByText(cluster, { exact: true })).toBeVisible();
     await row.getByRole('button', { name: 'Details' }).click();
     await expect(page.getByRole('table', { name: 'Audit trail' })).toContainText(tagKey);
   });

@@ -15,7 +15,9 @@ import { pino, type DestinationStream } from 'pino';
 import type { ApiErrorEnvelope, FieldError } from '../contract/errors.ts';
 import type { BffConfig, LogLevel } from './config.ts';
 import { recordAudit } from './auth/audit.ts';
-import { auditSummary, auditTarget } from './auth/audit-summary.ts';
+import { auditSummary, auditTarget, nameIn, needsNameLookup } from './auth/audit-summary.ts';
+import { showCluster } from '../contract/clusters.ts';
+import { buildPath } from '../contract/paths.ts';
 import type { DemoAccount } from './auth/bootstrap.ts';
 import { accessOf, isMutation, nonCanonical, pathOf, nonCanonicalError, requireDeclaredAccess } from './auth/route-access.ts';
 import { registerSecurity } from './auth/security.ts';
@@ -345,6 +347,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   const client = new CceClient(upstream, config.timeoutMs, clock);
+  /** A cluster's name for the audit trail when neither the request nor the answer gave it, asked of the cloud; null when that fails. */
+  async function clusterName(request: FastifyRequest, projectId: string, clusterId: string): Promise<string | null> {
+    try {
+      const shown = await client.send(
+        { op: showCluster, path: buildPath(showCluster.path, { project_id: projectId, cluster_id: clusterId }), query: {} },
+        request.log,
+      );
+      return shown.status === 200 ? nameIn(JSON.parse(Buffer.from(shown.body).toString('utf8'))) : null;
+    } catch {
+      return null;
+    }
+  }
   await app.register(metaRoutes, { upstream, demoAccounts: options.demoAccounts ?? [] });
   await app.register(sessionRoutes, { store, sessions, sessionAbsoluteMs: config.console.sessionAbsoluteMs });
   await app.register(accountRoutes, { store, sessions });
@@ -357,10 +371,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     onMutation: async (request, outcome) => {
       const { op, params, query } = outcome.call;
       const target = auditTarget(op, params, outcome.responseBody, outcome.requestBody);
+      if (needsNameLookup(target)) target.name = await clusterName(request, params.project_id ?? upstream.projectId, target.id);
       await recordAudit(store, request, {
         action: op.id,
         targetKind: target.kind,
         targetId: target.id,
+        targetName: target.name,
         summary: auditSummary(op, params, query, outcome.requestBody, outcome.multipartBytes !== undefined ? { bytes: outcome.multipartBytes } : undefined),
         outcome: outcome.error ? 'failure' : 'success',
         status: outcome.status,

@@ -12,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountSchema, auditPageSchema, sessionSchema, type AuditEntry } from '../contract/console-api.ts';
 import { SIMULATOR_PROJECT_ID } from '../simulator/config.ts';
+import { validCreateBody } from '../simulator/test-support.ts';
 import { buildApp } from './app.ts';
 import { MAX_ATTEMPTS_PER_ACCOUNT_AND_ADDRESS } from './routes/session.ts';
 import { asSignedIn, signIn, spyUpstream, testConfig, testStore, TEST_PROJECT_ID, TEST_USERS } from './testing.ts';
@@ -204,12 +205,16 @@ describe('audit trail', () => {
       if (call.url.endsWith('/tags/create')) return new Response(null, { status: 204 });
       if (call.method === 'DELETE')
         return Response.json({ error_code: 'CCE.01400013', error_msg: 'cluster is busy' }, { status: 409, headers: { 'x-request-id': 'upstream-req-42' } });
+      // The cluster as the cloud shows it: where a change's request and answer do not name it, the entry looks it up.
+      if (call.method === 'GET') return Response.json({ kind: 'Cluster', apiVersion: 'v3', metadata: { uid: CLUSTER, name: 'payments-prod' } });
       return Response.json({ kind: 'Cluster', metadata: { uid: 'created-uid', name: 'audited' } }, { status: 201 });
     });
     const operator = asSignedIn(app, await signIn(app, TEST_USERS.operator));
     await operator.inject({ method: 'POST', url: `${BASE}/clusters/${CLUSTER}/tags/create`, payload: { tags: [{ key: 'team', value: 'payments' }] } });
     const failed = await operator.inject({ method: 'DELETE', url: `${BASE}/clusters/${CLUSTER}` });
     expect(failed.statusCode).toBe(409);
+    const created = await operator.inject({ method: 'POST', url: `${BASE}/clusters`, payload: validCreateBody('audited') });
+    expect(created.statusCode).toBe(201);
     const entries = await auditEntries(app, `?actor=${TEST_USERS.operator.username}`);
     // Newest first: the first entry of each action is this test's.
     const byAction = new Map([...entries].reverse().map((e) => [e.action, e]));
@@ -218,6 +223,7 @@ describe('audit trail', () => {
       status: 204,
       targetKind: 'cluster',
       targetId: CLUSTER,
+      targetName: 'payments-prod',
       actorRole: 'operator',
     });
     expect(byAction.get('BatchCreateAutopilotClusterTags')!.summary).toMatchObject({ body: { tags: [{ key: 'team' }] } });
@@ -227,7 +233,14 @@ describe('audit trail', () => {
       errorCode: 'CCE.01400013',
       upstreamRequestId: 'upstream-req-42',
       targetId: CLUSTER,
+      targetName: 'payments-prod',
     });
+    expect(byAction.get('CreateAutopilotCluster')).toMatchObject({ outcome: 'success', targetId: 'created-uid', targetName: 'audited' });
+    // A deleted cluster is still found by the name it had.
+    expect((await auditEntries(app, '?target=payments-prod')).map((e) => e.action).sort()).toEqual([
+      'BatchCreateAutopilotClusterTags',
+      'DeleteAutopilotCluster',
+    ]);
     expect(byAction.get('console.signIn')).toMatchObject({ outcome: 'success' });
     expect(JSON.stringify(entries)).not.toContain(TEST_USERS.operator.password);
   });

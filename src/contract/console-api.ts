@@ -98,6 +98,8 @@ export const auditEntrySchema = z.object({
   /** `cluster`, `addon`, `release`, `chart`, `workflow`, `account`… */
   targetKind: z.string().nullable(),
   targetId: z.string().nullable(),
+  /** The target's name when the action happened (e.g. a cluster's, kept after it is deleted); null when not known. */
+  targetName: z.string().nullable(),
   /** What was asked, without secrets: path parameters, query, and a redacted outline of the body. */
   summary: z.record(z.string(), z.unknown()),
   outcome: z.enum(AUDIT_OUTCOMES),

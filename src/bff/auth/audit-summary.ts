@@ -59,22 +59,51 @@ function outline(value: unknown, depth = 0): unknown {
 export interface AuditTarget {
   kind: string;
   id: string | null;
+  /** Its name as the request or the answer gives it; null when neither does (see `needsNameLookup`). */
+  name: string | null;
+}
+
+/** `metadata.name` (CCE objects) or `name` (charts, releases) of a body, when it is a string. */
+export function nameIn(body: unknown): string | null {
+  const object = body as { metadata?: { name?: unknown }; name?: unknown } | undefined;
+  const name = object?.metadata?.name ?? object?.name;
+  return typeof name === 'string' && name !== '' ? name.slice(0, 200) : null;
+}
+
+/** A cluster's name when the call is about that cluster: the answer or the body must be the cluster itself (not a job or a task). */
+function clusterNameIn(response: unknown, requestBody: unknown): string | null {
+  for (const body of [response, requestBody]) {
+    if ((body as { kind?: unknown } | undefined)?.kind === 'Cluster') return nameIn(body);
+  }
+  // A create's body names the cluster with or without `kind`.
+  return nameIn(requestBody);
+}
+
+/** Whether the entry should look its target's name up (a cluster call whose request and answer do not name it). */
+export function needsNameLookup(target: AuditTarget): target is AuditTarget & { kind: 'cluster'; id: string } {
+  return target.kind === 'cluster' && target.id !== null && target.name === null;
 }
 
 /** The object a call acts on, from its path parameters (or, for a create, the id the answer names). */
 export function auditTarget(op: OperationDefinition, params: Record<string, string>, response: unknown, requestBody: unknown): AuditTarget {
-  if (params.upgrade_workflow_id) return { kind: 'workflow', id: params.upgrade_workflow_id };
+  if (params.upgrade_workflow_id) return { kind: 'workflow', id: params.upgrade_workflow_id, name: null };
   if (op.resource === 'releases') {
     const body = requestBody as { name?: unknown; namespace?: unknown } | undefined;
     const name = params.name ?? (typeof body?.name === 'string' ? body.name : undefined);
     const namespace = params.namespace ?? (typeof body?.namespace === 'string' ? body.namespace : undefined);
-    return { kind: 'release', id: name ? `${params.cluster_id ?? ''}/${namespace ?? ''}/${name}` : (params.cluster_id ?? null) };
+    return {
+      kind: 'release',
+      id: name ? `${params.cluster_id ?? ''}/${namespace ?? ''}/${name}` : (params.cluster_id ?? null),
+      name: name ?? null,
+    };
   }
+  const kind = TARGET_KIND[op.resource] ?? op.resource;
+  const name = kind === 'cluster' ? clusterNameIn(response, requestBody) : (nameIn(response) ?? nameIn(requestBody));
   const fromPath = params.chart_id ?? params.id ?? params.job_id ?? params.cluster_id;
-  if (fromPath) return { kind: TARGET_KIND[op.resource] ?? op.resource, id: fromPath };
+  if (fromPath) return { kind, id: fromPath, name };
   const created = response as { metadata?: { uid?: unknown }; id?: unknown } | undefined;
   const id = typeof created?.metadata?.uid === 'string' ? created.metadata.uid : typeof created?.id === 'string' ? created.id : null;
-  return { kind: TARGET_KIND[op.resource] ?? op.resource, id };
+  return { kind, id, name };
 }
 
 export function auditSummary(

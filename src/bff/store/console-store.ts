@@ -18,6 +18,8 @@ export interface AuditEntryInput {
   action: string;
   targetKind?: string | null;
   targetId?: string | null;
+  /** The target's name when the action happened (a deleted cluster is still recognised by it). */
+  targetName?: string | null;
   summary?: Record<string, unknown>;
   outcome: AuditOutcome;
   status?: number | null;
@@ -66,6 +68,7 @@ interface AuditRow {
   action: string;
   target_kind: string | null;
   target_id: string | null;
+  target_name: string | null;
   summary: Record<string, unknown> | string;
   outcome: AuditOutcome;
   status: number | null;
@@ -95,6 +98,7 @@ function toAuditEntry(row: AuditRow): AuditEntry {
     action: row.action,
     targetKind: row.target_kind,
     targetId: row.target_id,
+    targetName: row.target_name,
     summary: typeof row.summary === 'string' ? (JSON.parse(row.summary) as Record<string, unknown>) : row.summary,
     outcome: row.outcome,
     status: row.status,
@@ -285,8 +289,8 @@ export class ConsoleStore {
 
   async appendAudit(entry: AuditEntryInput): Promise<AuditEntry> {
     const [row] = await this.db.query<AuditRow>(
-      `INSERT INTO audit_log (at, actor, actor_role, action, target_kind, target_id, summary, outcome, status, error_code, request_id, upstream_request_id, client_ip)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13) RETURNING *`,
+      `INSERT INTO audit_log (at, actor, actor_role, action, target_kind, target_id, target_name, summary, outcome, status, error_code, request_id, upstream_request_id, client_ip)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14) RETURNING *`,
       [
         new Date(this.now()),
         entry.actor,
@@ -294,6 +298,7 @@ export class ConsoleStore {
         entry.action,
         entry.targetKind ?? null,
         entry.targetId ?? null,
+        entry.targetName ?? null,
         JSON.stringify(entry.summary ?? {}),
         entry.outcome,
         entry.status ?? null,
@@ -312,11 +317,12 @@ export class ConsoleStore {
     const params: unknown[] = [];
     const add = (clause: string, value: unknown) => {
       params.push(value);
-      where.push(clause.replace('?', `$${params.length}`));
+      where.push(clause.replaceAll('?', `$${params.length}`));
     };
     if (query.actor) add('actor = ?', query.actor);
     if (query.action) add('action = ?', query.action);
-    if (query.target) add('target_id = ?', query.target);
+    // A target by its id or by the name it had (a deleted cluster is found by its name).
+    if (query.target) add('(target_id = ? OR target_name = ?)', query.target);
     if (query.outcome) add('outcome = ?', query.outcome);
     if (query.from) add('at >= ?', query.from);
     if (query.to) add('at <= ?', query.to);

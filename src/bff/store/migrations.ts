@@ -67,6 +67,11 @@ export const MIGRATIONS: readonly { id: number; name: string; statements: readon
       `CREATE INDEX sign_in_throttle_by_username ON sign_in_throttle (username)`,
     ],
   },
+  {
+    id: 3,
+    name: "audit trail: the target's name at the time of the action",
+    statements: [`ALTER TABLE audit_log ADD COLUMN target_name text`],
+  },
 ];
 
 /** An arbitrary constant: the advisory lock replicas take so only one of them migrates at a time. */

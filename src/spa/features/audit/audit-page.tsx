@@ -1,4 +1,4 @@
-import { Badge, Button, Code, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Code, EmptyState, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -7,7 +7,7 @@ import { operationById } from '../../../contract/operations.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
-import { PageLoader } from '../../shared/ui/page-loader.tsx';
+import { TableSkeleton } from '../../shared/ui/table-skeleton.tsx';
 import { Timestamp } from '../../shared/ui/timestamp.tsx';
 import { CopyValueButton } from '../../shared/ui/copy-value-button.tsx';
 import { auditQueries, type AuditFilters } from '../../resources/audit/audit-queries.ts';
@@ -103,11 +103,11 @@ export function AuditPage() {
       </form>
 
       {query.isPending ? (
-        <PageLoader />
+        <TableSkeleton columns={[15, 15, 25, 20, 10, 15]} />
       ) : query.isError ? (
         <ErrorPanel title={t('audit.loadFailed')} error={query.error} onRetry={() => void query.refetch()} />
       ) : entries.length === 0 ? (
-        <Text c="dimmed">{t('audit.empty')}</Text>
+        <EmptyState title={t('audit.empty')} description={t('audit.emptyHint')} />
       ) : (
         <>
           <Table.ScrollContainer minWidth={900}>
@@ -169,8 +169,18 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
           ) : null}
         </Table.Td>
         <Table.Td>
-          {entry.targetKind ? <Text size="xs">{entry.targetKind}</Text> : null}
-          <Text size="sm" style={{ wordBreak: 'break-all' }}>
+          {entry.targetKind ? (
+            <Text size="xs" c="dimmed">
+              {entry.targetKind}
+            </Text>
+          ) : null}
+          {/* The name it had then (a deleted cluster is still recognised), and the id it is known by. */}
+          {entry.targetName && entry.targetName !== entry.targetId ? (
+            <Text size="sm" fw={500}>
+              {entry.targetName}
+            </Text>
+          ) : null}
+          <Text size={entry.targetName && entry.targetName !== entry.targetId ? 'xs' : 'sm'} ff="monospace" style={{ wordBreak: 'break-all' }}>
             {entry.targetId ?? '—'}
           </Text>
         </Table.Td>

@@ -8,6 +8,7 @@ export const zhCN: Record<keyof typeof chartsMessages, string> = {
   'charts.description': '上传到项目的 Helm 模板包：每个模板版本一条，附带其默认值。',
   'charts.loadFailed': '无法加载模板',
   'charts.empty': '尚未上传任何模板。',
+  'charts.emptyHint': '使用“上传模板”上传 Helm Chart 包（.tgz），然后在“发布”页面将其安装到集群。',
   'charts.tableLabel': '模板',
   'charts.column.name': '名称',
   'charts.column.version': '版本',

@@ -8,6 +8,7 @@ export const chartsMessages = {
   'charts.description': 'Helm chart packages uploaded to the project: one entry per chart version, with its default values.',
   'charts.loadFailed': 'Could not load the charts',
   'charts.empty': 'No chart has been uploaded yet.',
+  'charts.emptyHint': 'Upload a Helm chart package (.tgz) with Upload chart; charts are then installed on clusters from the Releases page.',
   'charts.tableLabel': 'Charts',
   'charts.column.name': 'Name',
   'charts.column.version': 'Version',

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, EmptyState, Stack, Table } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -7,7 +7,7 @@ import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
-import { PageLoader } from '../../shared/ui/page-loader.tsx';
+import { TableSkeleton } from '../../shared/ui/table-skeleton.tsx';
 import { Timestamp } from '../../shared/ui/timestamp.tsx';
 import { ChartQuotaMeter } from './chart-quota-meter.tsx';
 import { ChartPackageDialog } from './chart-package-dialog.tsx';
@@ -39,9 +39,9 @@ export function ChartsPage() {
       {charts.isError ? (
         <ErrorPanel title={t('charts.loadFailed')} error={charts.error} onRetry={() => void charts.refetch()} />
       ) : !charts.data ? (
-        <PageLoader />
+        <TableSkeleton />
       ) : rows.length === 0 ? (
-        <Text c="dimmed">{t('charts.empty')}</Text>
+        <EmptyState title={t('charts.empty')} description={t('charts.emptyHint')} />
       ) : (
         <Table.ScrollContainer minWidth={760}>
           <Table aria-label={t('charts.tableLabel')} striped highlightOnHover>

@@ -1,12 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { useQuery } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCluster, type Cluster } from '../../../contract/clusters.ts';
 import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
-import { callOperation } from '../../shared/api/api-client.ts';
 import { setPollingSpeed } from '../../shared/api/polling.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
-import { openWorld, type TestWorld } from '../../shared/test/world.ts';
+import { createClusterIn, openWorld } from '../../shared/test/world.ts';
 import { ClusterJobTab } from './cluster-job-tab.tsx';
 
 const steps = (list: HTMLElement) =>
@@ -18,30 +16,6 @@ const steps = (list: HTMLElement) =>
 function JobTab({ clusterId, onJobFinished }: { clusterId: string; onJobFinished?: () => void }) {
   const cluster = useQuery(clusterQueries.detail(clusterId));
   return cluster.data ? <ClusterJobTab cluster={cluster.data} {...(onJobFinished ? { onJobFinished } : {})} /> : null;
-}
-
-/** Creates a cluster in the demo project through the BFF; `eniSubnet` picks where its pods' ENIs go. */
-async function create(world: TestWorld, name: string, vpcName: string, eniSubnet: string): Promise<Cluster> {
-  const vpc = world.demo.vpcs[vpcName]!;
-  const projectId = ((await (await fetch('/api/context')).json()) as { projectId: string }).projectId;
-  return callOperation(createCluster, {
-    params: { project_id: projectId },
-    body: {
-      kind: 'Cluster',
-      apiVersion: 'v3',
-      metadata: { name },
-      spec: {
-        category: 'Turbo',
-        flavor: 'cce.autopilot.cluster',
-        type: 'VirtualMachine',
-        version: 'v1.28',
-        hostNetwork: { vpc: vpc.id, subnet: vpc.subnets[0]!.networkId },
-        containerNetwork: { mode: 'eni' },
-        eniNetwork: { subnets: [{ subnetID: vpc.subnets.find((s) => s.name === eniSubnet)!.subnetId }] },
-        serviceNetwork: { IPv4CIDR: '10.247.0.0/16' },
-      },
-    },
-  });
 }
 
 describe('cluster jobs tab', () => {
@@ -72,7 +46,7 @@ describe('cluster jobs tab', () => {
   it('shows why a failed job failed, on the job and on the step', async () => {
     const world = await openWorld();
     // The demo's nearly full subnet: the creation fails in CreateEniNetwork.
-    const created = await create(world, 'ip-starved', 'vpc-dev', 'subnet-dev-eni-tiny');
+    const created = await createClusterIn(world, 'ip-starved', 'vpc-dev', 'subnet-dev-eni-tiny');
     await world.advance(5 * 60_000);
     renderWithProviders(<JobTab clusterId={created.metadata.uid!} />);
 

@@ -44,6 +44,10 @@ export const zhCN: Record<keyof typeof clustersMessages, string> = {
   'clusters.column.actions': '操作',
   'clusters.upgradeAvailable': '可升级',
   'clusters.upgradeTargets': '可升级到 {versions}',
+  'clusters.actionsFor': '{name} 的操作',
+  'clusters.action.open': '打开',
+  'clusters.action.upgrade': '升级集群',
+  'clusters.action.delete': '删除集群…',
   'clusterDelete.button': '删除集群 {name}',
   'clusterDelete.buttonShort': '删除',
 };

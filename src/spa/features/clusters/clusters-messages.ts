@@ -45,6 +45,10 @@ export const clustersMessages = {
   'clusters.column.actions': 'Actions',
   'clusters.upgradeAvailable': 'Upgrade available',
   'clusters.upgradeTargets': 'Can be upgraded to {versions}',
+  'clusters.actionsFor': 'Actions for {name}',
+  'clusters.action.open': 'Open',
+  'clusters.action.upgrade': 'Upgrade cluster',
+  'clusters.action.delete': 'Delete cluster…',
   'clusterDelete.button': 'Delete cluster {name}',
   'clusterDelete.buttonShort': 'Delete',
 };

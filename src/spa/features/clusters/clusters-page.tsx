@@ -1,5 +1,4 @@
-import { Button, EmptyState, Group, NativeSelect, Pagination, Skeleton, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
-import classes from '../../shared/ui/data-table.module.css';
+import { Button, EmptyState, Group, NativeSelect, Pagination, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -9,6 +8,7 @@ import { contextQueries } from '../../shared/api/console-context.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
+import { TableSkeleton } from '../../shared/ui/table-skeleton.tsx';
 import { clusterQueries, listInMotion } from '../../resources/clusters/cluster-queries.ts';
 import { upgradePathQueries } from '../../resources/upgrade-paths/upgrade-path-queries.ts';
 import './clusters-messages.ts';
@@ -111,7 +111,7 @@ export function ClustersPage() {
   } else if (list.isError) {
     body = <ErrorPanel title={t('clusters.loadFailed')} error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />;
   } else {
-    body = <ClustersSkeleton />;
+    body = <TableSkeleton label={t('clusters.loading')} />;
   }
 
   return (
@@ -143,28 +143,5 @@ export function ClustersPage() {
       />
       {body}
     </>
-  );
-}
-
-/** Placeholder rows shaped like the table, so the page does not jump when the list arrives. */
-function ClustersSkeleton() {
-  const { t } = useI18n();
-  return (
-    <div role="status" aria-busy="true">
-      <VisuallyHidden>{t('clusters.loading')}</VisuallyHidden>
-      <table className={classes.table} aria-hidden="true">
-        <tbody>
-          {Array.from({ length: 5 }, (_, row) => (
-            <tr key={row}>
-              {[40, 20, 15, 25].map((width, col) => (
-                <td key={col} style={{ width: `${width}%` }}>
-                  <Skeleton height={14} width={`${60 + ((row * 7 + col * 13) % 35)}%`} />
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

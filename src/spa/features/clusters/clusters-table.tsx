@@ -10,7 +10,7 @@ import { ClusterStatusBadge } from '../../resources/clusters/cluster-status.tsx'
 import { upgradeTargets } from '../../resources/upgrade-paths/upgrade-targets.ts';
 import { hasPublicEndpoint, tagLabels, type ClusterListView, type SortKey } from './cluster-list-view.ts';
 import './clusters-messages.ts';
-import { DeleteClusterButton } from './delete-cluster-button.tsx';
+import { ClusterActions } from './cluster-actions.tsx';
 import '../../shared/i18n/shared-messages.ts';
 
 interface ClustersTableProps {
@@ -140,7 +140,7 @@ function ClusterRow({ cluster, targets }: { cluster: Cluster; targets: string[] 
         <CreatedAt value={cluster.metadata.creationTimestamp} />
       </td>
       <td>
-        <DeleteClusterButton cluster={cluster} />
+        <ClusterActions cluster={cluster} />
       </td>
     </tr>
   );

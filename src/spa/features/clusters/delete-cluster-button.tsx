@@ -9,6 +9,15 @@ import './clusters-messages.ts';
 // The dialog (Mantine Modal, radios, job view) and its text load on first use, not with the list.
 const DeleteClusterDialog = lazy(withTranslations(() => import('./delete-cluster-dialog.tsx')));
 
+/** The delete dialog of a cluster, its code fetched the first time it opens. */
+export function DeleteClusterDialogOnDemand({ cluster, opened, onClose }: { cluster: Cluster; opened: boolean; onClose: () => void }) {
+  return opened ? (
+    <Suspense fallback={null}>
+      <DeleteClusterDialog cluster={cluster} opened={opened} onClose={onClose} />
+    </Suspense>
+  ) : null;
+}
+
 /** "Delete cluster" for one cluster: disabled with the reason for roles that may not change clusters. */
 export function DeleteClusterButton({ cluster, size = 'compact-sm' }: { cluster: Cluster; size?: 'compact-sm' | 'sm' }) {
   const { t } = useI18n();
@@ -31,11 +40,7 @@ export function DeleteClusterButton({ cluster, size = 'compact-sm' }: { cluster:
           </Button>
         )}
       </PermissionGate>
-      {opened ? (
-        <Suspense fallback={null}>
-          <DeleteClusterDialog cluster={cluster} opened={opened} onClose={() => setOpened(false)} />
-        </Suspense>
-      ) : null}
+      <DeleteClusterDialogOnDemand cluster={cluster} opened={opened} onClose={() => setOpened(false)} />
     </>
   );
 }

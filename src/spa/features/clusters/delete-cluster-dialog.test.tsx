@@ -1,80 +1,36 @@
 import { Notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Cluster } from '../../../contract/clusters.ts';
-import {
-  CLUSTERS_PATH,
-  cceCluster,
-  envelopeResponse,
-  installFetch,
-  jsonResponse,
-  operatorSession,
-  simulatorContext,
-  TEST_PROJECT_ID,
-} from '../../shared/test/fake-bff.ts';
 import { setPollingSpeed } from '../../shared/api/polling.ts';
+import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
+import { openWorld, type TestWorld } from '../../shared/test/world.ts';
 import { DeleteClusterButton } from './delete-cluster-button.tsx';
 
-const cluster = cceCluster({ name: 'prod-payments' }) as Cluster;
-const CLUSTER_PATH = `${CLUSTERS_PATH}/uid-prod-payments`;
-
-/** The BFF for one deletion: `onDelete` answers the DELETE; afterwards the cluster is Deleting once, then gone (404). */
-function installDeleteBff(onDelete: () => Response) {
-  const deletes: Record<string, string>[] = [];
-  let readsAfterDelete = 0;
-  installFetch((request) => {
-    const url = new URL(request.url);
-    if (url.pathname === '/api/context') return jsonResponse(simulatorContext);
-    if (url.pathname === '/api/session') return jsonResponse(operatorSession);
-    if (request.method === 'DELETE' && url.pathname === CLUSTER_PATH) {
-      deletes.push(Object.fromEntries(url.searchParams));
-      return onDelete();
-    }
-    if (request.method === 'GET' && url.pathname === CLUSTER_PATH) {
-      readsAfterDelete += 1;
-      return readsAfterDelete === 1
-        ? jsonResponse({ ...cluster, status: { phase: 'Deleting', jobID: 'job-del' } })
-        : envelopeResponse(404, 'CCE.01404001', 'Cluster uid-prod-payments does not exist.', 'req-gone');
-    }
-    if (request.method === 'GET' && url.pathname === `/api/cce/autopilot/v3/projects/${TEST_PROJECT_ID}/jobs/job-del`) {
-      return jsonResponse({
-        kind: 'Job',
-        apiVersion: 'v3',
-        metadata: { uid: 'job-del' },
-        spec: {
-          type: 'DeleteCluster',
-          subJobs: [
-            { kind: 'Job', apiVersion: 'v3', metadata: { uid: 'd1' }, spec: { type: 'DeleteOBSVolumes' }, status: { phase: 'Running' } },
-            { kind: 'Job', apiVersion: 'v3', metadata: { uid: 'd2' }, spec: { type: 'DeleteMaster' }, status: { phase: 'Initializing' } },
-          ],
-        },
-        status: { phase: 'Running', reason: '' },
-      });
-    }
-    return envelopeResponse(404, 'BFF.NOT_FOUND', `No route for ${request.method} ${url.pathname}`, 'req-not-found');
-  });
-  return deletes;
-}
-
-const accepted = () => jsonResponse({ ...cluster, status: { phase: 'Available', jobID: 'job-del', deleteOption: { delete_eni: 'delete-block' } } });
-
-async function openDialog(user: ReturnType<typeof renderWithProviders>['user']) {
-  // Disabled until the session says the role may change clusters (the gate then renders a new button).
-  await waitFor(() => expect(screen.getByRole('button', { name: 'Delete cluster prod-payments' })).toBeEnabled());
-  await user.click(screen.getByRole('button', { name: 'Delete cluster prod-payments' }));
-  return screen.findByRole('dialog', { name: 'Delete cluster prod-payments' });
-}
-
-/** The button as the list and the detail page use it, with the app's notification host beside it. */
-function renderButton() {
-  return renderWithProviders(
+/** The button as the list and the detail page use it (fed by the cluster's query), with the app's notification host beside it. */
+function DeleteButtonOf({ clusterId }: { clusterId: string }) {
+  const cluster = useQuery(clusterQueries.detail(clusterId));
+  return (
     <>
       <Notifications />
-      <DeleteClusterButton cluster={cluster} />
-    </>,
+      {cluster.data ? <DeleteClusterButton cluster={cluster.data} /> : null}
+    </>
   );
 }
+
+async function openDialog(world: TestWorld, name: string) {
+  const { user } = renderWithProviders(<DeleteButtonOf clusterId={world.demo.clusters[name]!} />);
+  // Disabled until the session says the role may change clusters (the gate then renders a new button).
+  const button = () => screen.getByRole('button', { name: `Delete cluster ${name}` });
+  await waitFor(() => expect(button()).toBeEnabled(), { timeout: 10_000 });
+  await user.click(button());
+  // The dialog's code loads on first use.
+  return { user, dialog: await screen.findByRole('dialog', { name: `Delete cluster ${name}` }, { timeout: 10_000 }) };
+}
+
+/** The DELETE calls the console sent, by query parameter. */
+const deletes = (world: TestWorld) => world.sent.filter((r) => r.method === 'DELETE').map((r) => Object.fromEntries(new URLSearchParams(r.search)));
 
 describe('delete-cluster dialog', () => {
   // The deletion is followed by polling: ten times faster here, the same rule.
@@ -82,9 +38,8 @@ describe('delete-cluster dialog', () => {
   afterEach(() => setPollingSpeed(1));
 
   it('starts from the documented defaults, asks for the name, sends the chosen options and follows the deletion until the cluster is gone', async () => {
-    const deletes = installDeleteBff(accepted);
-    const { user } = renderButton();
-    const dialog = await openDialog(user);
+    const world = await openWorld();
+    const { user, dialog } = await openDialog(world, 'dev-sandbox');
 
     const group = (name: string) => within(dialog).getByRole('radiogroup', { name });
     // DELETE_OPTION_DEFAULTS: ENIs and network resources deleted (block), volumes kept (skip), master log stream deleted.
@@ -101,46 +56,47 @@ describe('delete-cluster dialog', () => {
     await user.click(within(group('Logs (LTS)')).getByRole('radio', { name: /Keep the logs/ }));
 
     const submit = within(dialog).getByRole('button', { name: 'Delete cluster' });
-    const confirm = within(dialog).getByRole('textbox', { name: 'Type prod-payments to confirm' });
+    const confirm = within(dialog).getByRole('textbox', { name: 'Type dev-sandbox to confirm' });
     expect(submit).toBeDisabled();
-    await user.type(confirm, 'prod-payment');
+    await user.type(confirm, 'dev-sandbo');
     expect(submit).toBeDisabled();
-    await user.type(confirm, 's');
+    await user.type(confirm, 'x');
     expect(submit).toBeEnabled();
     await user.click(submit);
 
     await waitFor(() =>
-      expect(deletes).toEqual([
+      expect(deletes(world)).toEqual([
         { delete_efs: 'skip', delete_eni: 'block', delete_net: 'block', delete_obs: 'try', delete_sfs30: 'skip', lts_reclaim_policy: 'Retain' },
       ]),
     );
     // The dialog closes; a notification, which outlives the row and the page, follows the deletion.
-    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Delete cluster prod-payments' })).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Delete cluster dev-sandbox' })).not.toBeInTheDocument());
     // Compact in the notification: progress and the step running now, not the whole timeline.
-    const job = await screen.findByRole('group', { name: 'Deleting prod-payments' });
-    expect(await within(job).findByText(/DeleteOBSVolumes/)).toBeInTheDocument();
+    const job = await screen.findByRole('group', { name: 'Deleting dev-sandbox' });
     expect(within(job).queryByRole('list')).not.toBeInTheDocument();
-    expect(screen.getByText('Deleting cluster prod-payments')).toBeInTheDocument();
-    expect(screen.getByText(/prod-payments is being deleted/)).toBeInTheDocument();
-    expect(await screen.findByText('prod-payments has been deleted.', {}, { timeout: 6_000 })).toBeInTheDocument();
-  }, 12_000);
+    expect(screen.getByText('Deleting cluster dev-sandbox')).toBeInTheDocument();
+    expect(screen.getByText(/dev-sandbox is being deleted/)).toBeInTheDocument();
+    expect(screen.queryByText('dev-sandbox has been deleted.')).not.toBeInTheDocument();
+    // Deletion takes 20–30 simulated seconds.
+    await world.advance(60_000);
+    expect(await screen.findByText('dev-sandbox has been deleted.', {}, { timeout: 6_000 })).toBeInTheDocument();
+  }, 45_000);
 
-  it('keeps the dialog and the choices when the cloud refuses, showing the code and the request id', async () => {
-    const deletes = installDeleteBff(() =>
-      envelopeResponse(429, 'CCE.01429002', 'Cluster prod-payments is Upgrading; it can be deleted once that has finished.', 'req-locked-1'),
-    );
-    const { user } = renderButton();
-    const dialog = await openDialog(user);
+  it('keeps the dialog and the choices when the cloud refuses, showing the code and the request id', { timeout: 30_000 }, async () => {
+    const world = await openWorld();
+    // analytics-batch is Upgrading in the demo world: the cloud refuses to delete it until that has finished.
+    const { user, dialog } = await openDialog(world, 'analytics-batch');
     await user.click(within(within(dialog).getByRole('radiogroup', { name: 'SFS 3.0 volumes' })).getByRole('radio', { name: 'Try to delete' }));
-    await user.type(within(dialog).getByRole('textbox', { name: 'Type prod-payments to confirm' }), 'prod-payments');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Type analytics-batch to confirm' }), 'analytics-batch');
     await user.click(within(dialog).getByRole('button', { name: 'Delete cluster' }));
 
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('The cluster could not be deleted');
     expect(alert).toHaveTextContent('CCE.01429002');
-    expect(alert).toHaveTextContent('req-locked-1');
-    expect(deletes).toHaveLength(1);
+    expect(alert).toHaveTextContent(/analytics-batch is Upgrading/);
+    expect(alert).toHaveTextContent(/Request ID/i);
+    expect(deletes(world)).toHaveLength(1);
     expect(within(within(dialog).getByRole('radiogroup', { name: 'SFS 3.0 volumes' })).getByRole('radio', { name: 'Try to delete' })).toBeChecked();
-    expect(within(dialog).getByRole('textbox', { name: 'Type prod-payments to confirm' })).toHaveValue('prod-payments');
+    expect(within(dialog).getByRole('textbox', { name: 'Type analytics-batch to confirm' })).toHaveValue('analytics-batch');
   });
 });

@@ -6,7 +6,7 @@ import { contextQueries } from '../../shared/api/console-context.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
-import { PageLoader } from '../../shared/ui/page-loader.tsx';
+import { TableSkeleton } from '../../shared/ui/table-skeleton.tsx';
 import './quotas-messages.ts';
 
 /** Used / limit as a meter; amber from 80 %, red when full, so a create is not refused by surprise. */
@@ -44,7 +44,7 @@ export function QuotasPage() {
       {quotas.isError ? (
         <ErrorPanel title={t('quotas.loadFailed')} error={quotas.error} onRetry={() => void quotas.refetch()} />
       ) : !quotas.data ? (
-        <PageLoader />
+        <TableSkeleton columns={[40, 20, 20, 20]} rows={3} />
       ) : (
         <>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>

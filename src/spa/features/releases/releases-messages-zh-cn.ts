@@ -11,6 +11,7 @@ export const zhCN: Record<keyof typeof releasesMessages, string> = {
   'releases.chooseCluster': '选择一个集群以查看其模板实例。',
   'releases.loadFailed': '无法加载 {cluster} 的模板实例',
   'releases.empty': '{cluster} 上没有安装任何模板实例。',
+  'releases.emptyHint': '使用“安装模板”在此集群上安装已上传的模板，或选择其他集群。',
   'releases.noneMatch': '没有符合筛选条件的模板实例。',
   'releases.tableLabel': '{cluster} 上的模板实例',
   'releases.filter.all': '全部',

@@ -11,6 +11,7 @@ export const releasesMessages = {
   'releases.chooseCluster': 'Choose a cluster to see its releases.',
   'releases.loadFailed': 'Could not load the releases of {cluster}',
   'releases.empty': 'No release is installed on {cluster}.',
+  'releases.emptyHint': 'Install an uploaded chart on this cluster with Install chart, or choose another cluster.',
   'releases.noneMatch': 'No release matches the filters.',
   'releases.tableLabel': 'Releases on {cluster}',
   'releases.filter.all': 'All',

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, EmptyState, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,7 +10,7 @@ import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
-import { PageLoader } from '../../shared/ui/page-loader.tsx';
+import { TableSkeleton } from '../../shared/ui/table-skeleton.tsx';
 import { Timestamp } from '../../shared/ui/timestamp.tsx';
 import { InstallReleaseDialog } from './install-release-dialog.tsx';
 import { releaseDetailLink, releasesOfCluster } from './release-links.ts';
@@ -93,9 +93,11 @@ export function ReleasesPage() {
       ) : releases.isError ? (
         <ErrorPanel title={t('releases.loadFailed', { cluster: clusterName })} error={releases.error} onRetry={() => void releases.refetch()} />
       ) : !releases.data ? (
-        <PageLoader />
+        <TableSkeleton />
+      ) : all.length === 0 ? (
+        <EmptyState title={t('releases.empty', { cluster: clusterName })} description={t('releases.emptyHint')} />
       ) : shown.length === 0 ? (
-        <Text c="dimmed">{all.length === 0 ? t('releases.empty', { cluster: clusterName }) : t('releases.noneMatch')}</Text>
+        <Text c="dimmed">{t('releases.noneMatch')}</Text>
       ) : (
         <Table.ScrollContainer minWidth={760}>
           <Table aria-label={t('releases.tableLabel', { cluster: clusterName })} striped highlightOnHover>

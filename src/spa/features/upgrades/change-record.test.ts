@@ -15,6 +15,7 @@ function audit(action: string, actor: string, hms: string): AuditEntry {
     action,
     targetKind: 'cluster',
     targetId: 'c1',
+    targetName: null,
     summary: {},
     outcome: 'success',
     status: 200,

@@ -44,6 +44,7 @@ export const zhCN: Record<keyof typeof addonMessages, string> = {
   'addons.list.title': '{cluster} 的插件',
   'addons.list.caption': '集群中已安装的插件',
   'addons.list.empty': '该集群未安装任何插件。',
+  'addons.list.emptyHint': '使用“安装插件”安装插件，例如 CoreDNS 或 metrics-server。',
   'addons.list.loadFailed': '无法加载该集群的插件。',
   'addons.column.addon': '插件',
   'addons.column.status': '状态',

@@ -49,6 +49,7 @@ export const addonMessages = {
   'addons.list.title': 'Add-ons of {cluster}',
   'addons.list.caption': 'Add-ons installed in the cluster',
   'addons.list.empty': 'No add-ons are installed in this cluster.',
+  'addons.list.emptyHint': 'Install one, such as CoreDNS or metrics-server, with Install add-on.',
   'addons.list.loadFailed': 'The add-ons of this cluster could not be loaded.',
   'addons.column.addon': 'Add-on',
   'addons.column.status': 'Status',

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactElement } from 'react';
 import type { AddonInstance, AddonTemplate } from '../../../contract/addons.ts';
@@ -6,7 +6,7 @@ import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import type { Translator } from '../../shared/i18n/i18n.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
-import { PageLoader } from '../../shared/ui/page-loader.tsx';
+import { TableSkeleton } from '../../shared/ui/table-skeleton.tsx';
 import { Tooltip } from '../../shared/ui/tooltip.tsx';
 import { addonActionStates, type AddonAction, type AddonActionBlock, type AddonActionState } from './addon-actions.ts';
 import { InstallAddonDialog, RollbackAddonDialog, UninstallAddonDialog, UpdateAddonDialog, instanceTitle, type AddonCluster } from './addon-dialogs.tsx';
@@ -92,11 +92,11 @@ export function ClusterAddonsPanel({ cluster, openInstall }: { cluster: AddonClu
           )}
         </PermissionGate>
       </Group>
-      {list.isPending ? <PageLoader /> : null}
+      {list.isPending ? <TableSkeleton /> : null}
       {list.isError ? (
         <ErrorPanel title={t('addons.list.loadFailed')} error={list.error} onRetry={() => void list.refetch()} retrying={list.isFetching} />
       ) : null}
-      {list.isSuccess && items.length === 0 ? <Text c="dimmed">{t('addons.list.empty')}</Text> : null}
+      {list.isSuccess && items.length === 0 ? <EmptyState title={t('addons.list.empty')} description={t('addons.list.emptyHint')} /> : null}
       {items.length > 0 ? (
         <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing="sm" aria-label={t('addons.list.caption')}>

@@ -1,6 +1,7 @@
 import { inject, onTestFinished, vi } from 'vitest';
 import type { Role } from '../../../contract/console-api.ts';
-import { setCsrfToken } from '../api/api-client.ts';
+import { createCluster, type Cluster } from '../../../contract/clusters.ts';
+import { callOperation, setCsrfToken } from '../api/api-client.ts';
 import { acceptSession } from '../auth/session.ts';
 
 declare module 'vitest' {
@@ -106,4 +107,32 @@ export async function openWorld({ role = 'operator', ...request }: WorldOptions 
   if (role) await world.signIn(role);
   sent.length = 0;
   return world;
+}
+
+/**
+ * Creates a cluster in the world's project through the BFF, as the wizard would; `eniSubnet` (a subnet
+ * name of the VPC) picks where its pods' ENIs go, by default the VPC's second subnet. It is Creating.
+ */
+export async function createClusterIn(world: TestWorld, name: string, vpcName = 'vpc-prod', eniSubnet?: string): Promise<Cluster> {
+  const vpc = world.demo.vpcs[vpcName]!;
+  const projectId = ((await (await fetch('/api/context')).json()) as { projectId: string }).projectId;
+  const eni = eniSubnet ? vpc.subnets.find((s) => s.name === eniSubnet)! : vpc.subnets[1]!;
+  return callOperation(createCluster, {
+    params: { project_id: projectId },
+    body: {
+      kind: 'Cluster',
+      apiVersion: 'v3',
+      metadata: { name },
+      spec: {
+        category: 'Turbo',
+        flavor: 'cce.autopilot.cluster',
+        type: 'VirtualMachine',
+        version: 'v1.28',
+        hostNetwork: { vpc: vpc.id, subnet: vpc.subnets[0]!.networkId },
+        containerNetwork: { mode: 'eni' },
+        eniNetwork: { subnets: [{ subnetID: eni.subnetId }] },
+        serviceNetwork: { IPv4CIDR: '10.247.0.0/16' },
+      },
+    },
+  });
 }
