@@ -70,7 +70,10 @@ async function openWorld(request: WorldRequest, schema: string): Promise<World> 
   const app = await buildApp({ config: testConfig(), upstream, store, clock, demoAccounts: Object.values(TEST_USERS) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const close = async () => {
-    await app.close();
+    const closing = app.close();
+    // The test that used this world has ended: whatever its page still had in flight is dropped, not waited for.
+    app.server.closeAllConnections();
+    await closing;
     simulator.close();
     await drop();
   };

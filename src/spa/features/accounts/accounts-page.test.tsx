@@ -87,6 +87,7 @@ describe('accounts page', () => {
     await user.type(within(dialog).getByLabelText(/^Password/), 'correct-horse-battery');
     await user.click(within(dialog).getByRole('button', { name: 'Create account' }));
 
+    expect((await world.answered('POST', '/api/accounts')).status).toBe(201);
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Create an account' })).not.toBeInTheDocument());
     expect(changes(world)).toEqual([
       { method: 'POST', path: '/api/accounts', csrf: csrfToken, body: { username: 'bob', password: 'correct-horse-battery', role: 'operator' } },
@@ -94,8 +95,8 @@ describe('accounts page', () => {
     expect(await within(rowOf('bob')).findByRole('combobox', { name: 'Role of bob' })).toHaveValue('Operator');
   });
 
-  it("puts the server's refusals on the form: a field error on its field, an existing name above the buttons", async () => {
-    const { operator } = await adminWorld();
+  it("puts the server's refusals on the form, each on its field: the password rule, an existing name", async () => {
+    const { world, operator } = await adminWorld();
     const { user } = renderWithProviders(<AccountsPage />);
     await user.click(await screen.findByRole('button', { name: 'Create account' }));
     const dialog = await screen.findByRole('dialog', { name: 'Create an account' });
@@ -104,6 +105,7 @@ describe('accounts page', () => {
     await user.type(username, 'carol');
     await user.type(password, 'carol-password-1');
     await user.click(within(dialog).getByRole('button', { name: 'Create account' }));
+    expect((await world.answered('POST', '/api/accounts')).status).toBe(400);
     expect(await within(dialog).findByText('Password must not contain the username.')).toBeInTheDocument();
     expect(password).toHaveAccessibleDescription(/must not contain the username/);
 
@@ -111,8 +113,11 @@ describe('accounts page', () => {
     await user.type(username, operator);
     await user.clear(password);
     await user.type(password, 'a-long-enough-password');
+    const since = world.sent.length;
     await user.click(within(dialog).getByRole('button', { name: 'Create account' }));
-    expect(await within(dialog).findByText(`An account named ${operator} already exists.`)).toBeInTheDocument();
+    expect((await world.answered('POST', '/api/accounts', since)).status).toBe(409);
+    expect(await within(dialog).findByText('This username is taken.')).toBeInTheDocument();
+    expect(username).toHaveAccessibleDescription('This username is taken.');
   });
 
   it('disables an account only after confirmation', async () => {
@@ -142,11 +147,9 @@ describe('accounts page', () => {
     await user.clear(field);
     await user.type(field, 'a-brand-new-password');
     await user.click(within(dialog).getByRole('button', { name: 'Set password' }));
-    await waitFor(() =>
-      expect(changes(world)).toEqual([{ method: 'PATCH', path: `/api/accounts/${operator}`, csrf: csrfToken, body: { password: 'a-brand-new-password' } }]),
-    );
     // The BFF took the new password (it checks the same rule).
-    await waitFor(() => expect(world.sent.find((r) => r.method === 'PATCH')?.status).toBe(200));
+    expect((await world.answered('PATCH', `/api/accounts/${operator}`)).status).toBe(200);
+    expect(changes(world)).toEqual([{ method: 'PATCH', path: `/api/accounts/${operator}`, csrf: csrfToken, body: { password: 'a-brand-new-password' } }]);
   });
 
   it('changes a role from the row', async () => {

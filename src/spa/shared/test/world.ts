@@ -50,6 +50,12 @@ export interface TestWorld {
   region: string;
   /** Every request the console sent, in order. */
   sent: SentRequest[];
+  /**
+   * The first `method path` request sent at or after index `since` of {@link sent}, once the BFF has
+   * answered it: waits up to 20 s for calls that hash a password (scrypt is slow on purpose, and
+   * slower on a busy machine), so the test's next `findBy…` waits only for the page.
+   */
+  answered(method: string, path: string, since?: number): Promise<SentRequest>;
   /** Moves simulated time forward (simulator and BFF together): what "wait 30 s" would do, at once. */
   advance(ms: number): Promise<void>;
   /** Signs in as this role's test account, as the sign-in page would; answers the session. */
@@ -109,6 +115,15 @@ export async function openWorld({ role = 'operator', ...request }: WorldOptions 
     projectId,
     region,
     sent,
+    answered: (method, path, since = 0) =>
+      vi.waitFor(
+        () => {
+          const request = sent.slice(since).find((r) => r.method === method && r.path === path);
+          if (request?.status === undefined) throw new Error(`no answer yet to ${method} ${path}`);
+          return request;
+        },
+        { timeout: 20_000, interval: 20 },
+      ),
     async advance(ms) {
       await networkFetch(`${control}/worlds/${id}/advance`, { method: 'POST', body: JSON.stringify({ ms }) });
     },
