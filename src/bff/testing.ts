@@ -61,7 +61,9 @@ function testDatabase(): Promise<SqlClient> {
 
 /** {@link TEST_USERS} with their password hashes, hashed once per process (scrypt is slow on purpose). */
 function testUserHashes() {
-  userHashes ??= Promise.all(Object.values(TEST_USERS).map(async (u) => ({ username: u.username, passwordHash: await hashPassword(u.password), role: u.role })));
+  userHashes ??= Promise.all(
+    Object.values(TEST_USERS).map(async (u) => ({ username: u.username, passwordHash: await hashPassword(u.password), role: u.role })),
+  );
   return userHashes;
 }
 

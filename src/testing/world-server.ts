@@ -63,8 +63,10 @@ async function openWorld(request: WorldRequest, schema: string): Promise<World> 
   const link = { up: true };
   const { simulator: simulated, ...real } = simulatorUpstream(simulator, speed);
   // A cut link fails as a refused connection does: the BFF's own handling of an unreachable CCE answers.
-  const transport: Upstream['transport'] = (url, init) => (link.up ? real.transport(url, init) : Promise.reject(new TypeError('fetch failed: connect ECONNREFUSED')));
-  const upstream: Upstream = request.mode === 'cloud' ? { ...real, mode: 'cloud', transport } : { ...real, transport, ...(simulated ? { simulator: simulated } : {}) };
+  const transport: Upstream['transport'] = (url, init) =>
+    link.up ? real.transport(url, init) : Promise.reject(new TypeError('fetch failed: connect ECONNREFUSED'));
+  const upstream: Upstream =
+    request.mode === 'cloud' ? { ...real, mode: 'cloud', transport } : { ...real, transport, ...(simulated ? { simulator: simulated } : {}) };
   const { store, drop } = await isolatedTestStore(schema, () => clock.now());
   // The test accounts are this world's demo accounts: the sign-in page lists them in simulator mode.
   const app = await buildApp({ config: testConfig(), upstream, store, clock, demoAccounts: Object.values(TEST_USERS) });

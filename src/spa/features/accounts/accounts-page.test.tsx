@@ -9,7 +9,9 @@ const WORLD_START = '2025-03-10T08:00:00.000Z';
 
 /** The changes the page sent (method, path, CSRF token, body), in order. */
 function changes(world: TestWorld) {
-  return world.sent.filter((r) => r.method !== 'GET').map((r) => ({ method: r.method, path: r.path, csrf: r.headers.get('x-csrf-token'), body: r.body ?? null }));
+  return world.sent
+    .filter((r) => r.method !== 'GET')
+    .map((r) => ({ method: r.method, path: r.path, csrf: r.headers.get('x-csrf-token'), body: r.body ?? null }));
 }
 
 /** An admin's world: the page as `root-admin` sees it, with an operator (`ops-operator`) and a viewer beside. */

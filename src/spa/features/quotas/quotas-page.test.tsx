@@ -31,9 +31,9 @@ describe('quotas page', () => {
   });
 
   it('names where a quota applies, with its availability zone when it has one (the simulator has only the regional cluster quota)', () => {
-    expect(quotaScope({ quotaKey: 'autopilot_node', quotaLimit: 50, used: 4, unit: 'count', regionId: 'ap-southeast-3', availabilityZoneId: 'ap-southeast-3a' })).toBe(
-      'ap-southeast-3 / ap-southeast-3a',
-    );
+    expect(
+      quotaScope({ quotaKey: 'autopilot_node', quotaLimit: 50, used: 4, unit: 'count', regionId: 'ap-southeast-3', availabilityZoneId: 'ap-southeast-3a' }),
+    ).toBe('ap-southeast-3 / ap-southeast-3a');
     expect(quotaScope({ quotaKey: 'autopilot_node' })).toBe('—');
   });
 

@@ -147,7 +147,11 @@ describe('session plumbing', () => {
     await callOperation(updateCluster, { params, body: { spec: { description: 'x' } } });
     await callOperation(showCluster, { params });
     const headers = { 'Content-Type': 'application/json' };
-    await requestJson('/api/accounts', { method: 'POST', headers, body: JSON.stringify({ username: 'bob', password: 'correct-horse-battery', role: 'viewer' }) });
+    await requestJson('/api/accounts', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ username: 'bob', password: 'correct-horse-battery', role: 'viewer' }),
+    });
     await requestJson('/api/accounts/bob', { method: 'PATCH', headers, body: JSON.stringify({ role: 'operator' }) });
     await requestJson('/api/session', { method: 'DELETE' });
     // Each change was taken: the BFF refuses one without the session's token.
@@ -166,7 +170,10 @@ describe('session plumbing', () => {
     setUnauthenticatedHandler(ended);
     const wrong = { username: world.user('operator').username, password: 'not-the-password' };
     const headers = { 'Content-Type': 'application/json' };
-    await expect(requestJson('/api/session', { method: 'POST', headers, body: JSON.stringify(wrong) })).rejects.toMatchObject({ status: 401, code: 'BFF.INVALID_CREDENTIALS' });
+    await expect(requestJson('/api/session', { method: 'POST', headers, body: JSON.stringify(wrong) })).rejects.toMatchObject({
+      status: 401,
+      code: 'BFF.INVALID_CREDENTIALS',
+    });
     await expect(requestJson('/api/accounts')).rejects.toMatchObject({ status: 403 });
     expect(ended).not.toHaveBeenCalled();
     // The session idles out on the server: the next call is refused as unauthenticated.
