@@ -9,7 +9,7 @@ import { buildApp, type BuildAppOptions } from './app.ts';
 import type { BffConfig } from './config.ts';
 import { ConsoleStore } from './store/console-store.ts';
 import { hashPassword } from './store/passwords.ts';
-import { openEmbedded } from './store/sql-client.ts';
+import { openEmbedded, type SqlClient } from './store/sql-client.ts';
 import { fetchTransport, type Upstream } from './upstream/upstream.ts';
 
 export const TEST_PROJECT_ID = '5f0c9e1d2b3a4c5d6e7f8091a2b3c4d5';
@@ -49,18 +49,74 @@ export const TEST_USERS = {
   viewer: { username: 'read-viewer', password: 'read-viewer-password-1', role: 'viewer' },
 } as const satisfies Record<Role, { username: string; password: string; role: Role }>;
 
+let sharedDatabase: Promise<SqlClient> | undefined;
 let sharedStore: Promise<ConsoleStore> | undefined;
+let userHashes: Promise<{ username: string; passwordHash: string; role: Role }[]> | undefined;
+
+/** The in-memory database of this process (opening PGlite is the slow part: seconds on a busy machine). */
+function testDatabase(): Promise<SqlClient> {
+  sharedDatabase ??= openEmbedded(null);
+  return sharedDatabase;
+}
+
+/** {@link TEST_USERS} with their password hashes, hashed once per process (scrypt is slow on purpose). */
+function testUserHashes() {
+  userHashes ??= Promise.all(
+    Object.values(TEST_USERS).map(async (u) => ({ username: u.username, passwordHash: await hashPassword(u.password), role: u.role })),
+  );
+  return userHashes;
+}
+
+async function withTestUsers(store: ConsoleStore): Promise<ConsoleStore> {
+  for (const user of await testUserHashes()) await store.createAccount(user);
+  return store;
+}
 
 /** An in-memory console store with {@link TEST_USERS}; one per test file (vitest isolates modules per file). */
 export function testStore(): Promise<ConsoleStore> {
-  sharedStore ??= (async () => {
-    const store = await ConsoleStore.open(await openEmbedded(null));
-    for (const user of Object.values(TEST_USERS)) {
-      await store.createAccount({ username: user.username, passwordHash: await hashPassword(user.password), role: user.role });
-    }
-    return store;
-  })();
+  sharedStore ??= (async () => withTestUsers(await ConsoleStore.open(await testDatabase())))();
   return sharedStore;
+}
+
+/**
+ * The database as seen from one PostgreSQL schema: every statement runs in a transaction that sets
+ * `search_path` to it (PGlite runs one transaction at a time, so stores in other schemas cannot
+ * interleave), and closing it leaves the shared database open.
+ */
+function inSchema(db: SqlClient, schema: string): SqlClient {
+  const enter = (tx: Pick<SqlClient, 'query'>) => tx.query(`SET LOCAL search_path TO ${schema}`);
+  return {
+    engine: db.engine,
+    query: <Row>(text: string, params?: readonly unknown[]) =>
+      db.transaction(async (tx) => {
+        await enter(tx);
+        return tx.query<Row>(text, params);
+      }),
+    transaction: (fn) =>
+      db.transaction(async (tx) => {
+        await enter(tx);
+        return fn(tx);
+      }),
+    close: async () => {},
+  };
+}
+
+/**
+ * A console store of its own — accounts ({@link TEST_USERS}), sessions, audit trail, sign-in throttle —
+ * in schema `schema` of the process's test database, on the clock `now`: what one store per test
+ * costs without a database per test (a schema and the migrations, ~tens of ms). `drop()` removes it.
+ */
+export async function isolatedTestStore(schema: string, now: () => number): Promise<{ store: ConsoleStore; drop(): Promise<void> }> {
+  if (!/^[a-z][a-z0-9_]*$/.test(schema)) throw new Error(`not a schema name: ${schema}`);
+  const db = await testDatabase();
+  await db.query(`CREATE SCHEMA ${schema}`);
+  const store = await withTestUsers(await ConsoleStore.open(inSchema(db, schema), now));
+  return { store, drop: async () => void (await db.query(`DROP SCHEMA ${schema} CASCADE`)) };
+}
+
+/** Opens the test database and hashes the test accounts ahead, so the first store is quick. */
+export async function prepareTestStores(): Promise<void> {
+  await Promise.all([testDatabase(), testUserHashes()]);
 }
 
 export interface TestSession {

@@ -4,17 +4,21 @@
  *
  * Each test opens a *world*: a fresh simulator (seeded) and a BFF app over it, listening on its own
  * 127.0.0.1 port, both on one `ManualClock`, so "advance 30 s" moves the simulator's jobs and the BFF's
- * signatures together and nothing waits on the wall clock. The worlds share one console store
- * (accounts, sessions, the audit trail): an embedded PostgreSQL takes seconds to start on a busy
- * machine, too long to pay per test. The SPA's tests reach a world over HTTP only (see
- * `src/spa/shared/test/world.ts`), as the browser does.
+ * signatures together and nothing waits on the wall clock. Each world has its own console store
+ * (accounts, sessions, the audit trail, the sign-in throttle) on that clock, so tests in parallel
+ * files never see each other's accounts or sign-ins: a schema of its own in the one embedded
+ * PostgreSQL of the run (starting a database per world would take seconds on a busy machine).
+ * Sessions idle out after 30 simulated minutes without a request, as they would in a browser.
+ * The SPA's tests reach a world over HTTP only (see `src/spa/shared/test/world.ts`), as the
+ * browser does.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../bff/app.ts';
 import { simulatorUpstream } from '../bff/compose.ts';
-import { testConfig, testStore, TEST_USERS } from '../bff/testing.ts';
+import { isolatedTestStore, prepareTestStores, testConfig, TEST_USERS } from '../bff/testing.ts';
+import type { Upstream } from '../bff/upstream/upstream.ts';
 import { createSimulator, type Simulator } from '../simulator/create-simulator.ts';
 import type { SimulatorSeed } from '../simulator/config.ts';
 import { DEMO_SEED } from '../simulator/seed.ts';
@@ -27,6 +31,9 @@ interface World {
   app: FastifyInstance;
   simulator: Simulator;
   clock: ManualClock;
+  /** False while the link from the BFF to the CCE API is cut. */
+  link: { up: boolean };
+  close(): Promise<void>;
 }
 
 export interface WorldRequest {
@@ -34,9 +41,14 @@ export interface WorldRequest {
   /** Multiplies simulated time, as `SIMULATOR_SPEED` does. */
   speed?: number;
   clusterQuota?: number;
+  /**
+   * 'cloud': the BFF in cloud mode, its endpoint the simulator (signed and verified as in simulator
+   * mode, but no simulator badge, demo accounts or control surface). Default 'simulator'.
+   */
+  mode?: 'simulator' | 'cloud';
 }
 
-async function openWorld(request: WorldRequest): Promise<World> {
+async function openWorld(request: WorldRequest, schema: string): Promise<World> {
   const clock = new ManualClock(WORLD_START_MS);
   const speed = request.speed ?? 1;
   let counter = 0;
@@ -48,9 +60,26 @@ async function openWorld(request: WorldRequest): Promise<World> {
     ids: () => `00000000-0000-1000-8000-${(++counter).toString(16).padStart(12, '0')}`,
     ...(request.clusterQuota !== undefined ? { clusterQuota: request.clusterQuota } : {}),
   });
-  const app = await buildApp({ config: testConfig(), upstream: simulatorUpstream(simulator, speed), store: await testStore(), clock });
+  const link = { up: true };
+  const { simulator: simulated, ...real } = simulatorUpstream(simulator, speed);
+  // A cut link fails as a refused connection does: the BFF's own handling of an unreachable CCE answers.
+  const transport: Upstream['transport'] = (url, init) =>
+    link.up ? real.transport(url, init) : Promise.reject(new TypeError('fetch failed: connect ECONNREFUSED'));
+  const upstream: Upstream =
+    request.mode === 'cloud' ? { ...real, mode: 'cloud', transport } : { ...real, transport, ...(simulated ? { simulator: simulated } : {}) };
+  const { store, drop } = await isolatedTestStore(schema, () => clock.now());
+  // The test accounts are this world's demo accounts: the sign-in page lists them in simulator mode.
+  const app = await buildApp({ config: testConfig(), upstream, store, clock, demoAccounts: Object.values(TEST_USERS) });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  return { app, simulator, clock };
+  const close = async () => {
+    const closing = app.close();
+    // The test that used this world has ended: whatever its page still had in flight is dropped, not waited for.
+    app.server.closeAllConnections();
+    await closing;
+    simulator.close();
+    await drop();
+  };
+  return { app, simulator, clock, link, close };
 }
 
 async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
@@ -61,12 +90,14 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
 
 /**
  * Control routes (127.0.0.1 only, test runs only): `POST /worlds` opens a world and answers its
- * `{ id, origin, users, demo }` (the test accounts, and the demo seed's ids); `POST /worlds/:id/advance` `{ ms }` moves its clock; `DELETE /worlds/:id`
- * closes it.
+ * `{ id, origin, users, demo, projectId, region }` (the test accounts, the demo seed's ids, the
+ * project the console calls); `POST /worlds/:id/advance` `{ ms }` moves its clock;
+ * `POST /worlds/:id/link` `{ up }` cuts or restores the BFF's link to the CCE API;
+ * `DELETE /worlds/:id` closes it.
  */
 export async function startWorldServer(): Promise<{ origin: string; close(): Promise<void> }> {
   // Opened before the first world is asked for: the embedded database is the slow part.
-  await testStore();
+  await prepareTestStores();
   const worlds = new Map<string, World>();
   let next = 0;
   const server: Server = createServer((request, response) => {
@@ -79,11 +110,12 @@ export async function startWorldServer(): Promise<{ origin: string; close(): Pro
       const [, collection, id, action] = url.pathname.split('/');
       if (collection !== 'worlds') return answer(404);
       if (request.method === 'POST' && !id) {
-        const world = await openWorld((await readJson(request)) as WorldRequest);
         const worldId = String(++next);
+        const world = await openWorld((await readJson(request)) as WorldRequest, `world_${worldId}`);
         worlds.set(worldId, world);
         const { port } = world.app.server.address() as AddressInfo;
-        return answer(201, { id: worldId, origin: `http://127.0.0.1:${port}`, users: TEST_USERS, demo: DEMO_SEED });
+        const { projectId, region } = world.simulator;
+        return answer(201, { id: worldId, origin: `http://127.0.0.1:${port}`, users: TEST_USERS, demo: DEMO_SEED, projectId, region });
       }
       const world = id ? worlds.get(id) : undefined;
       if (!world) return answer(404);
@@ -91,10 +123,13 @@ export async function startWorldServer(): Promise<{ origin: string; close(): Pro
         world.clock.advance(Number((await readJson(request)).ms ?? 0));
         return answer(204);
       }
+      if (request.method === 'POST' && action === 'link') {
+        world.link.up = (await readJson(request)).up === true;
+        return answer(204);
+      }
       if (request.method === 'DELETE' && !action) {
         worlds.delete(id!);
-        await world.app.close();
-        world.simulator.close();
+        await world.close();
         return answer(204);
       }
       return answer(404);
@@ -105,10 +140,7 @@ export async function startWorldServer(): Promise<{ origin: string; close(): Pro
   return {
     origin: `http://127.0.0.1:${port}`,
     async close() {
-      for (const world of worlds.values()) {
-        await world.app.close();
-        world.simulator.close();
-      }
+      for (const world of worlds.values()) await world.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -2,17 +2,12 @@ import { notifications } from '@mantine/notifications';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_STORAGE_KEY } from '../shared/i18n/i18n.ts';
-import { cceClusterList, cloudContext, installFakeBff, simulatorContext } from '../shared/test/fake-bff.ts';
+import { openWorld } from '../shared/test/world.ts';
 import { renderApp } from './test-app.tsx';
-
-const clusters = cceClusterList([
-  { name: 'prod-payments', phase: 'Available' },
-  { name: 'ml-inference', phase: 'Creating' },
-]);
 
 describe('console shell', () => {
   it('opens on the cluster list, in a shell that names the product, project and region and flags the simulator', async () => {
-    installFakeBff({ clusters, context: simulatorContext });
+    const world = await openWorld();
     const { router, user } = renderApp('/');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Clusters' })).toBeInTheDocument();
@@ -21,8 +16,8 @@ describe('console shell', () => {
 
     const header = screen.getByRole('banner');
     expect(within(header).getByText('CCE Autopilot console')).toBeInTheDocument();
-    expect(within(header).getByText(simulatorContext.projectId)).toBeInTheDocument();
-    expect(within(header).getByText(simulatorContext.region)).toBeInTheDocument();
+    expect(within(header).getByText(world.projectId)).toBeInTheDocument();
+    expect(within(header).getByText(world.region)).toBeInTheDocument();
 
     const badge = within(header).getByText('Simulator', { exact: true });
     await user.hover(badge);
@@ -30,16 +25,16 @@ describe('console shell', () => {
   });
 
   it('shows no simulator badge when the console talks to the cloud', async () => {
-    installFakeBff({ clusters, context: cloudContext });
+    const world = await openWorld({ mode: 'cloud' });
     renderApp('/clusters');
     await screen.findByRole('table', { name: 'Clusters' });
     const header = screen.getByRole('banner');
-    expect(within(header).getByText(cloudContext.projectId)).toBeInTheDocument();
+    expect(within(header).getByText(world.projectId)).toBeInTheDocument();
     expect(within(header).queryByText('Simulator')).not.toBeInTheDocument();
   });
 
   it('navigates to every section; the current one is marked', async () => {
-    installFakeBff({ clusters });
+    await openWorld();
     const { user, router } = renderApp('/clusters');
     await screen.findByRole('table', { name: 'Clusters' });
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
@@ -58,7 +53,7 @@ describe('console shell', () => {
   });
 
   it('switches to Simplified Chinese and back; the choice sets <html lang> and is remembered', async () => {
-    installFakeBff({ clusters });
+    await openWorld();
     const { user } = renderApp('/clusters');
     await screen.findByRole('table', { name: 'Clusters' });
     expect(document.documentElement.lang).toBe('en');
@@ -74,7 +69,7 @@ describe('console shell', () => {
     expect(document.documentElement.lang).toBe('zh-CN');
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('zh-CN');
     expect(screen.getByRole('table', { name: '集群' })).toBeInTheDocument();
-    expect(within(screen.getByRole('table', { name: '集群' })).getByText('可用')).toBeInTheDocument();
+    expect(within(screen.getByRole('table', { name: '集群' })).getAllByText('可用')[0]).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '升级' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '深色模式' })).toBeInTheDocument();
 
@@ -91,14 +86,14 @@ describe('console shell', () => {
 
   it('starts in the remembered language', async () => {
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, 'zh-CN');
-    installFakeBff({ clusters });
+    await openWorld();
     renderApp('/clusters');
     expect(await screen.findByRole('heading', { level: 1, name: '集群' })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('zh-CN');
   });
 
   it('toggles dark mode and tells screen readers whether it is on', async () => {
-    installFakeBff({ clusters });
+    await openWorld();
     const { user } = renderApp('/clusters');
     await screen.findByRole('table', { name: 'Clusters' });
     const root = document.documentElement;
@@ -113,7 +108,7 @@ describe('console shell', () => {
   });
 
   it('shows a not-found page for an unknown address, with a way back to the clusters', async () => {
-    installFakeBff({ clusters });
+    await openWorld();
     const { user, router } = renderApp('/no-such-page');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByText(/There is no page at \/no-such-page/)).toBeInTheDocument();
@@ -123,7 +118,7 @@ describe('console shell', () => {
   });
 
   it('shows notifications even though their container is loaded only on first use', async () => {
-    installFakeBff({ clusters });
+    await openWorld();
     renderApp('/clusters');
     await screen.findByRole('table', { name: 'Clusters' });
     act(() => {

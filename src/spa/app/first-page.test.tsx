@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createTranslator, setMissingMessageHandler } from '../shared/i18n/i18n.ts';
 import type { MessageKey } from '../shared/i18n/message-keys.ts';
-import { cceClusterList, installFakeBff } from '../shared/test/fake-bff.ts';
+import { openWorld } from '../shared/test/world.ts';
 import { renderApp } from './test-app.tsx';
 
 /*
@@ -10,14 +10,9 @@ import { renderApp } from './test-app.tsx';
  * the messages it shows (`defineMessages`), so the bundler puts exactly those in the first page's
  * code. This test file imports only the shell; the cluster list arrives the way it does in the
  * browser (its route's lazy import). Every text it shows must be there (test-setup fails a test on a
- * key no loaded module defines), and the text of the other pages must not.
+ * key no loaded module defines), and the text of the other pages must not. The demo seed's clusters
+ * are in every phase the list words differently (Available, Creating, Upgrading, Error, Hibernation, …).
  */
-const clusters = cceClusterList([
-  { name: 'prod-payments', phase: 'Available' },
-  { name: 'ml-inference', phase: 'Creating' },
-  { name: 'old-batch', phase: 'Error', reason: 'quota of ENIs exhausted' },
-]);
-
 /** Keys of other pages' messages, one per module: none may be loaded by the first page. */
 const OTHER_PAGES: string[] = [
   'clusterDetail.tab.overview',
@@ -45,7 +40,7 @@ function loadedKeys(keys: string[]): string[] {
 
 describe('the first page', () => {
   it("shows the cluster list with every text it names, and brings none of the other pages' text", async () => {
-    installFakeBff({ clusters });
+    await openWorld();
     renderApp('/clusters');
     const table = await screen.findByRole('table', { name: 'Clusters' });
     expect(within(table).getByText('Creating')).toBeInTheDocument();
@@ -54,7 +49,7 @@ describe('the first page', () => {
   });
 
   it('shows the cluster list in Simplified Chinese, its translations loaded with it', async () => {
-    installFakeBff({ clusters });
+    await openWorld();
     renderApp('/clusters', { language: 'zh-CN' });
     const table = await screen.findByRole('table', { name: '集群' });
     expect(await within(table).findByText('创建中')).toBeInTheDocument();

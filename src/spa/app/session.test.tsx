@@ -1,126 +1,96 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../contract/console-api.ts';
+import type { Role } from '../../contract/console-api.ts';
 import { renderApp } from './test-app.tsx';
-import { CLUSTERS_PATH, envelopeResponse, installFetch, jsonResponse, operatorSession, simulatorContext } from '../shared/test/fake-bff.ts';
+import { openWorld, type TestWorld } from '../shared/test/world.ts';
 import { safeNext } from '../features/session/sign-in-page.tsx';
 
-const emptyList = { kind: 'Cluster', apiVersion: 'v3', items: [] };
-
-/** A BFF with real session behaviour: 401 until signed in, CSRF checked on changes. */
-function sessionBff(accounts: Record<string, { password: string; session: Session }>, options: { throttle?: number } = {}) {
-  let current: Session | null = null;
-  const seen: Request[] = [];
-  const fetchMock = installFetch(async (request) => {
-    seen.push(request.clone());
-    const { pathname } = new URL(request.url);
-    if (pathname === '/api/context')
-      return jsonResponse({ ...simulatorContext, demoAccounts: [{ username: 'viewer', password: 'demo-viewer-password', role: 'viewer' }] });
-    if (pathname === '/api/session' && request.method === 'POST') {
-      if (options.throttle) {
-        const throttled = envelopeResponse(429, 'BFF.TOO_MANY_ATTEMPTS', 'Too many failed sign-ins.', 'req-429');
-        throttled.headers.set('Retry-After', String(options.throttle));
-        return throttled;
-      }
-      const { username, password } = (await request.json()) as { username: string; password: string };
-      const account = accounts[username];
-      if (!account || account.password !== password) return envelopeResponse(401, 'BFF.INVALID_CREDENTIALS', 'Wrong username or password.', 'req-401');
-      current = account.session;
-      return jsonResponse(current);
-    }
-    if (!current) return envelopeResponse(401, 'BFF.UNAUTHENTICATED', 'Sign in to use the console.', 'req-anon');
-    if (pathname === '/api/session' && request.method === 'GET') return jsonResponse(current);
-    if (pathname === '/api/session' && request.method === 'DELETE') {
-      current = null;
-      return new Response(null, { status: 204 });
-    }
-    if (pathname === CLUSTERS_PATH) return jsonResponse(emptyList);
-    return envelopeResponse(404, 'BFF.NOT_FOUND', 'No route', 'req-404');
-  });
-  return { fetchMock, seen, endSession: () => (current = null) };
+/** Types this role's test account (or `password` instead of its own) into the sign-in form, sends it and waits for the BFF's answer. */
+async function signInAs(world: TestWorld, user: ReturnType<typeof renderApp>['user'], role: Role, password = world.user(role).password) {
+  await user.type(await screen.findByRole('textbox', { name: 'Username' }), world.user(role).username);
+  await user.type(screen.getByLabelText(/^Password/), password);
+  const since = world.sent.length;
+  await user.click(screen.getByRole('button', { name: 'Sign in' }));
+  return world.answered('POST', '/api/session', since);
 }
 
 describe('sign-in', () => {
   it('sends a signed-out operator to sign in, then back where they were going', async () => {
-    sessionBff({ olivia: { password: 'olivia-password-1', session: operatorSession } });
+    const world = await openWorld({ role: null });
     const { router, user } = renderApp('/clusters?status=Error', { language: 'en' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to the CCE Autopilot console' })).toBeInTheDocument();
     expect(router.location.pathname).toBe('/sign-in');
     // Simulator mode states the demo accounts plainly.
     const demo = await screen.findByRole('table', { name: 'Demo accounts' });
-    expect(within(demo).getByText('demo-viewer-password')).toBeInTheDocument();
+    expect(within(demo).getByText(world.user('viewer').password)).toBeInTheDocument();
 
-    await user.type(screen.getByRole('textbox', { name: 'Username' }), 'olivia');
-    await user.type(screen.getByLabelText(/^Password/), 'olivia-password-1');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await signInAs(world, user, 'operator');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Clusters' })).toBeInTheDocument();
     expect(router.location.pathname + router.location.search).toBe('/clusters?status=Error');
-    expect(within(screen.getByRole('banner')).getByText('olivia')).toBeInTheDocument();
+    expect(within(screen.getByRole('banner')).getByText(world.user('operator').username)).toBeInTheDocument();
   });
 
   it('says so when the credentials are wrong, keeping what was typed', async () => {
-    sessionBff({ olivia: { password: 'olivia-password-1', session: operatorSession } });
+    const world = await openWorld({ role: null });
     const { user } = renderApp('/sign-in', { language: 'en' });
-    await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'olivia');
-    await user.type(screen.getByLabelText(/^Password/), 'not-her-password');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await signInAs(world, user, 'operator', 'not-her-password');
     expect(await screen.findByText('Wrong username or password.')).toBeInTheDocument();
-    expect(screen.getByRole('textbox', { name: 'Username' })).toHaveValue('olivia');
+    expect(screen.getByRole('textbox', { name: 'Username' })).toHaveValue(world.user('operator').username);
   });
 
   it.each([
-    [900, 'Too many failed sign-ins. Wait 15 minutes and try again.'],
-    [61, 'Too many failed sign-ins. Wait 2 minutes and try again.'],
-    [30, 'Too many failed sign-ins. Wait 30 seconds and try again.'],
-  ])('tells a throttled operator how long to wait (Retry-After %i)', async (retryAfter, message) => {
-    sessionBff({}, { throttle: retryAfter });
+    [0, 'Too many failed sign-ins. Wait 15 minutes and try again.'],
+    [839, 'Too many failed sign-ins. Wait 2 minutes and try again.'],
+    [870, 'Too many failed sign-ins. Wait 30 seconds and try again.'],
+  ])('tells a throttled operator how long to wait (%i s into the 15-minute window)', async (elapsed, message) => {
+    const world = await openWorld({ role: null });
+    // Five wrong passwords for one account from one address: the BFF holds further tries for the rest of the window.
+    await world.failSignIns('operator', 5);
+    await world.advance(elapsed * 1000);
     const { user } = renderApp('/sign-in', { language: 'en' });
-    await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'olivia');
-    await user.type(screen.getByLabelText(/^Password/), 'whatever-password');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await signInAs(world, user, 'operator', 'whatever-password')).status).toBe(429);
     expect(await screen.findByText(message)).toBeInTheDocument();
   });
 
   it('sends the operator to sign in when a call answers 401 mid-session, noting the session ended and where they were', async () => {
-    const { endSession } = sessionBff({ olivia: { password: 'olivia-password-1', session: operatorSession } });
+    const world = await openWorld({ role: null });
     const { router, user } = renderApp('/sign-in', { language: 'en' });
-    await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'olivia');
-    await user.type(screen.getByLabelText(/^Password/), 'olivia-password-1');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await signInAs(world, user, 'operator');
     expect(await screen.findByRole('heading', { level: 1, name: 'Clusters' })).toBeInTheDocument();
 
-    // The session ends on the server (timeout, disabled account); the next data call is refused.
-    endSession();
+    // The session ends on the server (here: idle longer than 30 minutes); the next data call is refused.
+    await world.advance(31 * 60_000);
     await act(() => router.navigate('/audit?actor=bob'));
     expect(await screen.findByText('Your session ended. Sign in again to continue where you were.')).toBeInTheDocument();
     expect(router.location.pathname).toBe('/sign-in');
     expect(new URLSearchParams(router.location.search).get('next')).toBe('/audit?actor=bob');
 
-    await user.type(screen.getByRole('textbox', { name: 'Username' }), 'olivia');
-    await user.type(screen.getByLabelText(/^Password/), 'olivia-password-1');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await signInAs(world, user, 'operator');
     await waitFor(() => expect(router.location.pathname + router.location.search).toBe('/audit?actor=bob'));
   });
 
   it('sends the CSRF token on changes, and signs out for real', async () => {
-    const { seen } = sessionBff({ olivia: { password: 'olivia-password-1', session: operatorSession } });
+    const world = await openWorld({ role: null });
     const { user, router } = renderApp('/sign-in', { language: 'en' });
-    await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'olivia');
-    await user.type(screen.getByLabelText(/^Password/), 'olivia-password-1');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    window.sessionStorage.setItem('cce-console.draft.create-cluster:olivia', JSON.stringify({ name: 'half-typed' }));
+    await signInAs(world, user, 'operator');
+    const draftKey = `cce-console.draft.create-cluster:${world.user('operator').username}`;
+    window.sessionStorage.setItem(draftKey, JSON.stringify({ name: 'half-typed' }));
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(router.location.pathname).toBe('/sign-in'));
     // The next person at this browser finds no half-typed form.
-    expect(window.sessionStorage.getItem('cce-console.draft.create-cluster:olivia')).toBeNull();
+    expect(window.sessionStorage.getItem(draftKey)).toBeNull();
     // Signing out is not a session that ended: no note, and no way back to the page behind it.
     expect(router.location.search).toBe('');
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeInTheDocument();
     expect(screen.queryByText(/Your session ended/)).not.toBeInTheDocument();
-    const signOut = seen.find((r) => r.method === 'DELETE');
-    expect(signOut?.headers.get('x-csrf-token')).toBe(operatorSession.csrfToken);
-    expect(seen.filter((r) => r.method === 'GET').every((r) => r.headers.get('x-csrf-token') === null)).toBe(true);
+
+    // The BFF took the sign-out (it refuses a change without the session's CSRF token), and the session is gone.
+    const signOut = world.sent.find((r) => r.method === 'DELETE' && r.path === '/api/session');
+    expect(signOut?.status).toBe(204);
+    expect(signOut?.headers.get('x-csrf-token')).toMatch(/.{16,}/);
+    expect(world.sent.filter((r) => r.method === 'GET').every((r) => r.headers.get('x-csrf-token') === null)).toBe(true);
+    expect((await fetch('/api/session')).status).toBe(401);
   });
 
   it('only follows same-origin paths after sign-in', () => {
@@ -132,21 +102,17 @@ describe('sign-in', () => {
 
 describe('roles in the shell', () => {
   it('shows the Accounts section to admins only, and the page explains itself to others', async () => {
-    sessionBff({ ada: { password: 'ada-password-123', session: { user: 'ada', role: 'admin', csrfToken: 't' } } });
-    const first = renderApp('/sign-in', { language: 'en' });
-    await first.user.type(await screen.findByRole('textbox', { name: 'Username' }), 'ada');
-    await first.user.type(screen.getByLabelText(/^Password/), 'ada-password-123');
-    await first.user.click(screen.getByRole('button', { name: 'Sign in' }));
+    const world = await openWorld({ role: null });
+    const { user } = renderApp('/sign-in', { language: 'en' });
+    await signInAs(world, user, 'admin');
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
     expect(within(nav).getByRole('link', { name: 'Accounts' })).toBeInTheDocument();
   });
 
   it('hides Accounts from a viewer and shows why the page is closed', async () => {
-    sessionBff({ vic: { password: 'vic-password-1234', session: { user: 'vic', role: 'viewer', csrfToken: 't' } } });
+    const world = await openWorld({ role: null });
     const { user } = renderApp('/sign-in?next=/accounts', { language: 'en' });
-    await user.type(await screen.findByRole('textbox', { name: 'Username' }), 'vic');
-    await user.type(screen.getByLabelText(/^Password/), 'vic-password-1234');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await signInAs(world, user, 'viewer');
     expect(await screen.findByText('Managing accounts needs the admin role.')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main navigation' });
     expect(within(nav).queryByRole('link', { name: 'Accounts' })).not.toBeInTheDocument();

@@ -1,38 +1,22 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { envelopeResponse, installFetch, jsonResponse, operatorSession, simulatorContext, TEST_PROJECT_ID } from '../../shared/test/fake-bff.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
-import { QuotasPage } from './quotas-page.tsx';
+import { openWorld } from '../../shared/test/world.ts';
+import { QuotasPage, quotaScope } from './quotas-page.tsx';
 
-const QUOTAS_PATH = `/api/cce/autopilot/v3/projects/${TEST_PROJECT_ID}/quotas`;
-
-function installBff(quotas: (request: Request) => Response | Promise<Response>) {
-  installFetch((request) => {
-    const { pathname } = new URL(request.url);
-    if (pathname === '/api/context') return jsonResponse(simulatorContext);
-    if (pathname === '/api/session') return jsonResponse(operatorSession);
-    if (pathname === QUOTAS_PATH) return quotas(request);
-    return envelopeResponse(404, 'BFF.NOT_FOUND', `No route for ${pathname}`, 'req-404');
-  });
-}
+/** The demo seed's clusters (all of them count against the quota, those in motion too). */
+const DEMO_CLUSTER_COUNT = 9;
 
 describe('quotas page', () => {
   it('shows the cluster quota as a meter with used / limit, and every quota the API returns in a table', async () => {
-    installBff(() =>
-      // The reference's example spelling (`autopilot_cluster`) next to a quota the console has no special view for.
-      jsonResponse({
-        quotas: [
-          { quotaKey: 'autopilot_cluster', quotaLimit: 20, used: 13, unit: 'count', regionId: 'ap-southeast-3' },
-          { quotaKey: 'autopilot_node', quotaLimit: 50, used: 4, unit: 'count', regionId: 'ap-southeast-3', availabilityZoneId: 'ap-southeast-3a' },
-        ],
-      }),
-    );
+    // The simulator answers the reference's example spelling (`autopilot_cluster`).
+    const world = await openWorld({ clusterQuota: 20 });
     renderWithProviders(<QuotasPage />);
 
-    const meter = await screen.findByRole('progressbar', { name: 'Clusters: 13 of 20 used' });
-    expect(meter).toHaveAttribute('aria-valuenow', '65');
-    expect(screen.getByText('13 of 20 used')).toBeInTheDocument();
-    expect(screen.getByText('7 more can be created')).toBeInTheDocument();
+    const meter = await screen.findByRole('progressbar', { name: `Clusters: ${DEMO_CLUSTER_COUNT} of 20 used` });
+    expect(meter).toHaveAttribute('aria-valuenow', String((DEMO_CLUSTER_COUNT / 20) * 100));
+    expect(screen.getByText(`${DEMO_CLUSTER_COUNT} of 20 used`)).toBeInTheDocument();
+    expect(screen.getByText(`${20 - DEMO_CLUSTER_COUNT} more can be created`)).toBeInTheDocument();
 
     const table = screen.getByRole('table', { name: 'All quotas' });
     const rows = within(table)
@@ -43,44 +27,45 @@ describe('quotas page', () => {
           .getAllByRole('cell')
           .map((c) => c.textContent),
       );
-    expect(rows).toEqual([
-      ['autopilot_cluster', '13', '20', 'count', 'ap-southeast-3'],
-      ['autopilot_node', '4', '50', 'count', 'ap-southeast-3 / ap-southeast-3a'],
-    ]);
+    expect(rows).toEqual([['autopilot_cluster', String(DEMO_CLUSTER_COUNT), '20', 'count', world.region]]);
+  });
+
+  it('names where a quota applies, with its availability zone when it has one (the simulator has only the regional cluster quota)', () => {
+    expect(
+      quotaScope({ quotaKey: 'autopilot_node', quotaLimit: 50, used: 4, unit: 'count', regionId: 'ap-southeast-3', availabilityZoneId: 'ap-southeast-3a' }),
+    ).toBe('ap-southeast-3 / ap-southeast-3a');
+    expect(quotaScope({ quotaKey: 'autopilot_node' })).toBe('—');
   });
 
   it('says plainly when the cluster quota is used up', async () => {
-    installBff(() => jsonResponse({ quotas: [{ quotaKey: 'cluster', quotaLimit: 5, used: 5, unit: 'count' }] }));
+    await openWorld({ clusterQuota: DEMO_CLUSTER_COUNT });
     renderWithProviders(<QuotasPage />);
-    expect(await screen.findByRole('progressbar', { name: 'Clusters: 5 of 5 used' })).toHaveAttribute('aria-valuenow', '100');
+    expect(await screen.findByRole('progressbar', { name: `Clusters: ${DEMO_CLUSTER_COUNT} of ${DEMO_CLUSTER_COUNT} used` })).toHaveAttribute(
+      'aria-valuenow',
+      '100',
+    );
     expect(screen.getByText(/Quota reached/)).toBeInTheDocument();
   });
 
   it('shows a loading state, then a failure with its request id, and Retry loads the quotas', async () => {
-    let calls = 0;
-    let release: (() => void) | undefined;
-    installBff(async () => {
-      calls++;
-      if (calls === 1) {
-        await new Promise<void>((resolve) => (release = resolve));
-        return envelopeResponse(502, 'BFF.UPSTREAM_UNAVAILABLE', 'The CCE endpoint did not answer.', 'req-q-5e1d');
-      }
-      return jsonResponse({ quotas: [{ quotaKey: 'autopilot_cluster', quotaLimit: 12, used: 9, unit: 'count' }] });
-    });
+    const world = await openWorld({ clusterQuota: 12 });
+    // The BFF cannot reach the CCE API: it answers the console with its own error and request id.
+    await world.setLink(false);
     const { user } = renderWithProviders(<QuotasPage />);
-
-    await waitFor(() => expect(release).toBeDefined());
+    // Nothing has answered yet on the first render.
     expect(screen.queryByRole('table', { name: 'All quotas' })).not.toBeInTheDocument();
     expect(screen.getByRole('status')).toBeInTheDocument();
-    release!();
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not load the quotas');
-    expect(alert).toHaveTextContent('The CCE endpoint did not answer.');
-    expect(within(alert).getByText('req-q-5e1d')).toBeInTheDocument();
+    expect(alert).toHaveTextContent('The CCE API could not be reached.');
+    const failed = world.sent.find((r) => r.path.endsWith('/quotas'));
+    expect(failed?.requestId).toBeTruthy();
+    expect(within(alert).getByText(failed!.requestId!)).toBeInTheDocument();
 
+    await world.setLink(true);
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByRole('progressbar', { name: 'Clusters: 9 of 12 used' })).toBeInTheDocument();
+    expect(await screen.findByRole('progressbar', { name: `Clusters: ${DEMO_CLUSTER_COUNT} of 12 used` })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

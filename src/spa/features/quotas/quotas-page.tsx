@@ -32,6 +32,11 @@ function QuotaMeter({ quota, label }: { quota: QuotaResource; label: string }) {
   );
 }
 
+/** Where a quota applies: its region, and its availability zone when it has one. */
+export function quotaScope(quota: QuotaResource): string {
+  return [quota.regionId, quota.availabilityZoneId].filter(Boolean).join(' / ') || '—';
+}
+
 export function QuotasPage() {
   const { t } = useI18n();
   const context = useQuery(contextQueries.current());
@@ -70,7 +75,7 @@ export function QuotasPage() {
                   <Table.Td>{quota.quotaLimit ?? '—'}</Table.Td>
                   <Table.Td>{quota.unit ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Group gap="xs">{[quota.regionId, quota.availabilityZoneId].filter(Boolean).join(' / ') || '—'}</Group>
+                    <Group gap="xs">{quotaScope(quota)}</Group>
                   </Table.Td>
                 </Table.Tr>
               ))}

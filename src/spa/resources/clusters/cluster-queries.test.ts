@@ -2,11 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { CLUSTER_PHASES, clusterListSchema, TRANSITIONAL_CLUSTER_PHASES, type ClusterList } from '../../../contract/clusters.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { pollIntervalMs } from '../../shared/api/polling.ts';
-import { cceClusterList } from '../../shared/test/fake-bff.ts';
 import { clusterQueries, listInMotion } from './cluster-queries.ts';
 import { CLUSTER_PHASE_STATUS } from './cluster-status.tsx';
 
-const list = (...phases: string[]): ClusterList => clusterListSchema.parse(cceClusterList(phases.map((phase, i) => ({ name: `c-${i}`, phase }))));
+/** A list as `ListAutopilotClusters` returns it, one cluster per phase (only the phases matter here). */
+const list = (...phases: string[]): ClusterList =>
+  clusterListSchema.parse({
+    kind: 'Cluster',
+    apiVersion: 'v3',
+    items: phases.map((phase, i) => ({
+      kind: 'Cluster',
+      apiVersion: 'v3',
+      metadata: { name: `c-${i}`, uid: `uid-${i}` },
+      spec: { category: 'Turbo', type: 'VirtualMachine', flavor: 'cce.autopilot.cluster', version: 'v1.28' },
+      status: { phase },
+    })),
+  });
 
 /** What the list query's `refetchInterval` answers for a query holding this data (or failure). */
 function listInterval(data: ClusterList | undefined, error: unknown = null) {

@@ -1,13 +1,9 @@
 import { Button } from '@mantine/core';
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../../contract/console-api.ts';
-import { installFakeBff, operatorSession } from '../test/fake-bff.ts';
 import { renderWithProviders } from '../test/render.tsx';
+import { openWorld } from '../test/world.ts';
 import { PermissionGate } from './permission-gate.tsx';
-
-const viewer: Session = { user: 'vic', role: 'viewer', csrfToken: 't-vic' };
-const admin: Session = { user: 'ada', role: 'admin', csrfToken: 't-ada' };
 
 function Gated({ capability = 'operate' as const }: { capability?: 'operate' | 'administer' }) {
   return <PermissionGate capability={capability}>{({ controlProps }) => <Button {...controlProps}>Create cluster</Button>}</PermissionGate>;
@@ -15,7 +11,7 @@ function Gated({ capability = 'operate' as const }: { capability?: 'operate' | '
 
 describe('PermissionGate', () => {
   it('shows a viewer the control disabled but reachable, with the reason as its description, on hover and on keyboard focus', async () => {
-    installFakeBff({ session: viewer });
+    await openWorld({ role: 'viewer' });
     const { user } = renderWithProviders(<Gated />);
     await waitFor(() => expect(screen.getByRole('button', { name: 'Create cluster' })).toBeEnabled());
     const button = screen.getByRole('button', { name: 'Create cluster' });
@@ -36,7 +32,7 @@ describe('PermissionGate', () => {
   });
 
   it('leaves the control alone for a role that may use it', async () => {
-    installFakeBff({ session: operatorSession });
+    await openWorld({ role: 'operator' });
     const { user } = renderWithProviders(<Gated />);
     await waitFor(() => expect(screen.getByRole('button', { name: 'Create cluster' })).not.toHaveAttribute('aria-disabled'));
     await user.hover(screen.getByRole('button', { name: 'Create cluster' }));
@@ -44,7 +40,7 @@ describe('PermissionGate', () => {
   });
 
   it('names the admin role for account management', async () => {
-    installFakeBff({ session: operatorSession });
+    await openWorld({ role: 'operator' });
     const { user } = renderWithProviders(<Gated capability="administer" />);
     await waitFor(() => expect(screen.getByRole('button', { name: 'Create cluster' })).toHaveAttribute('aria-disabled', 'true'));
     const button = screen.getByRole('button', { name: 'Create cluster' });
@@ -54,7 +50,7 @@ describe('PermissionGate', () => {
   });
 
   it('lets an admin manage accounts', async () => {
-    installFakeBff({ session: admin });
+    await openWorld({ role: 'admin' });
     renderWithProviders(<Gated capability="administer" />);
     await waitFor(() => expect(screen.getByRole('button', { name: 'Create cluster' })).not.toHaveAttribute('aria-disabled'));
   });

@@ -1,5 +1,5 @@
 import { inject, onTestFinished, vi } from 'vitest';
-import type { Role } from '../../../contract/console-api.ts';
+import type { Role, Session } from '../../../contract/console-api.ts';
 import { createCluster, type Cluster } from '../../../contract/clusters.ts';
 import { callOperation, setCsrfToken } from '../api/api-client.ts';
 import { acceptSession } from '../auth/session.ts';
@@ -19,6 +19,8 @@ interface WorldOptions {
   seed?: 'demo' | 'large' | 'twenty' | 'empty';
   speed?: number;
   clusterQuota?: number;
+  /** 'cloud': the BFF in cloud mode, calling the simulator as its cloud endpoint. Default 'simulator'. */
+  mode?: 'simulator' | 'cloud';
   /** Who is signed in when the test starts; null: nobody. Default: an operator. */
   role?: Role | null;
 }
@@ -27,7 +29,12 @@ export interface SentRequest {
   method: string;
   path: string;
   search: string;
+  /** The headers the console set (the cookie the shim adds is not among them). */
+  headers: Headers;
   body: unknown;
+  /** The BFF's answer: its status and X-Request-Id (absent until it has answered). */
+  status?: number;
+  requestId?: string | null;
 }
 
 /** Ids of the demo seed (clusters by name, VPCs with their subnets, EIPs), as the simulator's `DEMO_SEED`. */
@@ -39,12 +46,25 @@ interface DemoSeed {
 
 export interface TestWorld {
   demo: DemoSeed;
+  /** The project and region the console calls. */
+  projectId: string;
+  region: string;
   /** Every request the console sent, in order. */
   sent: SentRequest[];
+  /**
+   * The first `method path` request sent at or after index `since` of {@link sent}, once the BFF has
+   * answered it: waits up to 20 s for calls that hash a password (scrypt is slow on purpose, and
+   * slower on a busy machine), so the test's next `findBy…` waits only for the page.
+   */
+  answered(method: string, path: string, since?: number): Promise<SentRequest>;
   /** Moves simulated time forward (simulator and BFF together): what "wait 30 s" would do, at once. */
   advance(ms: number): Promise<void>;
-  /** Signs in as this role's test account, as the sign-in page would. */
-  signIn(role: Role): Promise<void>;
+  /** Signs in as this role's test account, as the sign-in page would; answers the session. */
+  signIn(role: Role): Promise<Session>;
+  /** Tries to sign in as this role's account with a wrong password, `times` times (from another browser: no cookie changes). */
+  failSignIns(role: Role, times: number): Promise<void>;
+  /** Cuts (false) or restores (true) the BFF's link to the CCE API: calls then fail as with an unreachable endpoint. */
+  setLink(up: boolean): Promise<void>;
   /** The test account of a role (username and password). */
   user(role: Role): { username: string; password: string };
 }
@@ -57,11 +77,13 @@ export async function openWorld({ role = 'operator', ...request }: WorldOptions 
   const control = inject('worldServer');
   const opened = await networkFetch(`${control}/worlds`, { method: 'POST', body: JSON.stringify(request) });
   if (opened.status !== 201) throw new Error(`opening a world failed: ${opened.status} ${await opened.text()}`);
-  const { id, origin, users, demo } = (await opened.json()) as {
+  const { id, origin, users, demo, projectId, region } = (await opened.json()) as {
     id: string;
     origin: string;
     users: Record<Role, { username: string; password: string }>;
     demo: DemoSeed;
+    projectId: string;
+    region: string;
   };
   onTestFinished(async () => {
     await networkFetch(`${control}/worlds/${id}`, { method: 'DELETE' });
@@ -72,10 +94,13 @@ export async function openWorld({ role = 'operator', ...request }: WorldOptions 
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, origin);
     const headers = new Headers(init.headers);
-    if (cookies.size > 0) headers.set('cookie', [...cookies].map(([name, value]) => `${name}=${value}`).join('; '));
     const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-    sent.push({ method: (init.method ?? 'GET').toUpperCase(), path: url.pathname, search: url.search, body });
+    const request: SentRequest = { method: (init.method ?? 'GET').toUpperCase(), path: url.pathname, search: url.search, headers: new Headers(headers), body };
+    sent.push(request);
+    if (cookies.size > 0) headers.set('cookie', [...cookies].map(([name, value]) => `${name}=${value}`).join('; '));
     const response = await networkFetch(new URL(url.pathname + url.search, origin), { ...init, headers });
+    request.status = response.status;
+    request.requestId = response.headers.get('x-request-id');
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = cookie.split(';');
       const [name = '', ...value] = pair.split('=');
@@ -88,7 +113,18 @@ export async function openWorld({ role = 'operator', ...request }: WorldOptions 
 
   const world: TestWorld = {
     demo,
+    projectId,
+    region,
     sent,
+    answered: (method, path, since = 0) =>
+      vi.waitFor(
+        () => {
+          const request = sent.slice(since).find((r) => r.method === method && r.path === path);
+          if (request?.status === undefined) throw new Error(`no answer yet to ${method} ${path}`);
+          return request;
+        },
+        { timeout: 20_000, interval: 20 },
+      ),
     async advance(ms) {
       await networkFetch(`${control}/worlds/${id}/advance`, { method: 'POST', body: JSON.stringify({ ms }) });
     },
@@ -99,7 +135,20 @@ export async function openWorld({ role = 'operator', ...request }: WorldOptions 
         body: JSON.stringify({ username: users[who].username, password: users[who].password }),
       });
       if (!response.ok) throw new Error(`signing in as ${who} failed: ${response.status}`);
-      acceptSession(await response.json());
+      return acceptSession(await response.json());
+    },
+    async failSignIns(who, times) {
+      for (let i = 0; i < times; i++) {
+        const response = await networkFetch(`${origin}/api/session`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ username: users[who].username, password: `not-the-password-${i}` }),
+        });
+        if (response.status !== 401) throw new Error(`a wrong password for ${who} answered ${response.status}`);
+      }
+    },
+    async setLink(up) {
+      await networkFetch(`${control}/worlds/${id}/link`, { method: 'POST', body: JSON.stringify({ up }) });
     },
     user: (who) => users[who],
   };
