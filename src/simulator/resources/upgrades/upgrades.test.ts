@@ -258,6 +258,53 @@ describe('the guided upgrade, target to done', () => {
     expect(upgradeTaskListSchema.parse((await t.json('GET', p.tasks)).body).items).toHaveLength(1);
     expect(upgradeWorkflowListSchema.parse((await t.json('GET', p.workflows)).body).items.map((w) => w.status?.phase)).toEqual(['Success']);
   });
+
+  it('patches the add-ons a request names to their versions, and one left out that the target does not support to its latest compatible version', async () => {
+    const t = startTestSimulator();
+    // dev-sandbox (v1.25) runs CoreDNS 1.27.4 (v1.25 and v1.27 only) and metrics-server 1.3.60 (up to v1.28).
+    const p = paths(t, 'dev-sandbox');
+    await startWorkflow(t, p, 'v1.28.3-r0');
+    await runPrecheck(t, p, 'v1.28.3-r0');
+    t.advance(MINUTE);
+    const started = await t.json<{ metadata: { uid: string } }>('POST', p.upgrade, {
+      body: upgradeBody('v1.28.3-r0', { addons: [{ addonTemplateName: 'metrics-server', operation: 'patch', version: '1.3.68' }] }),
+    });
+    expect(started.status).toBe(200);
+    t.advance(10 * MINUTE);
+    const done = await upgradeTask(t, p, started.body.metadata.uid);
+    expect(done.status?.phase).toBe('Success');
+    expect(done.spec?.items).toMatchObject({
+      addons: [
+        { addonTemplateName: 'metrics-server', version: '1.3.68' },
+        { addonTemplateName: 'coredns', version: '1.28.6' },
+      ],
+    });
+    const addons = await t.json<{ items: { spec: { addonTemplateName: string; version: string } }[] }>('GET', '/autopilot/v3/addons', {
+      query: { cluster_id: p.uid },
+    });
+    expect(Object.fromEntries(addons.body.items.map((a) => [a.spec.addonTemplateName, a.spec.version]))).toEqual({
+      coredns: '1.28.6',
+      'metrics-server': '1.3.68',
+    });
+  });
+
+  it('leaves an add-on whose version supports the target as it is when the request does not name it', async () => {
+    const t = startTestSimulator();
+    const p = paths(t, 'dev-sandbox');
+    await startWorkflow(t, p, 'v1.27.3-r0');
+    await runPrecheck(t, p, 'v1.27.3-r0');
+    t.advance(MINUTE);
+    const started = await t.json<{ metadata: { uid: string } }>('POST', p.upgrade, { body: upgradeBody('v1.27.3-r0') });
+    t.advance(10 * MINUTE);
+    expect((await upgradeTask(t, p, started.body.metadata.uid)).spec?.items).not.toHaveProperty('addons');
+    const addons = await t.json<{ items: { spec: { addonTemplateName: string; version: string } }[] }>('GET', '/autopilot/v3/addons', {
+      query: { cluster_id: p.uid },
+    });
+    expect(Object.fromEntries(addons.body.items.map((a) => [a.spec.addonTemplateName, a.spec.version]))).toEqual({
+      coredns: '1.27.4',
+      'metrics-server': '1.3.60',
+    });
+  });
 });
 
 describe('pre-check scenarios', () => {
