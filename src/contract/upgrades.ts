@@ -494,6 +494,7 @@ export const upgradeAddonConfigSchema = z.object({
   /** Add-on parameters. */
   values: z.record(z.string(), z.unknown()).optional(),
 });
+export type UpgradeAddonConfig = z.infer<typeof upgradeAddonConfigSchema>;
 
 export const upgradeStrategySchema = z
   .object(

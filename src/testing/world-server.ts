@@ -61,7 +61,7 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
 
 /**
  * Control routes (127.0.0.1 only, test runs only): `POST /worlds` opens a world and answers its
- * `{ id, origin, users, demo }` (the test accounts, and the demo seed's ids); `POST /worlds/:id/advance` `{ ms }` moves its clock; `DELETE /worlds/:id`
+ * `{ id, origin, users, demo, now }` (the test accounts, the demo seed's ids, the simulated time in ms); `POST /worlds/:id/advance` `{ ms }` moves its clock; `DELETE /worlds/:id`
  * closes it.
  */
 export async function startWorldServer(): Promise<{ origin: string; close(): Promise<void> }> {
@@ -83,7 +83,7 @@ export async function startWorldServer(): Promise<{ origin: string; close(): Pro
         const worldId = String(++next);
         worlds.set(worldId, world);
         const { port } = world.app.server.address() as AddressInfo;
-        return answer(201, { id: worldId, origin: `http://127.0.0.1:${port}`, users: TEST_USERS, demo: DEMO_SEED });
+        return answer(201, { id: worldId, origin: `http://127.0.0.1:${port}`, users: TEST_USERS, demo: DEMO_SEED, now: world.clock.now() });
       }
       const world = id ? worlds.get(id) : undefined;
       if (!world) return answer(404);
