@@ -32,13 +32,6 @@ function outcomeText(t: Translator['t'], entry: AddonPlanEntry, target: string):
   }
 }
 
-const OUTCOME_COLOR: Record<AddonPlanEntry['outcome']['kind'], string | undefined> = {
-  stays: undefined,
-  required: 'orange.9',
-  unsupported: 'red.9',
-  unknown: undefined,
-};
-
 /** Step 1: what the chosen target means for each installed add-on. */
 export function TargetAddons({ clusterId, target }: { clusterId: string; target: string }) {
   const { t } = useI18n();
@@ -65,7 +58,8 @@ export function TargetAddons({ clusterId, target }: { clusterId: string; target:
                 <Table.Td>{instanceTitle(entry.instance)}</Table.Td>
                 <Table.Td>{entry.current ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Text size="sm" c={OUTCOME_COLOR[entry.outcome.kind]}>
+                  {/* What needs the operator's attention stands out by weight (the theme's text colour keeps its contrast). */}
+                  <Text size="sm" fw={entry.outcome.kind === 'stays' ? undefined : 600}>
                     {outcomeText(t, entry, target)}
                   </Text>
                 </Table.Td>
