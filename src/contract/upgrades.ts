@@ -451,6 +451,26 @@ const idSchema = (what: string) => z.string({ error: `${what} is required` }).mi
 /** `progress` is a string in every example (`"0.00"`, `"67"`); a number is accepted too. */
 const progressSchema = z.union([z.string(), z.number()]);
 
+/**
+ * The optional string fields of a response object, in the order given: most of what the responses of
+ * this area carry (IDs, versions, times, names) is an optional string.
+ */
+function optionalStrings<const K extends readonly string[]>(...keys: K): { [P in K[number]]: z.ZodOptional<z.ZodString> } {
+  return Object.fromEntries(keys.map((key) => [key, z.string().optional()])) as { [P in K[number]]: z.ZodOptional<z.ZodString> };
+}
+
+/** `apiVersion` (`v3`, `v3.1`) and `kind` (`UpgradeTask`, `PreCheckTask`, `List`, …) of a response. */
+const typeMeta = optionalStrings('apiVersion', 'kind');
+
+/** A task's `metadata`: its ID (what the `Show…` operation takes) and its creation and update times. */
+const taskMetadataSchema = z.looseObject(optionalStrings('uid', 'creationTimestamp', 'updateTimestamp'));
+
+/** A list response: `kind: List`, `metadata: {}` in the examples, and `items`. */
+const listResponseSchema = <T extends z.ZodType>(item: T) => z.looseObject({ ...typeMeta, metadata: upgradeMetadataSchema.nullish(), items: itemsList(item) });
+
+/** `spec` of a check task or a workflow: the cluster, its version (when the task was created) and the target. */
+const checkSpecShape = optionalStrings('clusterID', 'clusterVersion', 'targetVersion');
+
 /** The progress of a task as a number (`"0.00"` → 0, `"67"` → 67); the unit is not documented (percent is likely). */
 export function progressValue(progress: string | number | null | undefined): number | undefined {
   if (progress === null || progress === undefined || progress === '') return undefined;
@@ -494,6 +514,7 @@ export const upgradeAddonConfigSchema = z.object({
   /** Add-on parameters. */
   values: z.record(z.string(), z.unknown()).optional(),
 });
+export type UpgradeAddonConfig = z.infer<typeof upgradeAddonConfigSchema>;
 
 export const upgradeStrategySchema = z
   .object(
@@ -559,22 +580,16 @@ export type UpgradeClusterBody = z.infer<typeof upgradeClusterBodySchema>;
 
 /** Response of `UpgradeAutopilotCluster`: the new upgrade task's ID and the resolved configuration. */
 export const upgradeClusterResponseSchema = z.looseObject({
-  metadata: z
-    .looseObject({
-      /** Upgrade task ID, for `ShowAutopilotUpgradeClusterTask`. */
-      uid: z.string().optional(),
-    })
-    .optional(),
+  /** `uid`: the upgrade task ID, for `ShowAutopilotUpgradeClusterTask`. */
+  metadata: z.looseObject(optionalStrings('uid')).optional(),
   spec: z
     .looseObject({
       clusterUpgradeAction: z
         .looseObject({
-          /** Current cluster version. */
-          version: z.string().optional(),
-          /** Target cluster version, resolved to a patch version (e.g. `v1.23.8-r0`). */
-          targetVersion: z.string().optional(),
-          /** Internal platform version of the target (e.g. `cce.10`); cannot be specified. */
-          targetPlatformVersion: z.string().optional(),
+          // `version`: the current cluster version; `targetVersion`: resolved to a patch version (e.g.
+          // `v1.23.8-r0`); `targetPlatformVersion`: internal platform version of the target (e.g.
+          // `cce.10`), which cannot be specified.
+          ...optionalStrings('version', 'targetVersion', 'targetPlatformVersion'),
           strategy: z
             .looseObject({
               type: openEnum(UPGRADE_STRATEGY_TYPES).optional(),
@@ -611,24 +626,13 @@ const upgradeTaskStatusSchema = z.looseObject({
 
 /** An upgrade task (`ShowAutopilotUpgradeClusterTask`, `items[]` of the list). */
 export const upgradeTaskSchema = z.looseObject({
-  /** `v3`. */
-  apiVersion: z.string().optional(),
-  /** `UpgradeTask`. */
-  kind: z.string().optional(),
-  metadata: z
-    .looseObject({
-      /** Upgrade task ID. */
-      uid: z.string().optional(),
-      creationTimestamp: z.string().optional(),
-      updateTimestamp: z.string().optional(),
-    })
-    .optional(),
+  /** `v3`, `UpgradeTask`. */
+  ...typeMeta,
+  metadata: taskMetadataSchema.optional(),
   spec: z
     .looseObject({
-      /** Source cluster version. */
-      version: z.string().optional(),
-      /** Target cluster version. */
-      targetVersion: z.string().optional(),
+      /** The source (`version`) and target cluster versions. */
+      ...optionalStrings('version', 'targetVersion'),
       /** Additional information about the upgrade task (never shown in the reference). */
       items: z.record(z.string(), z.unknown()).nullish(),
     })
@@ -638,20 +642,13 @@ export const upgradeTaskSchema = z.looseObject({
 export type UpgradeTask = z.infer<typeof upgradeTaskSchema>;
 
 /** Response of `ListAutopilotUpgradeClusterTasks` (`kind: List`, unpaginated). */
-export const upgradeTaskListSchema = z.looseObject({
-  apiVersion: z.string().optional(),
-  kind: z.string().optional(),
-  /** `{}` in the example. */
-  metadata: upgradeMetadataSchema.nullish(),
-  items: itemsList(upgradeTaskSchema),
-});
+export const upgradeTaskListSchema = listResponseSchema(upgradeTaskSchema);
 export type UpgradeTaskList = z.infer<typeof upgradeTaskListSchema>;
 
 /** Response of `ShowAutopilotClusterUpgradeInfo`. */
 export const upgradeInfoSchema = z.looseObject({
   /** `UpgradeInfo`. */
-  kind: z.string().optional(),
-  apiVersion: z.string().optional(),
+  ...typeMeta,
   metadata: upgradeMetadataSchema.nullish(),
   spec: z
     .looseObject({
@@ -659,12 +656,8 @@ export const upgradeInfoSchema = z.looseObject({
       lastUpgradeInfo: upgradeTaskStatusSchema.optional(),
       versionInfo: z
         .looseObject({
-          /** Official version, e.g. `v1.27.2`. */
-          release: z.string().optional(),
-          /** Patch version, e.g. `r0`. */
-          patch: z.string().optional(),
-          /** Recommended target patch version, e.g. `r0`. */
-          suggestPatch: z.string().optional(),
+          /** The official version (`release`, e.g. `v1.27.2`), its patch (`r0`) and the recommended target patch (`suggestPatch`, `r0`). */
+          ...optionalStrings('release', 'patch', 'suggestPatch'),
           /** Versions the cluster can be upgraded to, e.g. `v1.27.3-r0`. */
           targetVersions: optionalList(z.string()).optional(),
         })
@@ -701,9 +694,8 @@ export function currentPatchVersion(info: UpgradeInfo): string | undefined {
 
 /** Response of `ListAutopilotClusterUpgradeFeatureGates` (global). */
 export const upgradeFeatureGatesSchema = z.looseObject({
-  apiVersion: z.string().optional(),
   /** `ClusterUpgradeFeatureGates`. */
-  kind: z.string().optional(),
+  ...typeMeta,
   metadata: upgradeMetadataSchema.nullish(),
   /** Gate (`UPGRADE_FEATURE_GATES`) → `Support` / `Disable` / `Default`. */
   upgradeFeatureGates: z.record(z.string(), z.string()).nullish(),
@@ -756,43 +748,20 @@ export type PrecheckBody = z.infer<typeof precheckBodySchema>;
 /** What a check item found; one list per kind of risk. */
 export const riskSourceSchema = z.looseObject({
   /** Configuration changes the upgrade makes. */
+  // `package`: the component; `sourceFile`: where the configuration comes from ("How to Obtain");
+  // `nodeMsg`: node information; `field`: the parameter; `operation`: the change operation type;
+  // `originalValue` and `value` (the current one).
   configurationRisks: optionalList(
-    z.looseObject({
-      /** Component. */
-      package: z.string().optional(),
-      /** Where the configuration comes from ("How to Obtain"). */
-      sourceFile: z.string().optional(),
-      /** Node information. */
-      nodeMsg: z.string().optional(),
-      /** Parameter. */
-      field: z.string().optional(),
-      /** Change operation type. */
-      operation: z.string().optional(),
-      originalValue: z.string().optional(),
-      /** Current value. */
-      value: z.string().optional(),
-    }),
+    z.looseObject(optionalStrings('package', 'sourceFile', 'nodeMsg', 'field', 'operation', 'originalValue', 'value')),
   ).optional(),
   /** Calls to APIs the target version removes. */
-  deprecatedAPIRisks: optionalList(
-    z.looseObject({
-      /** Request path, e.g. `/apis/policy/v1beta1/podsecuritypolicies`. */
-      url: z.string().optional(),
-      /** Client information. */
-      userAgent: z.string().optional(),
-    }),
-  ).optional(),
+  // `url`: the request path, e.g. `/apis/policy/v1beta1/podsecuritypolicies`; `userAgent`: the client.
+  deprecatedAPIRisks: optionalList(z.looseObject(optionalStrings('url', 'userAgent'))).optional(),
   /** Worker nodes at risk (note the capital `NodeID`). */
   nodeRisks: optionalList(z.looseObject({ NodeID: z.string().optional() })).optional(),
   /** Add-ons at risk. */
-  addonRisks: optionalList(
-    z.looseObject({
-      /** Add-on template name, e.g. `coredns`. */
-      addonTemplateName: z.string().optional(),
-      /** Add-on alias, e.g. `CoreDNS`. */
-      alias: z.string().optional(),
-    }),
-  ).optional(),
+  // The add-on template name (`coredns`) and its alias (`CoreDNS`).
+  addonRisks: optionalList(z.looseObject(optionalStrings('addonTemplateName', 'alias'))).optional(),
 });
 export type RiskSource = z.infer<typeof riskSourceSchema>;
 
@@ -824,15 +793,8 @@ const nodeCheckStatusSchema = z.looseObject({
   phase: openEnum(PRECHECK_STAGE_PHASES).optional(),
   nodeStageStatus: optionalList(
     z.looseObject({
-      nodeInfo: z
-        .looseObject({
-          /** Node UID. */
-          uid: z.string().optional(),
-          name: z.string().optional(),
-          status: z.string().optional(),
-          nodeType: z.string().optional(),
-        })
-        .optional(),
+      /** The node checked (`uid` is the node UID). */
+      nodeInfo: z.looseObject(optionalStrings('uid', 'name', 'status', 'nodeType')).optional(),
       itemsStatus: optionalList(precheckItemStatusSchema).optional(),
     }),
   ).optional(),
@@ -856,34 +818,18 @@ export type PrecheckStatus = z.infer<typeof precheckStatusSchema>;
 
 const skippedCheckItemResponseSchema = z.looseObject({
   name: z.string().optional(),
-  resourceSelector: z
-    .looseObject({
-      key: z.string().optional(),
-      values: optionalList(z.string()).optional(),
-      operator: z.string().optional(),
-    })
-    .optional(),
+  resourceSelector: z.looseObject({ ...optionalStrings('key', 'operator'), values: optionalList(z.string()).optional() }).optional(),
 });
 
 /** A pre-check task (`CreateAutopilotPreCheck` response, `ShowAutopilotPreCheck`, list `items[]`). */
 export const precheckTaskSchema = z.looseObject({
-  apiVersion: z.string().optional(),
   /** `PreCheckTask`. */
-  kind: z.string().optional(),
-  metadata: z
-    .looseObject({
-      /** Pre-check task ID, for `ShowAutopilotPreCheck`. */
-      uid: z.string().optional(),
-      creationTimestamp: z.string().optional(),
-      updateTimestamp: z.string().optional(),
-    })
-    .optional(),
+  ...typeMeta,
+  /** `uid`: the pre-check task ID, for `ShowAutopilotPreCheck`. */
+  metadata: taskMetadataSchema.optional(),
   spec: z
     .looseObject({
-      clusterID: z.string().optional(),
-      /** Current cluster version. */
-      clusterVersion: z.string().optional(),
-      targetVersion: z.string().optional(),
+      ...checkSpecShape,
       skippedCheckItemList: optionalList(skippedCheckItemResponseSchema).optional(),
     })
     .optional(),
@@ -892,13 +838,7 @@ export const precheckTaskSchema = z.looseObject({
 export type PrecheckTask = z.infer<typeof precheckTaskSchema>;
 
 /** Response of `ListAutopilotPreCheckTasks`. */
-export const precheckTaskListSchema = z.looseObject({
-  apiVersion: z.string().optional(),
-  /** `List`. */
-  kind: z.string().optional(),
-  metadata: upgradeMetadataSchema.nullish(),
-  items: itemsList(precheckTaskSchema),
-});
+export const precheckTaskListSchema = listResponseSchema(precheckTaskSchema);
 export type PrecheckTaskList = z.infer<typeof precheckTaskListSchema>;
 
 /** Where an item sits in a pre-check result. */
@@ -972,24 +912,12 @@ export type PostcheckBody = z.infer<typeof postcheckBodySchema>;
 
 /** Response of `CreateAutopilotPostCheck`; the result is already in `status.phase` (no GET exists). */
 export const postcheckTaskSchema = z.looseObject({
-  apiVersion: z.string().optional(),
   /** `PostCheckTask`. */
-  kind: z.string().optional(),
-  metadata: z
-    .looseObject({
-      /** Post-check task ID. */
-      uid: z.string().optional(),
-    })
-    .optional(),
-  spec: z
-    .looseObject({
-      clusterID: z.string().optional(),
-      /** Source cluster version. */
-      clusterVersion: z.string().optional(),
-      /** Current cluster version. */
-      targetVersion: z.string().optional(),
-    })
-    .optional(),
+  ...typeMeta,
+  /** `uid`: the post-check task ID. */
+  metadata: z.looseObject(optionalStrings('uid')).optional(),
+  /** `clusterVersion` is the source version, `targetVersion` the current one. */
+  spec: z.looseObject(checkSpecShape).optional(),
   status: z.looseObject({ phase: openEnum(POSTCHECK_PHASES).optional() }).optional(),
 });
 export type PostcheckTask = z.infer<typeof postcheckTaskSchema>;
@@ -1002,45 +930,22 @@ export type PostcheckTask = z.infer<typeof postcheckTaskSchema>;
 export const snapshotCreateResponseSchema = z.looseObject({
   /** Backup task ID (find it in `ListAutopilotClusterMasterSnapshotTasks`). */
   uid: z.string().optional(),
-  metadata: z
-    .looseObject({
-      /** `v3.1`. */
-      apiVersion: z.string().optional(),
-      /** `Snapshot`. */
-      kind: z.string().optional(),
-    })
-    .optional(),
+  /** `v3.1`, `Snapshot`. */
+  metadata: z.looseObject(typeMeta).optional(),
 });
 export type SnapshotCreateResponse = z.infer<typeof snapshotCreateResponseSchema>;
 
 /** A backup task (`SnapshotTask`). */
 export const snapshotTaskSchema = z.looseObject({
   /** `SnapshotTask`. */
-  kind: z.string().optional(),
-  apiVersion: z.string().optional(),
-  metadata: z
-    .looseObject({
-      /** Backup task ID. */
-      uid: z.string().optional(),
-      creationTimestamp: z.string().optional(),
-      updateTimestamp: z.string().optional(),
-    })
-    .optional(),
+  ...typeMeta,
+  /** `uid`: the backup task ID. */
+  metadata: taskMetadataSchema.optional(),
   /** "To be deprecated"; `{}` in the example. */
   spec: z
     .looseObject({
-      /** Sub-tasks; type and status values are not documented. */
-      items: optionalList(
-        z.looseObject({
-          /** Sub-task ID. */
-          id: z.string().optional(),
-          type: z.string().optional(),
-          status: z.string().optional(),
-          creationTimestamp: z.string().optional(),
-          updateTimestamp: z.string().optional(),
-          message: z.string().optional(),
-        }),
-      ).optional(),
+      /** Sub-tasks (`id` is the sub-task ID); type and status values are not documented. */
+      items: optionalList(z.looseObject(optionalStrings('id', 'type', 'status', 'creationTimestamp', 'updateTimestamp', 'message'))).optional(),
     })
     .nullish(),
   status: z
@@ -1056,18 +961,9 @@ export const snapshotTaskSchema = z.looseObject({
 export type SnapshotTask = z.infer<typeof snapshotTaskSchema>;
 
 /** Response of `ListAutopilotClusterMasterSnapshotTasks`. */
-export const snapshotTaskListSchema = z.looseObject({
-  apiVersion: z.string().optional(),
-  /** `List`. */
-  kind: z.string().optional(),
-  metadata: upgradeMetadataSchema.nullish(),
-  items: itemsList(snapshotTaskSchema),
-  status: z
-    .looseObject({
-      /** Time of the latest backup. */
-      latestBackupTime: z.string().optional(),
-    })
-    .optional(),
+export const snapshotTaskListSchema = listResponseSchema(snapshotTaskSchema).extend({
+  /** `latestBackupTime`: the time of the latest backup. */
+  status: z.looseObject(optionalStrings('latestBackupTime')).optional(),
 });
 export type SnapshotTaskList = z.infer<typeof snapshotTaskListSchema>;
 
@@ -1116,13 +1012,10 @@ const taskTypeRefSchema = z.looseObject({ taskType: openEnum(WORKFLOW_TASK_TYPES
 /** One task of the workflow (`PointStatus`). A point that has not started carries only `taskType`. */
 export const workflowPointSchema = z.looseObject({
   taskType: openEnum(WORKFLOW_TASK_TYPES).optional(),
-  /** ID of the task behind the point (e.g. the pre-check uid for `PreCheck`). */
-  taskID: z.string().optional(),
   status: openEnum(WORKFLOW_POINT_STATUSES).optional(),
-  startTimeStamp: z.string().optional(),
-  endTimeStamp: z.string().optional(),
-  /** Expiration time (pre-check points only). */
-  expireTimeStamp: z.string().optional(),
+  // `taskID`: the task behind the point (e.g. the pre-check uid for `PreCheck`); its start and end
+  // times; `expireTimeStamp`: the expiration time (pre-check points only).
+  ...optionalStrings('taskID', 'startTimeStamp', 'endTimeStamp', 'expireTimeStamp'),
 });
 export type WorkflowPoint = z.infer<typeof workflowPointSchema>;
 
@@ -1147,20 +1040,12 @@ export const workflowStatusSchema = z.looseObject({
 
 /** An upgrade workflow ("upgrade process booting task", `WorkFlowTask`). */
 export const upgradeWorkflowSchema = z.looseObject({
-  /** `WorkFlowTask`. */
-  kind: z.string().optional(),
-  /** `v3`. */
-  apiVersion: z.string().optional(),
+  /** `WorkFlowTask`, `v3`. */
+  ...typeMeta,
   /** `metadata.uid` is the `upgrade_workflow_id`. */
   metadata: upgradeMetadataSchema.optional(),
-  spec: z
-    .looseObject({
-      clusterID: z.string().optional(),
-      /** Current cluster version (when the workflow was created). */
-      clusterVersion: z.string().optional(),
-      targetVersion: z.string().optional(),
-    })
-    .optional(),
+  /** `clusterVersion`: the cluster's version when the workflow was created. */
+  spec: z.looseObject(checkSpecShape).optional(),
   status: workflowStatusSchema.optional(),
 });
 export type UpgradeWorkflow = z.infer<typeof upgradeWorkflowSchema>;
@@ -1168,8 +1053,7 @@ export type UpgradeWorkflow = z.infer<typeof upgradeWorkflowSchema>;
 /** Response of `ListAutopilotUpgradeWorkFlows`: the cluster's workflows, past and open. */
 export const upgradeWorkflowListSchema = z.looseObject({
   /** `List`. */
-  kind: z.string().optional(),
-  apiVersion: z.string().optional(),
+  ...typeMeta,
   // AMBIG (digest §6 A-4): the table types `items` as one "UpgradeWorkflow object", the example shows
   // an array; both are read, always as an array.
   items: z

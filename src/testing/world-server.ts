@@ -90,8 +90,8 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
 
 /**
  * Control routes (127.0.0.1 only, test runs only): `POST /worlds` opens a world and answers its
- * `{ id, origin, users, demo, projectId, region }` (the test accounts, the demo seed's ids, the
- * project the console calls); `POST /worlds/:id/advance` `{ ms }` moves its clock;
+ * `{ id, origin, users, demo, projectId, region, now }` (the test accounts, the demo seed's ids, the
+ * project the console calls, the simulated time in ms); `POST /worlds/:id/advance` `{ ms }` moves its clock;
  * `POST /worlds/:id/link` `{ up }` cuts or restores the BFF's link to the CCE API;
  * `DELETE /worlds/:id` closes it.
  */
@@ -115,7 +115,7 @@ export async function startWorldServer(): Promise<{ origin: string; close(): Pro
         worlds.set(worldId, world);
         const { port } = world.app.server.address() as AddressInfo;
         const { projectId, region } = world.simulator;
-        return answer(201, { id: worldId, origin: `http://127.0.0.1:${port}`, users: TEST_USERS, demo: DEMO_SEED, projectId, region });
+        return answer(201, { id: worldId, origin: `http://127.0.0.1:${port}`, users: TEST_USERS, demo: DEMO_SEED, projectId, region, now: world.clock.now() });
       }
       const world = id ? worlds.get(id) : undefined;
       if (!world) return answer(404);

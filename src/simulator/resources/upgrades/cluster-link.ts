@@ -2,10 +2,11 @@
  * Where the upgrade area touches state it does not own: the cluster record (phase, version) and the
  * add-ons. Kept to these few functions so the coupling is visible in one place.
  */
+import type { UpgradeClusterBody } from '../../../contract/upgrades.ts';
 import type { ClusterRecord } from '../clusters/cluster-model.ts';
 import type { SimulatorStore } from '../../store.ts';
 import { seededUuidV4 } from '../../ids.ts';
-import { addonVersionSupportsCluster, type AddonInstancePhase } from '../../../contract/addons.ts';
+import { addonVersionSupportsCluster, latestAddonVersionFor, type AddonInstancePhase } from '../../../contract/addons.ts';
 import { findTemplate } from '../addons/catalogue.ts';
 import { addonsOfCluster } from '../addons/instances.ts';
 import { versionObject } from '../addons/values.ts';
@@ -112,6 +113,34 @@ export function addonPatchProblem(store: SimulatorStore, cluster: ClusterRecord,
   if (!template || !v) return `${name} has no version ${version} (versions: ${template?.versions.map((x) => x.version).join(', ') ?? 'none'}).`;
   if (!addonVersionSupportsCluster(versionObject(v, true), targetMinor)) return `${name} ${version} does not support cluster version ${targetMinor}.`;
   return undefined;
+}
+
+/** An add-on of an upgrade request (`clusterUpgradeAction.addons[]`). */
+export type AddonPatch = NonNullable<UpgradeClusterBody['spec']['clusterUpgradeAction']['addons']>[number];
+
+/**
+ * The add-on patches an upgrade applies: those its request names, plus one for every other installed
+ * add-on whose version does not support the target minor version — to the latest version that does
+ * (what an install without a version would get on the target).
+ */
+// AMBIG (digest §5.5): the reference says only that "CCE upgrades add-ons based on the configuration"
+// and that a named version "must match the target cluster version"; what happens to an add-on left out
+// whose version the target does not support is not stated. Chose to patch it to the latest compatible
+// version, as the console tells the operator in its first step; one that no version supports stays.
+export function addonPatchesFor(store: SimulatorStore, cluster: ClusterRecord, requested: readonly AddonPatch[], targetMinor: string): AddonPatch[] {
+  const named = new Set(requested.map((a) => a.addonTemplateName));
+  const implied: AddonPatch[] = [];
+  for (const record of addonsOfCluster(store, cluster.uid)) {
+    if (named.has(record.templateName)) continue;
+    const template = findTemplate(store.settings.region, record.templateName);
+    if (!template) continue;
+    const versions = template.versions.map((v) => versionObject(v, true));
+    const current = versions.find((v) => v.version === record.version);
+    if (!current || addonVersionSupportsCluster(current, targetMinor)) continue;
+    const latest = latestAddonVersionFor(versions, targetMinor)?.version;
+    if (latest) implied.push({ addonTemplateName: record.templateName, operation: 'patch', version: latest });
+  }
+  return [...requested, ...implied];
 }
 
 /** Patches the cluster's add-on instances to the versions an upgrade named, once it has succeeded. */

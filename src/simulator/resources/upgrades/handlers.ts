@@ -6,7 +6,7 @@ import type { ClusterRecord } from '../clusters/cluster-model.ts';
 import type { SimulatorStore } from '../../store.ts';
 import type { TaskRecord } from '../../tasks/task.ts';
 import { formatCceTimestamp } from '../../time.ts';
-import { addonPatchProblem, addonsSeenByPrecheck, clusterUpgrades, driveClusterUpgrade } from './cluster-link.ts';
+import { addonPatchesFor, addonPatchProblem, addonsSeenByPrecheck, clusterUpgrades, driveClusterUpgrade } from './cluster-link.ts';
 import { postcheckPhase, postcheckPlan, postcheckTaskKind, type PostcheckData } from './postcheck.ts';
 import {
   applySkips,
@@ -161,7 +161,8 @@ export const upgradeHandlers: { [K in keyof UpgradeOperations]: Handler<UpgradeO
       const problem = addonPatchProblem(store, cluster, addon.addonTemplateName, addon.version, info.version);
       if (problem) throw cceError('CCE.01400001', `addons: ${problem}`);
     }
-    const data = upgradeTaskData(record.patch, info.patch, info.platformVersion, action);
+    const addons = addonPatchesFor(store, cluster, action.addons ?? [], info.version);
+    const data = upgradeTaskData(record.patch, info.patch, info.platformVersion, { ...action, addons });
     const task = store.tasks.start(upgradeTaskKind, cluster.uid, upgradePlan(seededFailure(store, cluster, record)), data, now, store.speed);
     driveClusterUpgrade(store, cluster.uid, { kind: 'started', targetPatch: info.patch });
     attach(store, record, 'Cluster', task.id, now);

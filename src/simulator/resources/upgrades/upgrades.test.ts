@@ -103,6 +103,26 @@ function point(w: UpgradeWorkflow, taskType: string) {
   return w.status?.pointStatuses?.find((x) => x.taskType === taskType);
 }
 
+/** dev-sandbox upgraded to `target` after a passed pre-check, the upgrade task run to its end. */
+async function upgradeSandbox(t: TestSimulator, target: string, extra: Record<string, unknown> = {}) {
+  const p = paths(t, 'dev-sandbox');
+  await startWorkflow(t, p, target);
+  await runPrecheck(t, p, target);
+  t.advance(MINUTE);
+  const started = await t.json<{ metadata: { uid: string } }>('POST', p.upgrade, { body: upgradeBody(target, extra) });
+  expect(started.status).toBe(200);
+  t.advance(10 * MINUTE);
+  return { p, task: await upgradeTask(t, p, started.body.metadata.uid) };
+}
+
+/** The version of each add-on installed in the cluster, by template name. */
+async function addonVersions(t: TestSimulator, p: ReturnType<typeof paths>): Promise<Record<string, string>> {
+  const res = await t.json<{ items: { spec: { addonTemplateName: string; version: string } }[] }>('GET', '/autopilot/v3/addons', {
+    query: { cluster_id: p.uid },
+  });
+  return Object.fromEntries(res.body.items.map((a) => [a.spec.addonTemplateName, a.spec.version]));
+}
+
 async function clusterOf(t: TestSimulator, p: ReturnType<typeof paths>) {
   return (await t.json<{ spec: { version: string; platformVersion: string }; status: { phase: string; reason?: string; message?: string } }>('GET', p.cluster))
     .body;
@@ -257,6 +277,36 @@ describe('the guided upgrade, target to done', () => {
     // Lists: one of each, parseable by the contract.
     expect(upgradeTaskListSchema.parse((await t.json('GET', p.tasks)).body).items).toHaveLength(1);
     expect(upgradeWorkflowListSchema.parse((await t.json('GET', p.workflows)).body).items.map((w) => w.status?.phase)).toEqual(['Success']);
+  });
+
+  it('patches the add-ons a request names to their versions, and one left out that the target does not support to its latest compatible version', async () => {
+    const t = startTestSimulator();
+    // dev-sandbox (v1.25) runs CoreDNS 1.27.4 (v1.25 and v1.27 only) and metrics-server 1.3.60 (up to v1.28).
+    const { p, task: done } = await upgradeSandbox(t, 'v1.28.3-r0', {
+      addons: [{ addonTemplateName: 'metrics-server', operation: 'patch', version: '1.3.68' }],
+    });
+    expect(done.status?.phase).toBe('Success');
+    expect(done.spec?.items).toMatchObject({
+      addons: [
+        { addonTemplateName: 'metrics-server', version: '1.3.68' },
+        { addonTemplateName: 'coredns', version: '1.28.6' },
+      ],
+    });
+    expect(await addonVersions(t, p)).toEqual({
+      coredns: '1.28.6',
+      'metrics-server': '1.3.68',
+    });
+  });
+
+  it('leaves an add-on whose version supports the target as it is when the request does not name it', async () => {
+    const t = startTestSimulator();
+    const { p, task } = await upgradeSandbox(t, 'v1.27.3-r0');
+    expect(task.status?.phase).toBe('Success');
+    expect(task.spec?.items).not.toHaveProperty('addons');
+    expect(await addonVersions(t, p)).toEqual({
+      coredns: '1.27.4',
+      'metrics-server': '1.3.60',
+    });
   });
 });
 

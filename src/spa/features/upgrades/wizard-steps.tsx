@@ -28,6 +28,8 @@ import { buildChangeRecord, changeRecordMarkdown, type ChangeRecordLabels } from
 import { PrecheckValidity } from './precheck-step.tsx';
 import type { WizardContext } from './upgrade-wizard.tsx';
 import { rampText } from './wizard-format.ts';
+import { ConfigureAddons, TargetAddons, useAddonPlan } from './addon-impact.tsx';
+import { addonPatches } from './addon-plan.ts';
 import '../../resources/upgrades/upgrade-messages.ts';
 import './upgrade-wizard-messages.ts';
 
@@ -80,7 +82,7 @@ function isPatchOf(target: string, current: string | undefined): boolean {
   return !!t && !!c && t.major === c.major && t.minor === c.minor;
 }
 
-/** Step 1: the target version, patch and minor told apart, the suggested patch marked. */
+/** Step 1: the target version, patch and minor told apart, the suggested patch marked, what it means for each add-on. */
 export function TargetStep({ ctx }: { ctx: WizardContext }) {
   const { t } = useI18n();
   const info = useQuery(upgradeQueries.info(ctx.clusterId));
@@ -128,6 +130,7 @@ export function TargetStep({ ctx }: { ctx: WizardContext }) {
           </Stack>
         </Radio.Group>
       )}
+      {target && <TargetAddons clusterId={ctx.clusterId} target={target} />}
       <Group>
         <Button disabled={!target || phase !== 'Available'} onClick={() => ctx.setLocal({ target, targetChosen: true })}>
           {t('upgrade.target.continue')}
@@ -228,7 +231,7 @@ export function BackupStep({ ctx }: { ctx: WizardContext }) {
   );
 }
 
-/** Step 5: strategy, batch size with its ramp, scope; then start the upgrade. */
+/** Step 5: strategy, batch size with its ramp, scope, add-on versions; then start the upgrade. */
 export function ConfigureStep({ ctx }: { ctx: WizardContext }) {
   const { t } = useI18n();
   const gates = useQuery(upgradeQueries.featureGates());
@@ -237,6 +240,10 @@ export function ConfigureStep({ ctx }: { ctx: WizardContext }) {
   const upgrade = useMutation(upgradeMutations.upgrade());
   const [step, setStep] = useState<number | string>(USER_DEFINED_STEP_DEFAULT);
   const [scope, setScope] = useState<InPlaceUpgradeScope>('Cluster');
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const target = ctx.workflow?.spec?.targetVersion ?? '';
+  const addons = useAddonPlan(ctx.clusterId, target || undefined);
+  const patches = addonPatches(addons.plan ?? [], chosen);
   const strategyGate = gates.data?.upgradeFeatureGates?.UpgradeStrategy;
   const strategyConfigurable = strategyGate === undefined || strategyGate === 'Support' || strategyGate === 'Default';
   const size = typeof step === 'number' ? step : Number.parseInt(step, 10);
@@ -284,10 +291,17 @@ export function ConfigureStep({ ctx }: { ctx: WizardContext }) {
           )}
         </>
       )}
+      <ConfigureAddons
+        plan={addons.plan}
+        error={addons.error}
+        target={target}
+        chosen={chosen}
+        onChoose={(name, version) => setChosen((previous) => ({ ...previous, [name]: version }))}
+      />
       <ErrorAlert title={t('upgrade.configure.failed')} error={upgrade.error} />
       <Group>
         <Action
-          disabled={!valid}
+          disabled={!valid || (!addons.plan && !addons.error)}
           loading={upgrade.isPending}
           onClick={() =>
             upgrade.mutate({
@@ -297,7 +311,8 @@ export function ConfigureStep({ ctx }: { ctx: WizardContext }) {
                 spec: {
                   clusterUpgradeAction: {
                     strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: strategyConfigurable ? { userDefinedStep: size, scope } : {} },
-                    targetVersion: ctx.workflow?.spec?.targetVersion ?? '',
+                    targetVersion: target,
+                    ...(patches.length > 0 ? { addons: patches } : {}),
                   },
                 },
               },

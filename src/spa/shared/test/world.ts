@@ -23,6 +23,11 @@ interface WorldOptions {
   mode?: 'simulator' | 'cloud';
   /** Who is signed in when the test starts; null: nobody. Default: an operator. */
   role?: Role | null;
+  /**
+   * The console's clock (`Date`) reads the world's simulated time and moves with `advance()`: for
+   * what counts down to a time the API gives (a pre-check's expiry). Timers stay real.
+   */
+  browserClock?: boolean;
 }
 
 export interface SentRequest {
@@ -73,21 +78,28 @@ export interface TestWorld {
  * Opens a world for this test — the real BFF over the real simulator, closed when the test ends —
  * and points the console's `fetch` at it: same paths, cookies kept as a browser keeps them.
  */
-export async function openWorld({ role = 'operator', ...request }: WorldOptions = {}): Promise<TestWorld> {
+export async function openWorld({ role = 'operator', browserClock = false, ...request }: WorldOptions = {}): Promise<TestWorld> {
   const control = inject('worldServer');
   const opened = await networkFetch(`${control}/worlds`, { method: 'POST', body: JSON.stringify(request) });
   if (opened.status !== 201) throw new Error(`opening a world failed: ${opened.status} ${await opened.text()}`);
-  const { id, origin, users, demo, projectId, region } = (await opened.json()) as {
+  const { id, origin, users, demo, projectId, region, now } = (await opened.json()) as {
     id: string;
     origin: string;
     users: Record<Role, { username: string; password: string }>;
     demo: DemoSeed;
     projectId: string;
     region: string;
+    now: number;
   };
   onTestFinished(async () => {
     await networkFetch(`${control}/worlds/${id}`, { method: 'DELETE' });
   });
+  if (browserClock) {
+    vi.useFakeTimers({ toFake: ['Date'], now });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+  }
 
   const cookies = new Map<string, string>();
   const sent: SentRequest[] = [];
@@ -127,6 +139,7 @@ export async function openWorld({ role = 'operator', ...request }: WorldOptions 
       ),
     async advance(ms) {
       await networkFetch(`${control}/worlds/${id}/advance`, { method: 'POST', body: JSON.stringify({ ms }) });
+      if (browserClock) vi.setSystemTime(Date.now() + ms);
     },
     async signIn(who) {
       const response = await fetch('/api/session', {
