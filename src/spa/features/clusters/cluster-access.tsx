@@ -11,6 +11,7 @@ import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { useClusterChangeBlockReason } from './cluster-change-block.ts';
 import { clusterMutations } from '../../resources/clusters/cluster-mutations.ts';
 import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
+import { FreeEipPicker } from '../../resources/network/eip-picker.tsx';
 import './cluster-detail-messages.ts';
 import '../../shared/i18n/shared-messages.ts';
 
@@ -260,6 +261,13 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
         >
           <Stack>
             <Text size="sm">{t('clusterAccess.bindIntro', { name })}</Text>
+            <FreeEipPicker
+              value={eipId}
+              onPick={(id) => {
+                setEipId(id);
+                if (eip.isError) eip.reset();
+              }}
+            />
             <TextInput
               label={t('clusterAccess.eipId')}
               description={t('clusterAccess.eipIdHint')}
