@@ -2,6 +2,7 @@ import { SIMULATOR_PROJECT_ID } from '../src/simulator/config.ts';
 import { DEMO_SEED } from '../src/simulator/seed.ts';
 import { validCreateBody } from '../src/simulator/test-support.ts';
 import type { Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './a11y.ts';
 import { demoAccount, expect, signInAs, test } from './fixtures.ts';
 import { ClustersPage } from './pages/clusters-page.ts';
 
@@ -137,79 +138,146 @@ test('a viewer sees why they cannot create or change clusters, by mouse, keyboar
 
 const prod = DEMO_SEED.vpcs['vpc-prod']!;
 const dev = DEMO_SEED.vpcs['vpc-dev']!;
+const [prodMaster, prodEni] = prod.subnets;
+const vpcOption = `vpc-prod (${prod.cidr})`;
+const hostOption = `${prodMaster!.name} (${prodMaster!.cidr})`;
+const eniOption = `${prodEni!.name} (${prodEni!.cidr})`;
 
-/** Fills the wizard up to the review step. */
-async function fillWizard(page: Page, name: string, subnet = prod.subnets[0]!.networkId) {
+/** Picks an option of a select by what the operator reads. */
+async function pick(page: Page, field: string, option: string) {
+  await page.getByRole('combobox', { name: field, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Fills the wizard up to the review step, choosing the network by name and CIDR. */
+async function fillWizard(page: Page, name: string) {
   await page.goto('/clusters');
   await page.getByRole('link', { name: 'Create cluster' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Create a cluster' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Cluster name' }).fill(name);
   await page.getByRole('combobox', { name: 'Kubernetes version' }).selectOption('v1.28');
   await page.getByRole('button', { name: 'Next' }).click();
-  // VPC and subnets are typed (no VPC API in CCE Autopilot); suggestions come from existing clusters.
-  await page.getByRole('combobox', { name: 'VPC ID' }).fill(prod.id);
-  await page.getByRole('combobox', { name: 'Host subnet ID' }).fill(subnet);
-  const eni = page.getByRole('combobox', { name: 'ENI subnet IDs' });
-  await eni.fill(prod.subnets[1]!.subnetId);
-  await eni.press('Enter');
+  await pick(page, 'VPC', vpcOption);
+  await pick(page, 'Host subnet', hostOption);
+  await pick(page, 'ENI subnets', eniOption);
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('textbox', { name: 'Tags' }).fill('team=payments');
   await page.getByRole('button', { name: 'Next' }).click();
 }
 
 test('an operator creates a cluster with the wizard and watches it become Available', async ({ page, simulator }) => {
+  // Six steps through the wizard, each scanned: long on a busy machine.
+  test.slow();
   const name = `wizard-${Date.now().toString(36)}`;
 
-  await test.step('a name breaking the rules is caught on the first step', async () => {
+  await test.step('a name breaking the rules, or one the project uses, is caught on the first step', async () => {
     await page.goto('/clusters/new');
-    await page.getByRole('textbox', { name: 'Cluster name' }).fill('Bad_Name-');
+    const nameField = page.getByRole('textbox', { name: 'Cluster name' });
+    await nameField.fill('Bad_Name-');
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page.getByText('Cluster name must start with a lowercase letter')).toBeVisible();
+    await nameField.fill('prod-payments');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(nameField).toHaveAccessibleDescription(/A cluster named prod-payments already exists in this project\. Choose another name\./);
+    await expect(page.getByRole('combobox', { name: 'VPC', exact: true })).toHaveCount(0);
   });
 
-  await test.step('fill the wizard; the review shows the exact request', async () => {
+  await test.step("the network step offers the VPCs, and only the chosen VPC's subnets, by name and CIDR", async () => {
+    await page.getByRole('textbox', { name: 'Cluster name' }).fill(name);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('combobox', { name: 'VPC', exact: true }).click();
+    await expect(page.getByRole('option', { name: `vpc-dev (${dev.cidr})` })).toBeVisible();
+    await page.getByRole('option', { name: vpcOption, exact: true }).click();
+    await page.getByRole('combobox', { name: 'Host subnet', exact: true }).click();
+    await expect(page.getByRole('option')).toHaveText(prod.subnets.map((s) => `${s.name} (${s.cidr})`));
+    await page.keyboard.press('Escape');
+    await expectNoSeriousA11yViolations(page, 'the wizard network step');
+  });
+
+  await test.step('the review sums up what will be created, with the exact request one click away and inside the page', async () => {
     await fillWizard(page, name);
     // Every message is filled in: no raw "{count}" or other placeholder reaches the operator.
     expect(await page.getByRole('main').innerText()).not.toMatch(/\{[a-zA-Z]+\}/);
+    const summary = page.getByRole('table', { name: 'What will be created' });
+    await expect(summary).toContainText(name);
+    await expect(summary).toContainText(`${vpcOption} · ${prod.id}`);
+    await expect(summary).toContainText(`${hostOption} · ${prodMaster!.networkId}`);
+    await expect(summary).toContainText(`${eniOption} · ${prodEni!.subnetId}`);
+    await page.getByRole('button', { name: 'The exact request' }).click();
     const request = page.getByLabel('Create cluster request');
+    await expect(request).toBeVisible();
     await expect(request).toContainText(`"name": "${name}"`);
     await expect(request).toContainText('cluster.install.addons/install');
     await expect(request).toContainText('"IPv4CIDR": "10.247.0.0/16"');
+    // The long add-on annotation wraps: no line runs off the edge.
+    expect(await request.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), 'the request wraps inside its box').toBe(true);
+    await expectNoSeriousA11yViolations(page, 'the wizard review step');
   });
 
-  await test.step('submit and watch the creation job until the cluster is Available', async () => {
+  await test.step('submit and watch the creation job until the cluster is Available: the heading then says it was created', async () => {
     await page.getByRole('button', { name: 'Create cluster' }).click();
     await expect(page.getByRole('heading', { level: 1, name: `Creating ${name}` })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Creation job' })).toBeVisible();
     await expect(page.getByText('The cluster is ready.')).toHaveCount(0);
     await simulator.advance(CREATION_SECONDS);
     await expect(page.getByText('The cluster is ready.')).toBeVisible();
-    await page.getByRole('link', { name: 'Open the cluster' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Created ${name}` })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /^Creating / })).toHaveCount(0);
+  });
+});
+
+test('the bind dialog offers the free EIPs by address, never a bound one, and binds the one picked', async ({ page, simulator }) => {
+  // A cluster created and made Available first, then the dialog scanned: long on a busy machine.
+  test.slow();
+  const name = `eip-${Date.now().toString(36)}`;
+  await test.step('a cluster without a public address exists and is Available', async () => {
+    const { csrfToken } = await signInAs(page, 'operator');
+    const res = await page.request.post(CLUSTERS_API, { headers: { 'x-csrf-token': csrfToken }, data: validCreateBody(name) });
+    expect(res.status()).toBe(201);
+    await simulator.advance(CREATION_SECONDS);
+    const clusters = new ClustersPage(page);
+    await clusters.open();
+    await expect(clusters.status(name, 'Available')).toBeVisible();
+    await clusters.row(name).getByRole('link', { name }).click();
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   });
 
-  await test.step('a second cluster with the same name is refused on the name field', async () => {
-    await fillWizard(page, name);
-    await page.getByRole('button', { name: 'Create cluster' }).click();
-    const nameField = page.getByRole('textbox', { name: 'Cluster name' });
-    await expect(nameField).toHaveAttribute('aria-invalid', 'true');
-    await expect(nameField).toHaveValue(name);
-    await expect(nameField).toHaveAccessibleDescription(/already exists/);
+  await test.step('on the Access tab, the dialog lists the free EIPs by address; the one picked is bound', async () => {
+    await page.getByRole('tab', { name: 'Access' }).click();
+    await page.getByRole('button', { name: 'Bind EIP' }).click();
+    const dialog = page.getByRole('dialog', { name: `Bind an EIP to ${name}` });
+    await dialog.getByRole('combobox', { name: 'Free elastic IP' }).click();
+    // The first demo EIP is bound to prod-payments; the other three are free.
+    const [bound, ...free] = DEMO_SEED.eips;
+    await expect(page.getByRole('option')).toHaveCount(free.length);
+    await expect(page.getByRole('option', { name: new RegExp(`^${bound!.address.replace(/\./g, '\\.')} `) })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page, 'the bind dialog with its EIP list open');
+    const chosen = free.find((e) => e.address === '203.0.113.57')!;
+    await page.getByRole('option', { name: /^203\.0\.113\.57 / }).click();
+    await expect(dialog.getByRole('textbox', { name: 'EIP ID' })).toHaveValue(chosen.id);
+    await dialog.getByRole('button', { name: 'Bind EIP' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('table', { name: 'API server addresses' })).toContainText(`https://${chosen.address}:5443`);
   });
 
-  await test.step('a host subnet outside the VPC is refused on the subnet field', async () => {
-    await fillWizard(page, `${name}-x`, dev.subnets[0]!.networkId);
-    await page.getByRole('button', { name: 'Create cluster' }).click();
-    const subnetField = page.getByRole('combobox', { name: 'Host subnet ID' });
-    await expect(subnetField).toHaveAttribute('aria-invalid', 'true');
-    await expect(subnetField).toHaveAccessibleDescription(/is not in VPC vpc-prod/);
+  await test.step('a second cluster with the same name is stopped on the first step of the wizard', async () => {
+    await page.goto('/clusters/new');
+    const nameField = page.getByRole('textbox', { name: 'Cluster name' });
+    await nameField.fill(name);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(nameField).toHaveAttribute('aria-invalid', 'true');
+    await expect(nameField).toHaveAccessibleDescription(new RegExp(`^A cluster named ${name} already exists in this project\\. Choose another name\\.`));
   });
 });
 
 test('a session that ends mid-wizard sends the operator to sign in and back to everything they typed', async ({ page }) => {
   const name = `kept-${Date.now().toString(36)}`;
+  // The whole wizard, then a sign-in: long on a busy machine.
+  test.slow();
   await fillWizard(page, name);
-  await expect(page.getByLabel('Create cluster request')).toContainText(name);
+  // The review settled (the network named from the look-ups) before the session ends.
+  await expect(page.getByRole('table', { name: 'What will be created' })).toContainText(`${vpcOption} · ${prod.id}`);
 
   await test.step('the session ends (cookie gone, as after the idle timeout); creating is refused with 401', async () => {
     await page.context().clearCookies();
@@ -226,8 +294,8 @@ test('a session that ends mid-wizard sends the operator to sign in and back to e
     await expect(page.getByText(/The values you entered earlier are back/)).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Cluster name' })).toHaveValue(name);
     await page.getByRole('button', { name: 'Next' }).click();
-    await expect(page.getByRole('combobox', { name: 'VPC ID' })).toHaveValue(prod.id);
-    await expect(page.getByRole('combobox', { name: 'Host subnet ID' })).toHaveValue(prod.subnets[0]!.networkId);
+    await expect(page.getByRole('combobox', { name: 'VPC', exact: true })).toHaveValue(vpcOption);
+    await expect(page.getByRole('combobox', { name: 'Host subnet', exact: true })).toHaveValue(hostOption);
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page.getByRole('textbox', { name: 'Tags' })).toHaveValue('team=payments');
     // Nothing was created by the refused attempt.
@@ -257,7 +325,7 @@ test('creating a cluster over the quota is refused with the quota error, and not
     await expect(alert).toContainText('CCE.01400007');
     await expect(alert).toContainText('the cluster quota is used up');
     await expect(page.getByRole('link', { name: 'See the quotas' })).toBeVisible();
-    await expect(page.getByLabel('Create cluster request')).toContainText(name);
+    await expect(page.getByRole('table', { name: 'What will be created' })).toContainText(name);
     const list = (await (await page.request.get(CLUSTERS_API)).json()) as { items: { metadata: { name: string } }[] };
     expect(list.items.map((c) => c.metadata.name)).not.toContain(name);
   });

@@ -212,7 +212,7 @@ function fromFastifyError(error: FastifyError): ApiError {
 
 /**
  * Builds the BFF (no listen): security headers, the one error handler, `/api/health`,
- * `/api/context`, the `/api/cce/*` forwarder and the SPA. Everything the app talks to comes in
+ * `/api/context`, the `/api/cce/*` and `/api/vpc/*` forwarder and the SPA. Everything the app talks to comes in
  * through `upstream`, so tests run it against a spy or the in-process simulator.
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {

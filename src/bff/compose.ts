@@ -18,6 +18,8 @@ import { fetchTransport, type Upstream } from './upstream/upstream.ts';
 
 /** Host the in-process simulator is addressed as; it is signed like any other host. */
 export const SIMULATOR_ORIGIN = 'http://cce.simulator.local';
+/** The in-process simulator as the VPC service (it serves the network look-ups too; the paths never collide). */
+export const SIMULATOR_VPC_ORIGIN = 'http://vpc.simulator.local';
 
 export interface Composed {
   app: FastifyInstance;
@@ -28,9 +30,9 @@ export interface Composed {
 
 export function composeUpstream(config: BffConfig, env: NodeJS.ProcessEnv): { upstream: Upstream; close(): void } {
   if (config.cloud) {
-    const { endpoint, projectId, region, credentials } = config.cloud;
+    const { endpoint, vpcEndpoint, projectId, region, credentials } = config.cloud;
     const http = createHttpTransport();
-    return { upstream: { mode: 'cloud', endpoint, projectId, region, credentials, transport: http.transport }, close: () => http.close() };
+    return { upstream: { mode: 'cloud', endpoint, vpcEndpoint, projectId, region, credentials, transport: http.transport }, close: () => http.close() };
   }
   // SIMULATOR_* variables (seed, speed, key pair, project, …) configure the embedded simulator too.
   const simEnv = readSimulatorEnv(env);
@@ -51,6 +53,7 @@ export function simulatorUpstream(simulator: Simulator, speed: number): Upstream
   return {
     mode: 'simulator',
     endpoint: SIMULATOR_ORIGIN,
+    vpcEndpoint: SIMULATOR_VPC_ORIGIN,
     projectId: simulator.projectId,
     region: simulator.region,
     credentials: { kind: 'aksk', ...simulator.credentials },

@@ -97,6 +97,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...CLOUD, ...AKSK, CCE_ENDPOINT: 'https://cce.ap-southeast-3.myhuaweicloud.com/' });
     expect(config.cloud).toEqual({
       endpoint: 'https://cce.ap-southeast-3.myhuaweicloud.com',
+      vpcEndpoint: 'https://vpc.ap-southeast-3.myhuaweicloud.com',
       projectId: PROJECT,
       region: 'ap-southeast-3',
       credentials: { kind: 'aksk', ak: AKSK.HUAWEICLOUD_SDK_AK, sk: AKSK.HUAWEICLOUD_SDK_SK },
@@ -114,6 +115,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...CLOUD, ...IAM, HUAWEICLOUD_IAM_ENDPOINT: 'https://iam.myhuaweicloud.com' }).cloud?.credentials).toMatchObject({
       endpoint: 'https://iam.myhuaweicloud.com',
     });
+  });
+
+  it('derives the VPC endpoint from the region, or takes VPC_ENDPOINT (an origin, https except loopback)', () => {
+    expect(loadConfig({ ...CLOUD, ...AKSK, VPC_ENDPOINT: 'https://vpc.example.com/' }).cloud?.vpcEndpoint).toBe('https://vpc.example.com');
+    expect(loadConfig({ ...CLOUD, ...AKSK, VPC_ENDPOINT: 'http://127.0.0.1:9443' }).cloud?.vpcEndpoint).toBe('http://127.0.0.1:9443');
+    expect(configError({ ...CLOUD, ...AKSK, VPC_ENDPOINT: 'http://vpc.example.com' }).message).toMatch(/^VPC_ENDPOINT must use https:\/\//);
+    expect(configError({ ...CLOUD, ...AKSK, VPC_ENDPOINT: 'https://vpc.example.com/v1' }).message).toMatch(/^VPC_ENDPOINT must be an origin/);
+    expect(loadConfig({ VPC_ENDPOINT: 'https://vpc.example.com' }).ignored).toEqual(['VPC_ENDPOINT']);
   });
 
   it('allows plain http only to loopback (a standalone simulator)', () => {

@@ -32,6 +32,8 @@ export type UpstreamCredentials = AkSkCredentials | IamCredentials;
 export interface CloudConfig {
   /** Origin of the CCE endpoint (scheme, host, port), no path: e.g. `https://cce.ap-southeast-3.myhuaweicloud.com`. */
   endpoint: string;
+  /** Origin of the VPC service (the network look-ups): `VPC_ENDPOINT`, else `https://vpc.{region}.myhuaweicloud.com`. */
+  vpcEndpoint: string;
   projectId: string;
   region: string;
   credentials: UpstreamCredentials;
@@ -102,6 +104,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     meaning:
       'CCE endpoint of the region, e.g. https://cce.ap-southeast-3.myhuaweicloud.com; unset = the embedded simulator. Must be https://, except http:// to localhost/127.0.0.1 (a standalone simulator)',
   },
+  {
+    name: 'VPC_ENDPOINT',
+    default: 'https://vpc.<region>.myhuaweicloud.com',
+    meaning:
+      'VPC service endpoint the read-only network look-ups (VPCs, subnets, elastic IPs) go to, signed like CCE calls (cloud mode only; simulator mode: the embedded simulator)',
+  },
   { name: 'HUAWEICLOUD_SDK_AK', default: '—', meaning: 'access key (AK) for AK/SK signing (cloud mode, with HUAWEICLOUD_SDK_SK)' },
   { name: 'HUAWEICLOUD_SDK_SK', default: '—', meaning: 'secret key (SK) for AK/SK signing; never logged or sent to the browser' },
   { name: 'HUAWEICLOUD_SDK_PROJECT_ID', default: '—', meaning: 'project id (32 hex characters) the console manages; required in cloud mode' },
@@ -161,7 +169,14 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
 
 const AKSK_VARIABLES = ['HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK'] as const;
 const IAM_VARIABLES = ['HUAWEICLOUD_IAM_USERNAME', 'HUAWEICLOUD_IAM_PASSWORD', 'HUAWEICLOUD_IAM_DOMAIN'] as const;
-const CLOUD_ONLY_VARIABLES = [...AKSK_VARIABLES, 'HUAWEICLOUD_SDK_PROJECT_ID', 'HUAWEICLOUD_SDK_REGION', 'HUAWEICLOUD_IAM_ENDPOINT', ...IAM_VARIABLES] as const;
+const CLOUD_ONLY_VARIABLES = [
+  ...AKSK_VARIABLES,
+  'HUAWEICLOUD_SDK_PROJECT_ID',
+  'HUAWEICLOUD_SDK_REGION',
+  'HUAWEICLOUD_IAM_ENDPOINT',
+  'VPC_ENDPOINT',
+  ...IAM_VARIABLES,
+] as const;
 
 type Env = NodeJS.ProcessEnv;
 
@@ -238,6 +253,11 @@ function readCredentials(env: Env, region: string): UpstreamCredentials {
   return { kind: 'aksk', ak, sk: read(env, 'HUAWEICLOUD_SDK_SK')! };
 }
 
+/** The region's public VPC endpoint, where the network look-ups go unless `VPC_ENDPOINT` says otherwise. */
+export function regionVpcEndpoint(region: string): string {
+  return `https://vpc.${region}.myhuaweicloud.com`;
+}
+
 function readCloud(env: Env, endpointRaw: string): CloudConfig {
   const endpoint = readEndpoint('CCE_ENDPOINT', endpointRaw);
   const projectId = read(env, 'HUAWEICLOUD_SDK_PROJECT_ID');
@@ -248,7 +268,9 @@ function readCloud(env: Env, endpointRaw: string): CloudConfig {
   const region = read(env, 'HUAWEICLOUD_SDK_REGION');
   if (region === undefined) throw new ConfigError('HUAWEICLOUD_SDK_REGION', 'is required when CCE_ENDPOINT is set');
   if (!/^[a-z]{2}(-[a-z0-9]+)+$/.test(region)) throw new ConfigError('HUAWEICLOUD_SDK_REGION', `must look like ap-southeast-3, got "${region}"`);
-  return { endpoint, projectId, region, credentials: readCredentials(env, region) };
+  const vpcRaw = read(env, 'VPC_ENDPOINT');
+  const vpcEndpoint = vpcRaw ? readEndpoint('VPC_ENDPOINT', vpcRaw) : regionVpcEndpoint(region);
+  return { endpoint, vpcEndpoint, projectId, region, credentials: readCredentials(env, region) };
 }
 
 /** Reads and validates the BFF's variables (see {@link CONFIG_VARIABLES}); throws {@link ConfigError} naming the first bad one. */

@@ -12,6 +12,8 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, type Role } from '../contract/console-api.ts';
+import { SERVICE_PREFIXES } from '../contract/define-operation.ts';
+import { networkOperationList } from '../contract/network.ts';
 import { operationList } from '../contract/operations.ts';
 import { createSimulator } from '../simulator/create-simulator.ts';
 import { buildApp } from './app.ts';
@@ -77,7 +79,10 @@ const OWN_ROUTES: RouteCase[] = [
   fromTemplate('DELETE', '/api/simulator/scenarios/:id'),
 ];
 
-const CCE_ROUTES: RouteCase[] = operationList.map((op) => fromTemplate(op.method, `/api/cce${op.path}`, op.body?.kind === 'json' ? '{}' : undefined));
+/** Every forwarded operation: the CCE ones under /api/cce, the VPC service's network look-ups under /api/vpc. */
+const CCE_ROUTES: RouteCase[] = [...operationList, ...networkOperationList].map((op) =>
+  fromTemplate(op.method, `${SERVICE_PREFIXES[op.service ?? 'cce']}${op.path}`, op.body?.kind === 'json' ? '{}' : undefined),
+);
 
 /** Every spelling of `route.path` other than the canonical one. */
 function variants(route: RouteCase, origin: string): string[] {

@@ -11,6 +11,9 @@ export type OperationResource = 'clusters' | 'jobs' | 'quotas' | 'tags' | 'addon
  */
 export type CloudService = 'cce' | 'vpc';
 
+/** Where the console's BFF forwards each service's operations: this prefix + the operation's own path. */
+export const SERVICE_PREFIXES: Readonly<Record<CloudService, string>> = { cce: '/api/cce', vpc: '/api/vpc' };
+
 /**
  * A multipart/form-data request body (chart upload/update). `files` names the file parts;
  * `fields` validates the non-file parts (each arrives as a string).

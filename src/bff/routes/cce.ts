@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { MultipartBody, OperationDefinition } from '../../contract/define-operation.ts';
+import { SERVICE_PREFIXES, type MultipartBody, type OperationDefinition } from '../../contract/define-operation.ts';
 import { toFieldErrors, type FieldError } from '../../contract/errors.ts';
+import { networkOperationList } from '../../contract/network.ts';
 import { operationList } from '../../contract/operations.ts';
 import { buildPath } from '../../contract/paths.ts';
 import { queryToSignable } from '../../contract/signing.ts';
@@ -10,7 +11,12 @@ import { strictRequestSchema } from '../strict-schema.ts';
 import { MultipartError, multipartBoundary, readMultipart } from '../multipart.ts';
 import type { CceClient, CceRequest } from '../upstream/cce-client.ts';
 
-export const CCE_PREFIX = '/api/cce';
+export const CCE_PREFIX = SERVICE_PREFIXES.cce;
+/**
+ * Everything forwarded: the 50 CCE operations under `/api/cce`, and the VPC service's read-only
+ * network look-ups under `/api/vpc` (another endpoint upstream, see CceClient).
+ */
+const FORWARDED: readonly OperationDefinition[] = [...operationList, ...networkOperationList];
 const ALL_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 /** JSON bodies: far above any documented request, small enough that a stray upload cannot tie the BFF up. */
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -206,13 +212,13 @@ function jsonOf(request: CceRequest): unknown {
 export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions): Promise<void> {
   const { client, projectId } = options;
   const checkDrift = createDriftCheck();
-  const queryKeys = new Map<OperationDefinition, ReadonlySet<string>>(operationList.map((op) => [op, new Set(op.query ? Object.keys(op.query.shape) : [])]));
+  const queryKeys = new Map<OperationDefinition, ReadonlySet<string>>(FORWARDED.map((op) => [op, new Set(op.query ? Object.keys(op.query.shape) : [])]));
   // Request bodies are checked strictly (unknown keys refused at every level the contract defines an object); built once here.
   const jsonSchemas = new Map<OperationDefinition, z.ZodType>(
-    operationList.flatMap((op) => (op.body?.kind === 'json' ? [[op, strictRequestSchema(op.body.schema)] as const] : [])),
+    FORWARDED.flatMap((op) => (op.body?.kind === 'json' ? [[op, strictRequestSchema(op.body.schema)] as const] : [])),
   );
   const multipartNames = new Map<OperationDefinition, ReadonlySet<string>>(
-    operationList.flatMap((op) => (op.body?.kind === 'multipart' ? [[op, fieldNames(op.body)] as const] : [])),
+    FORWARDED.flatMap((op) => (op.body?.kind === 'multipart' ? [[op, fieldNames(op.body)] as const] : [])),
   );
 
   app.decorateRequest('cceCall', null);
@@ -265,10 +271,12 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
 
   // One route per operation (so the router's match is the operation forwarded), and per path one
   // route for the other methods, answering 405 with Allow.
-  const byPath = new Map<string, OperationDefinition[]>();
-  for (const op of operationList) byPath.set(op.path, [...(byPath.get(op.path) ?? []), op]);
-  for (const [path, ops] of byPath) {
-    const url = `${CCE_PREFIX}${path.replace(/\{([a-z_]+)\}/g, ':$1')}`;
+  const byUrl = new Map<string, OperationDefinition[]>();
+  for (const op of FORWARDED) {
+    const url = `${SERVICE_PREFIXES[op.service ?? 'cce']}${op.path.replace(/\{([a-z_]+)\}/g, ':$1')}`;
+    byUrl.set(url, [...(byUrl.get(url) ?? []), op]);
+  }
+  for (const [url, ops] of byUrl) {
     const allowed = ops.map((op) => op.method);
     const others = ALL_METHODS.filter((m) => !(allowed as string[]).includes(m));
     if (others.length > 0) {
@@ -278,7 +286,7 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
         exposeHeadRoute: false,
         config: { access: { capability: 'read' } },
         handler: async () => {
-          throw new ApiError(405, 'BFF.METHOD_NOT_ALLOWED', `This CCE API path accepts ${allowed.join(', ')} only.`, {
+          throw new ApiError(405, 'BFF.METHOD_NOT_ALLOWED', `This ${ops[0]!.service === 'vpc' ? 'VPC' : 'CCE'} API path accepts ${allowed.join(', ')} only.`, {
             headers: { allow: allowed.join(', ') },
           });
         },

@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { OperationDefinition } from '../../contract/define-operation.ts';
+import type { CloudService, OperationDefinition } from '../../contract/define-operation.ts';
 import { normaliseCceError } from '../../contract/errors.ts';
 import { UNSIGNED_PAYLOAD, encodeRfc3986, signRequest, type AccessKeyPair } from '../../contract/signing.ts';
+import { regionVpcEndpoint } from '../config.ts';
 import { ApiError, upstreamCode } from '../errors.ts';
 import { IamTokenProvider } from './iam-token-provider.ts';
 import { nodeCryptoPrimitives } from './node-crypto.ts';
@@ -39,13 +40,24 @@ function wireQuery(query: CceRequest['query']): string {
   return out;
 }
 
+/** Where each service's operations go, and what an operator calls it in an error message. */
+interface ServiceTarget {
+  origin: string;
+  host: string;
+  name: string;
+}
+
+function target(origin: string, name: string): ServiceTarget {
+  return { origin, host: new URL(origin).host, name };
+}
+
 /**
- * Sends contract operations to CCE: signs with AK/SK (`SDK-HMAC-SHA256`, the headers Huawei's SDKs
+ * Sends contract operations to CCE (and the network look-ups to the VPC service): signs with AK/SK (`SDK-HMAC-SHA256`, the headers Huawei's SDKs
  * send) or attaches an IAM token, applies the timeout and turns every failure into an {@link ApiError}
  * with a plain message. Upstream internals (stack traces, HTML error pages) never reach the caller.
  */
 export class CceClient {
-  private readonly host: string;
+  private readonly targets: Record<CloudService, ServiceTarget>;
   private readonly keys: AccessKeyPair | undefined;
   private readonly tokens: IamTokenProvider | undefined;
 
@@ -54,7 +66,10 @@ export class CceClient {
     private readonly timeoutMs: number,
     private readonly clock: Clock,
   ) {
-    this.host = new URL(upstream.endpoint).host;
+    this.targets = {
+      cce: target(upstream.endpoint, 'The CCE API'),
+      vpc: target(upstream.vpcEndpoint ?? regionVpcEndpoint(upstream.region), 'The VPC API'),
+    };
     const credentials = upstream.credentials;
     if (credentials.kind === 'aksk') this.keys = { ak: credentials.ak, sk: credentials.sk };
     else this.tokens = new IamTokenProvider({ credentials, projectId: upstream.projectId, transport: upstream.transport, clock, timeoutMs });
@@ -74,7 +89,7 @@ export class CceClient {
     }
   }
 
-  private async headersFor(request: CceRequest, token: string | undefined): Promise<Record<string, string>> {
+  private async headersFor(request: CceRequest, host: string, token: string | undefined): Promise<Record<string, string>> {
     const { method } = request.op;
     const multipart = request.body?.kind === 'multipart';
     const headers: Record<string, string> = {
@@ -89,7 +104,7 @@ export class CceClient {
       return headers;
     }
     const signed = await signRequest(
-      { method, host: this.host, path: request.path, query: request.query, headers, body: multipart ? undefined : request.body?.bytes },
+      { method, host, path: request.path, query: request.query, headers, body: multipart ? undefined : request.body?.bytes },
       this.keys!,
       new Date(this.clock.now()),
       nodeCryptoPrimitives,
@@ -101,8 +116,9 @@ export class CceClient {
 
   private async attempt(request: CceRequest, log: FastifyBaseLogger, token: string | undefined): Promise<CceResponse> {
     const search = wireQuery(request.query);
-    const url = `${this.upstream.endpoint}${request.path}${search ? `?${search}` : ''}`;
-    const headers = await this.headersFor(request, token);
+    const service = this.targets[request.op.service ?? 'cce'];
+    const url = `${service.origin}${request.path}${search ? `?${search}` : ''}`;
+    const headers = await this.headersFor(request, service.host, token);
     const { method } = request.op;
     // Guarded: the hot path should not even build these objects when the level is off.
     const tracing = log.level === 'debug' || log.level === 'trace';
@@ -119,15 +135,15 @@ export class CceClient {
     } catch (error) {
       const timedOut = signal.aborted;
       log.warn({ op: request.op.id, err: timedOut ? undefined : error }, timedOut ? 'upstream timed out' : 'upstream unreachable');
-      if (timedOut) throw new ApiError(504, 'BFF.UPSTREAM_TIMEOUT', `The CCE API did not answer within ${this.timeoutMs} ms.`);
-      throw new ApiError(504, 'BFF.UPSTREAM_UNREACHABLE', 'The CCE API could not be reached.');
+      if (timedOut) throw new ApiError(504, 'BFF.UPSTREAM_TIMEOUT', `${service.name} did not answer within ${this.timeoutMs} ms.`);
+      throw new ApiError(504, 'BFF.UPSTREAM_UNREACHABLE', `${service.name} could not be reached.`);
     } finally {
       clearTimeout(timer);
     }
     const body = response.body;
     const upstreamRequestId = response.header('x-request-id');
     if (tracing) log.debug({ op: request.op.id, status: response.status, upstreamRequestId, ms: Math.round(performance.now() - started) }, 'upstream response');
-    if (response.status >= 400) throw upstreamError(response.status, body, upstreamRequestId, log, request.op);
+    if (response.status >= 400) throw upstreamError(response.status, body, upstreamRequestId, log, request.op, service.name);
 
     const passed: Record<string, string> = {};
     for (const name of PASSED_HEADERS) {
@@ -144,7 +160,14 @@ export class CceClient {
   }
 }
 
-function upstreamError(status: number, body: Buffer, upstreamRequestId: string | undefined, log: FastifyBaseLogger, op: OperationDefinition): ApiError {
+function upstreamError(
+  status: number,
+  body: Buffer,
+  upstreamRequestId: string | undefined,
+  log: FastifyBaseLogger,
+  op: OperationDefinition,
+  service: string,
+): ApiError {
   let parsed: unknown = null;
   try {
     parsed = JSON.parse(body.toString('utf8'));
@@ -156,8 +179,8 @@ function upstreamError(status: number, body: Buffer, upstreamRequestId: string |
   const idOption = requestId ? { requestId } : {};
   log.info({ op: op.id, status, code: cce?.code, upstreamRequestId: requestId }, 'upstream error');
   if (status >= 500) {
-    return new ApiError(502, 'BFF.UPSTREAM_ERROR', `The CCE API failed to process the request (HTTP ${status}). Try again later.`, idOption);
+    return new ApiError(502, 'BFF.UPSTREAM_ERROR', `${service} failed to process the request (HTTP ${status}). Try again later.`, idOption);
   }
   if (cce) return new ApiError(status, upstreamCode(cce.code), cce.message, idOption);
-  return new ApiError(status, 'BFF.UPSTREAM_ERROR', `The CCE API rejected the request (HTTP ${status}).`, idOption);
+  return new ApiError(status, 'BFF.UPSTREAM_ERROR', `${service} rejected the request (HTTP ${status}).`, idOption);
 }

@@ -79,6 +79,11 @@ export interface Upstream {
   mode: 'simulator' | 'cloud';
   /** Origin requests are sent to (scheme, host and port), e.g. `https://cce.ap-southeast-3.myhuaweicloud.com`. */
   endpoint: string;
+  /**
+   * Origin of the VPC service the network look-ups go to (signed the same way); absent: the region's
+   * public one, `https://vpc.{region}.myhuaweicloud.com`.
+   */
+  vpcEndpoint?: string;
   projectId: string;
   region: string;
   credentials: UpstreamCredentials;

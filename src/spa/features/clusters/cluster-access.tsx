@@ -22,6 +22,7 @@ import {
 import { useClusterChangeBlockReason } from './cluster-change-block.ts';
 import { clusterMutations } from '../../resources/clusters/cluster-mutations.ts';
 import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
+import { FreeEipPicker } from '../../resources/network/eip-picker.tsx';
 import './cluster-detail-messages.ts';
 import '../../shared/i18n/shared-messages.ts';
 
@@ -258,6 +259,13 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
         >
           <Stack>
             <Text size="sm">{t('clusterAccess.bindIntro', { name })}</Text>
+            <FreeEipPicker
+              value={eipId}
+              onPick={(id) => {
+                setEipId(id);
+                if (eip.isError) eip.reset();
+              }}
+            />
             <TextInput
               label={t('clusterAccess.eipId')}
               description={t('clusterAccess.eipIdHint')}

@@ -12,7 +12,7 @@ import './cluster-detail-messages.ts';
 
 /**
  * After a create request was accepted: the creation job with its sub-jobs until the cluster is
- * Available, or why it failed (the job's reason and the cluster's reason/message). The cluster, not
+ * Available (the heading then says it was created), or why it failed (the job's reason and the cluster's reason/message). The cluster, not
  * the job, decides the outcome: "Tasks are short-lived" (reference §2, `status.jobID`).
  */
 export function ClusterCreationProgress({ created }: { created: Cluster }) {
@@ -28,14 +28,22 @@ export function ClusterCreationProgress({ created }: { created: Cluster }) {
 
   return (
     <Stack gap="md" maw={760}>
-      <PageHeader title={t('clusterCreate.creatingTitle', { name })} />
+      <PageHeader
+        title={
+          failed
+            ? t('clusterCreate.creationFailed', { name })
+            : phase === 'Available'
+              ? t('clusterCreate.createdTitle', { name })
+              : t('clusterCreate.creatingTitle', { name })
+        }
+      />
       <Group>
         <ClusterStatusBadge status={status} />
         {phase === 'Available' ? <Text>{t('clusterCreate.ready')}</Text> : null}
       </Group>
       {jobId ? <JobProgress jobId={jobId} title={t('clusterCreate.jobTitle')} /> : null}
       {failed ? (
-        <Alert color="red" variant="light" title={t('clusterCreate.creationFailed', { name })}>
+        <Alert color="red" variant="light">
           {[status?.reason, status?.message].filter(Boolean).join(': ') || t('clusterCreate.noReason')}
         </Alert>
       ) : null}

@@ -4,7 +4,7 @@ import { defineMessages } from '../../shared/i18n/i18n.ts';
 export const createClusterMessages = {
   'clusterCreate.title': 'Create a cluster',
   'clusterCreate.description':
-    'A serverless CCE Autopilot cluster: no nodes to manage. Each step is checked before the next; the last step shows the exact request.',
+    'A serverless CCE Autopilot cluster: no nodes to manage. Each step is checked before the next; the last step sums up what will be created.',
   'clusterCreate.step.basics': 'Basics',
   'clusterCreate.step.network': 'Network',
   'clusterCreate.step.options': 'Options',
@@ -31,7 +31,7 @@ export const createClusterMessages = {
   'clusterCreate.tagsHint': 'One key=value per line; at most 20.',
   'clusterCreate.addons': 'Add-ons to install at creation',
   'clusterCreate.addonsHint': 'Installed through the cluster.install.addons/install annotation with the flavor shown.',
-  'clusterCreate.reviewIntro': 'This is the request the console will send. Nothing has been created yet.',
+  'clusterCreate.reviewIntro': 'This is what the console will create. Nothing has been created yet.',
   'clusterCreate.requestLabel': 'Create cluster request',
   'clusterCreate.failed': 'The cluster could not be created',
   'clusterCreate.back': 'Back',
@@ -44,14 +44,33 @@ export const createClusterMessages = {
   'clusterCreate.ready': 'The cluster is ready.',
   'clusterCreate.openCluster': 'Open the cluster',
   'clusterCreate.versionHint': 'The Kubernetes versions new Autopilot clusters can run.',
-  'clusterCreate.networkIntro':
-    'CCE Autopilot has no API to list VPCs and subnets: type the IDs from the VPC console. The suggestions come from the clusters this project already has.',
+  'clusterCreate.networkIntro': 'The VPC and its subnets are offered by name and CIDR, as the VPC service lists them.',
   'clusterCreate.addonFlavor': 'Flavor {flavor}: {replicas} replicas, {cpu} CPU and {memory} memory each',
   'clusterCreate.quotaFailed': 'The cluster could not be created: the cluster quota is used up',
   'clusterCreate.quotaHint': 'Delete a cluster you no longer need, or ask for a higher quota with a service ticket.',
   'clusterCreate.openQuotas': 'See the quotas',
   'clusterCreate.creationFailed': '{name} could not be created',
   'clusterCreate.noReason': 'The cloud gave no reason.',
+  'clusterCreate.networkLookupFailed':
+    'The VPCs and subnets could not be listed ({reason}). Type their IDs from the VPC console instead; the suggestions come from the clusters this project already has.',
+  'clusterCreate.vpcPick': 'VPC',
+  'clusterCreate.vpcPickHint': 'The VPC the control plane and containers live in.',
+  'clusterCreate.subnetPick': 'Host subnet',
+  'clusterCreate.subnetPickHint': 'A subnet of that VPC for the control plane.',
+  'clusterCreate.eniSubnetsPick': 'ENI subnets',
+  'clusterCreate.eniSubnetsPickHint': 'Subnets of that VPC the containers take their addresses from (elastic network interfaces).',
+  'clusterCreate.chooseVpcFirst': 'Choose a VPC first',
+  'clusterCreate.readingNetwork': 'Reading the VPC service…',
+  'clusterCreate.choose': 'Choose one',
+  'clusterCreate.nothingFound': 'Nothing matches',
+  'clusterCreate.noSubnets': 'This VPC has no subnets: add one in the VPC console first.',
+  'clusterCreate.nameTaken': 'A cluster named {name} already exists in this project. Choose another name.',
+  'clusterCreate.summary': 'What will be created',
+  'clusterCreate.showRequest': 'The exact request',
+  'clusterCreate.summaryNone': 'None',
+  'clusterCreate.summaryDefault': 'Default',
+  'clusterCreate.summaryAliasSame': 'Same as the name',
+  'clusterCreate.createdTitle': 'Created {name}',
 };
 
 defineMessages(createClusterMessages, { 'zh-CN': async () => (await import('./create-cluster-messages-zh-cn.ts')).zhCN });

@@ -1,22 +1,6 @@
-import {
-  Alert,
-  Anchor,
-  Autocomplete,
-  Button,
-  Checkbox,
-  Code,
-  Group,
-  NativeSelect,
-  Stack,
-  Stepper,
-  Switch,
-  TagsInput,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Stack, Stepper, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { CLUSTER_DESCRIPTION_MAX_LENGTH, CREATABLE_KUBERNETES_VERSIONS } from '../../../contract/clusters.ts';
@@ -31,6 +15,8 @@ import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
 import { PageLoader } from '../../shared/ui/page-loader.tsx';
 import { ClusterCreationProgress } from './cluster-creation-progress.tsx';
+import { NetworkStep } from './create-cluster-network-step.tsx';
+import { CreateClusterReview } from './create-cluster-review.tsx';
 import './clusters-messages.ts';
 import './create-cluster-messages.ts';
 import './cluster-detail-messages.ts';
@@ -43,7 +29,7 @@ import {
   firstStepWithError,
   INSTALLABLE_ADDONS,
   isClusterQuotaError,
-  networkSuggestions,
+  isNameTaken,
   STEP_FIELDS,
   validateCreateForm,
   type CreateClusterForm,
@@ -69,7 +55,9 @@ const INITIAL_CREATE_FORM: CreateClusterForm = {
 const REVIEW_STEP = STEP_FIELDS.length;
 
 /**
- * The create-cluster wizard: basics → network → options → review (the exact request) → progress.
+ * The create-cluster wizard: basics (the name checked against the project's clusters) → network
+ * (VPC and subnets picked by name and CIDR) → options → review (a summary, the exact request
+ * collapsed) → progress.
  * One @mantine/form holds every value for all steps, validated by the contract's own schema
  * (`validateCreateForm` parses the request it would send), so nothing typed is lost when a step or
  * the API refuses: the wizard returns to the step of the field concerned, with the error on it.
@@ -99,8 +87,8 @@ function CreateClusterWizard({ user }: { user: string }) {
   const [step, setStep] = useState(0);
   const wizard = useRef<HTMLDivElement>(null);
   const [focusError, setFocusError] = useState(0);
+  const queryClient = useQueryClient();
   const existing = useQuery(clusterQueries.list());
-  const suggestions = networkSuggestions(existing.data?.items ?? [], form.values.vpc);
   const request = buildCreateRequest(form.values);
 
   // After a refusal moves the wizard to another step, put the caret in the first field in error.
@@ -119,18 +107,30 @@ function CreateClusterWizard({ user }: { user: string }) {
     return bad !== -1;
   };
 
+  const nameTaken = (name: string) => t('clusterCreate.nameTaken', { name: name.trim() });
   const create = useMutation({
     ...clusterMutations.create(),
     onSuccess: () => draft.clear(),
-    onError: (error) => {
-      if (error instanceof ApiError) showErrors(apiErrorToFormErrors(error));
+    onError: (error, call) => {
+      if (!(error instanceof ApiError)) return;
+      const errors = apiErrorToFormErrors(error);
+      // Another operator took the name after step 1: said as plainly as the step-1 check says it.
+      if (error.code === 'CCE.01409001' && errors.name) errors.name = nameTaken(call.body?.metadata.name ?? '');
+      showErrors(errors);
     },
   });
   const fieldErrors = create.error instanceof ApiError ? apiErrorToFormErrors(create.error) : {};
   const formLevelError = create.isError && Object.keys(fieldErrors).length === 0;
 
-  const next = () => {
-    const stepErrors = errorsOfStep(validateCreateForm(form.getValues()), step);
+  const next = async () => {
+    const values = form.getValues();
+    const stepErrors = errorsOfStep(validateCreateForm(values), step);
+    if (step === 0 && !stepErrors.name) {
+      // A duplicate name is found here, not after four steps. The list is usually cached already; if it
+      // cannot be read, the create call's own refusal still lands on the name field.
+      const clusters = await queryClient.ensureQueryData(clusterQueries.list()).catch(() => null);
+      if (clusters && isNameTaken(clusters.items ?? [], values.name)) stepErrors.name = nameTaken(values.name);
+    }
     form.setErrors(stepErrors);
     if (Object.keys(stepErrors).length === 0) setStep((s) => s + 1);
     else setFocusError((n) => n + 1);
@@ -189,43 +189,7 @@ function CreateClusterWizard({ user }: { user: string }) {
           </Stack>
         </Stepper.Step>
         <Stepper.Step label={t('clusterCreate.step.network')}>
-          <Stack gap="sm" mt="md">
-            <Text size="sm" c="dimmed">
-              {t('clusterCreate.networkIntro')}
-            </Text>
-            <Autocomplete
-              label={t('clusterCreate.vpc')}
-              description={t('clusterCreate.vpcHint')}
-              required
-              data={suggestions.vpcs}
-              autoComplete="off"
-              {...form.getInputProps('vpc')}
-            />
-            <Autocomplete
-              label={t('clusterCreate.subnet')}
-              description={t('clusterCreate.subnetHint')}
-              required
-              data={suggestions.hostSubnets}
-              autoComplete="off"
-              {...form.getInputProps('subnet')}
-            />
-            <TagsInput
-              label={t('clusterCreate.eniSubnets')}
-              description={t('clusterCreate.eniSubnetsHint')}
-              data={suggestions.eniSubnets}
-              splitChars={[',', ' ']}
-              clearable
-              {...form.getInputProps('eniSubnets')}
-            />
-            <TextInput
-              label={t('clusterCreate.serviceCidr')}
-              description={t('clusterCreate.serviceCidrHint')}
-              autoComplete="off"
-              {...form.getInputProps('serviceCidr')}
-            />
-            <Switch label={t('clusterCreate.snat')} description={t('clusterCreate.snatHint')} {...form.getInputProps('enableSnat', { type: 'checkbox' })} />
-            <Switch label={t('clusterCreate.swr')} description={t('clusterCreate.swrHint')} {...form.getInputProps('enableSwr', { type: 'checkbox' })} />
-          </Stack>
+          <NetworkStep form={form} clusters={existing.data?.items ?? []} />
         </Stepper.Step>
         <Stepper.Step label={t('clusterCreate.step.options')}>
           <Stack gap="sm" mt="md">
@@ -258,9 +222,9 @@ function CreateClusterWizard({ user }: { user: string }) {
         <Stepper.Step label={t('clusterCreate.step.review')}>
           <Stack gap="sm" mt="md">
             <Text size="sm">{t('clusterCreate.reviewIntro')}</Text>
-            <Code block aria-label={t('clusterCreate.requestLabel')}>
-              {`POST /autopilot/v3/projects/${projectId}/clusters\n${JSON.stringify(request, null, 2)}`}
-            </Code>
+            {step === REVIEW_STEP ? (
+              <CreateClusterReview values={form.values} request={request} requestLine={`POST /autopilot/v3/projects/${projectId}/clusters`} />
+            ) : null}
             {formLevelError ? (
               <ErrorPanel title={isClusterQuotaError(create.error) ? t('clusterCreate.quotaFailed') : t('clusterCreate.failed')} error={create.error} />
             ) : null}
@@ -280,7 +244,7 @@ function CreateClusterWizard({ user }: { user: string }) {
           {t('clusterCreate.back')}
         </Button>
         {step < REVIEW_STEP ? (
-          <Button onClick={next}>{t('clusterCreate.next')}</Button>
+          <Button onClick={() => void next()}>{t('clusterCreate.next')}</Button>
         ) : (
           <Button onClick={submit} loading={create.isPending} disabled={!canOperate}>
             {t('clusters.create')}

@@ -1,17 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { CLUSTER_INSTALL_ADDONS_ANNOTATION, createClusterBodySchema } from '../../../contract/clusters.ts';
+import { CLUSTER_INSTALL_ADDONS_ANNOTATION, createClusterBodySchema, type Cluster } from '../../../contract/clusters.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import {
   apiErrorToFormErrors,
   buildCreateRequest,
   errorsOfStep,
   firstStepWithError,
+  isNameTaken,
   networkSuggestions,
   parseTags,
   validateCreateForm,
   type CreateClusterForm,
 } from './create-cluster-request.ts';
-import { cceCluster } from '../../shared/test/fake-bff.ts';
+
+/** A cluster as the list returns it, with what these functions read: its name and network. */
+function cluster(name: string, vpc: string, subnet: string, eni: string): Cluster {
+  return {
+    kind: 'Cluster',
+    apiVersion: 'v3',
+    metadata: { name },
+    spec: { hostNetwork: { vpc, subnet }, eniNetwork: { subnets: [{ subnetID: eni }] } },
+  } as Cluster;
+}
 
 const form: CreateClusterForm = {
   name: 'payments-prod',
@@ -89,12 +99,15 @@ describe('create-cluster request', () => {
   });
 
   it('suggests the VPCs of existing clusters, and the subnets used in the chosen VPC', () => {
-    const inVpc = (name: string, vpc: string, subnet: string, eni: string) => {
-      const c = cceCluster({ name });
-      return { ...c, spec: { ...c.spec, hostNetwork: { vpc, subnet }, eniNetwork: { subnets: [{ subnetID: eni }] } } };
-    };
-    const clusters = [inVpc('a', 'vpc-1', 'net-1', 'eni-1'), inVpc('b', 'vpc-2', 'net-2', 'eni-2'), inVpc('c', 'vpc-1', 'net-1', 'eni-3')];
+    const clusters = [cluster('a', 'vpc-1', 'net-1', 'eni-1'), cluster('b', 'vpc-2', 'net-2', 'eni-2'), cluster('c', 'vpc-1', 'net-1', 'eni-3')];
     expect(networkSuggestions(clusters, 'vpc-1')).toEqual({ vpcs: ['vpc-1', 'vpc-2'], hostSubnets: ['net-1'], eniSubnets: ['eni-1', 'eni-3'] });
     expect(networkSuggestions(clusters, '')).toEqual({ vpcs: ['vpc-1', 'vpc-2'], hostSubnets: [], eniSubnets: [] });
+  });
+
+  it('finds a name the project already uses, ignoring surrounding spaces', () => {
+    const clusters = [cluster('prod-payments', 'vpc-1', 'net-1', 'eni-1')];
+    expect(isNameTaken(clusters, ' prod-payments ')).toBe(true);
+    expect(isNameTaken(clusters, 'prod-payment')).toBe(false);
+    expect(isNameTaken(clusters, '')).toBe(false);
   });
 });

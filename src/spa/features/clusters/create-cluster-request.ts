@@ -170,6 +170,12 @@ function fieldOfCode(error: ApiError): keyof CreateClusterForm | undefined {
   }
 }
 
+/** Whether the project already has a cluster of this name (names are unique per project: CCE.01409001). */
+export function isNameTaken(clusters: readonly Cluster[], name: string): boolean {
+  const wanted = name.trim();
+  return wanted !== '' && clusters.some((c) => c.metadata.name === wanted);
+}
+
 /** True when the project has no room for another cluster (CCE.01400007 "Insufficient cluster quota."). */
 export function isClusterQuotaError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'CCE.01400007';
@@ -184,9 +190,9 @@ interface NetworkSuggestions {
 }
 
 /**
- * Suggestions for the network step from the clusters the project already has (the one VPC source
- * this product's API offers: there is no VPC or subnet API in the CCE Autopilot reference). The
- * operator may type any other ID; the create call checks it.
+ * Suggestions for the network step from the clusters the project already has, when the VPC
+ * service's look-ups are refused or fail and the operator types IDs. The operator may type any other
+ * ID; the create call checks it.
  */
 export function networkSuggestions(clusters: readonly Cluster[], vpc: string): NetworkSuggestions {
   const vpcs = new Set<string>();

@@ -1,7 +1,8 @@
 import { batchCreateClusterTags, batchDeleteClusterTags, createCluster, deleteCluster, updateCluster, updateClusterEip } from '../../../contract/clusters.ts';
 import { mutationOptions } from '@tanstack/react-query';
+import { listPublicips } from '../../../contract/network.ts';
 import { MAX_CLUSTER_TAGS } from '../../../contract/tags.ts';
-import { callInProject, operationMutation } from '../../shared/api/operation-query.ts';
+import { callInProject, operationKeyPrefix, operationMutation } from '../../shared/api/operation-query.ts';
 import { clusterQueries } from './cluster-queries.ts';
 
 interface PutTag {
@@ -21,7 +22,8 @@ export const clusterMutations = {
   /** The cluster stays (Deleting) until its job ends; the lists show it so at once. */
   delete: () => operationMutation(deleteCluster, { invalidates: [clusterQueries.lists()] }),
   /** Binding or unbinding changes the endpoints and the cluster's own status. */
-  updateEip: () => operationMutation(updateClusterEip, { invalidates: [clusterQueries.all()] }),
+  /** The cluster's addresses change, and the EIP is bound (or free) now. */
+  updateEip: () => operationMutation(updateClusterEip, { invalidates: [clusterQueries.all(), operationKeyPrefix(listPublicips)] }),
   removeTags: () => operationMutation(batchDeleteClusterTags, { invalidates: [clusterQueries.all()] }),
   /**
    * Adds a tag, or edits one (`replaces`: the key it had). There is no update operation: an edit that

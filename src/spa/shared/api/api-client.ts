@@ -1,11 +1,9 @@
-import type { BodyOf, OperationDefinition, ParamsOf, QueryOf, ResponseOf } from '../../../contract/define-operation.ts';
+import { SERVICE_PREFIXES, type BodyOf, type OperationDefinition, type ParamsOf, type QueryOf, type ResponseOf } from '../../../contract/define-operation.ts';
 import { apiErrorEnvelopeSchema, normaliseCceError } from '../../../contract/errors.ts';
 import { buildPath } from '../../../contract/paths.ts';
 import { CSRF_HEADER } from '../../../contract/console-api.ts';
 import { ApiError, SPA_ERROR_CODES } from './api-error.ts';
 
-/** Where the BFF forwards CCE operations: `/api/cce` + the operation's own path. */
-export const CCE_PREFIX = '/api/cce';
 const REQUEST_ID_HEADER = 'X-Request-Id';
 
 interface CallInput<Op extends OperationDefinition> {
@@ -15,14 +13,18 @@ interface CallInput<Op extends OperationDefinition> {
   signal?: AbortSignal;
 }
 
-/** The URL of an operation call: path parameters filled in (one encoded segment each), query appended. */
+/**
+ * The URL of an operation call: its service's prefix on the BFF (`/api/cce`, `/api/vpc`), path
+ * parameters filled in (one encoded segment each), query appended.
+ */
 export function operationUrl<Op extends OperationDefinition>(op: Op, params: ParamsOf<Op>, query?: QueryOf<Op>): string {
-  const path = CCE_PREFIX + buildPath(op.path, params as Record<string, string>);
+  const path = SERVICE_PREFIXES[op.service ?? 'cce'] + buildPath(op.path, params as Record<string, string>);
   const search = new URLSearchParams();
   if (query && typeof query === 'object') {
     for (const [key, value] of Object.entries(query as Record<string, unknown>)) {
       if (value === undefined || value === null) continue;
-      search.append(key, String(value));
+      // A repeated key (the EIP list's filters) is an array: one `key=value` per item.
+      for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) search.append(key, String(item));
     }
   }
   const qs = search.toString();
