@@ -80,12 +80,18 @@ test('an operator installs, upgrades, rolls back and uninstalls add-ons of a clu
     await expect(row(page, 'coredns').getByRole('cell').nth(3)).toHaveText('1.28.4');
   });
 
-  await test.step('roll it back: the dialog names the version it returns to, and the old values come back', async () => {
+  await test.step('roll it back: the dialog names the version and the values it returns to, and they come back', async () => {
     await row(page, 'coredns').getByRole('button', { name: 'Roll back coredns' }).click();
     const dialog = page.getByRole('dialog', { name: 'Roll back coredns' });
     await expect(dialog).toContainText('returns from version 1.28.6 to version 1.28.4');
     await noSeriousViolations(page, 'rollback dialog');
     await dialog.getByRole('button', { name: 'Roll back to 1.28.4' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('coredns is rolling back to 1.28.4.');
+    const restored = dialog.getByRole('group', { name: 'Values it returns to with version 1.28.4' });
+    await expect(restored.getByRole('textbox', { name: /Current values$/ })).toContainText('10.0.0.53');
+    await expect(restored.getByRole('textbox', { name: /Values of 1\.28\.4, restored$/ })).not.toContainText('10.0.0.53');
+    await noSeriousViolations(page, 'rollback dialog with the values it returns to');
+    await dialog.getByRole('button', { name: 'Done' }).click();
     await expect(dialog).toBeHidden();
     await expect(row(page, 'coredns')).toContainText('Rolling back');
     await simulator.advance(SETTLE_SECONDS);
@@ -130,6 +136,7 @@ test('a failed upgrade shows why, and a rollback recovers it', async ({ page, si
     .click();
   const rollback = page.getByRole('dialog', { name: `Roll back ${title}` });
   await rollback.getByRole('button', { name: 'Roll back to 3.9.3' }).click();
+  await rollback.getByRole('button', { name: 'Done' }).click();
   await simulator.advance(SETTLE_SECONDS);
   await expect(row(page, title)).toContainText('Running', POLL);
   await expect(row(page, title).getByRole('cell').nth(2)).toHaveText('3.9.3');
