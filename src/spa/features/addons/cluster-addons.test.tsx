@@ -4,9 +4,18 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../../../contract/console-api.ts';
 import type { Language } from '../../shared/i18n/i18n.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
+import { rowWithText as row } from '../../shared/test/table.ts';
 import { openWorld, type TestWorld } from '../../shared/test/world.ts';
 import { clusterQueries } from '../../resources/clusters/cluster-queries.ts';
 import { ClusterAddonsPanel } from '../../resources/addons/cluster-addons-panel.tsx';
+
+/** The first render transforms the panel's modules and reads the cluster and its add-ons from the real BFF. */
+const FIRST_PAGE = { timeout: 15_000 };
+/**
+ * A dialog that drives the values form, its YAML editor, the diff and the request preview redraws all
+ * of them on each change: on a busy 2-core machine that takes longer than the default allows.
+ */
+const FORM_TEST = { timeout: 90_000 };
 
 /** The panel as the cluster detail's Add-ons tab feeds it: the cluster from its detail query. */
 function AddonsTab({ clusterId }: { clusterId: string }) {
@@ -19,18 +28,10 @@ function AddonsTab({ clusterId }: { clusterId: string }) {
 async function addonsOf(clusterName: string, { role = 'operator', language = 'en' }: { role?: Role; language?: Language } = {}) {
   const world = await openWorld({ role });
   const { user } = renderWithProviders(<AddonsTab clusterId={world.demo.clusters[clusterName]!} />, { language });
-  const table = await screen.findByRole('table', { name: language === 'en' ? 'Add-ons installed in the cluster' : '集群中已安装的插件' });
+  const table = await screen.findByRole('table', { name: language === 'en' ? 'Add-ons installed in the cluster' : '集群中已安装的插件' }, FIRST_PAGE);
   // The catalogue has arrived once an operator can install.
   if (role === 'operator') await waitFor(() => expect(screen.getByRole('button', { name: language === 'en' ? 'Install add-on' : '安装插件' })).toBeEnabled());
   return { world, user, table };
-}
-
-function row(table: HTMLElement, title: string): HTMLElement {
-  const found = within(table)
-    .getAllByRole('row')
-    .find((r) => within(r).queryByText(title, { exact: true }));
-  if (!found) throw new Error(`no row for ${title}`);
-  return found;
 }
 
 /**
@@ -45,42 +46,50 @@ const addonChanges = (world: TestWorld) =>
   world.sent.filter((r) => r.method !== 'GET' && r.path.includes('/autopilot/v3/addons')).map((r) => ({ method: r.method, body: r.body }));
 
 describe('a cluster’s add-ons', () => {
-  it('installs from a form generated from the version’s input: default flavor chosen, custom fields labelled, the exact request previewed', async () => {
-    const { world, user, table } = await addonsOf('prod-payments');
-    await user.click(screen.getByRole('button', { name: 'Install add-on' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Install an add-on in prod-payments' });
-    await user.click(within(dialog).getByLabelText('Add-on'));
-    await user.click(await option('Cloud Native Log Collection (log-agent)'));
+  it(
+    'installs from a form generated from the version’s input: default flavor chosen, custom fields labelled, the exact request previewed',
+    FORM_TEST,
+    async () => {
+      const { world, user, table } = await addonsOf('prod-payments');
+      await user.click(screen.getByRole('button', { name: 'Install add-on' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Install an add-on in prod-payments' });
+      await user.click(within(dialog).getByLabelText('Add-on'));
+      await user.click(await option('Cloud Native Log Collection (log-agent)'));
 
-    // By label where it can: a role query walks the dialog's whole form and its editor on each try.
-    expect(within(dialog).getByLabelText('Version')).toHaveValue('1.5.1');
-    expect(within(dialog).getByRole('radio', { name: /^Standard \(up to 100 MB\/s\) \(default\)/ })).toBeChecked();
-    expect(within(dialog).getByRole('radio', { name: /^Large \(up to 300 MB\/s\)/ })).not.toBeChecked();
-    // Each `custom` field is an input of its kind, labelled and described from the version's translation.
-    const retention = within(dialog).getByLabelText('retention (days)');
-    expect(retention).toHaveValue('7');
-    expect(retention).toHaveAccessibleDescription('How long LTS keeps the logs, 1 to 365 days.');
-    expect(within(dialog).getByRole('switch', { name: /^collect standard output/ })).toBeChecked();
+      // By label where it can: a role query walks the dialog's whole form and its editor on each try.
+      expect(within(dialog).getByLabelText('Version')).toHaveValue('1.5.1');
+      expect(within(dialog).getByRole('radio', { name: /^Standard \(up to 100 MB\/s\) \(default\)/ })).toBeChecked();
+      expect(within(dialog).getByRole('radio', { name: /^Large \(up to 300 MB\/s\)/ })).not.toBeChecked();
+      // Each `custom` field is an input of its kind, labelled and described from the version's translation.
+      const retention = within(dialog).getByLabelText('retention (days)');
+      expect(retention).toHaveValue('7');
+      expect(retention).toHaveAccessibleDescription('How long LTS keeps the logs, 1 to 365 days.');
+      expect(within(dialog).getByRole('switch', { name: /^collect standard output/ })).toBeChecked();
 
-    await user.tripleClick(retention);
-    await user.paste('30');
-    await user.click(within(dialog).getByRole('radio', { name: /^Large \(up to 300 MB\/s\)/ }));
-    const preview = within(dialog).getByLabelText('Request to be sent');
-    await waitFor(() => expect(preview).toHaveTextContent('"log_retention_days": 30'));
+      await user.tripleClick(retention);
+      await user.paste('30');
+      await user.click(within(dialog).getByRole('radio', { name: /^Large \(up to 300 MB\/s\)/ }));
+      const preview = within(dialog).getByLabelText('Request to be sent');
+      await waitFor(() => expect(preview).toHaveTextContent('"log_retention_days": 30'));
 
-    await user.click(within(dialog).getByRole('button', { name: 'Install' }));
-    await waitFor(() => expect(dialog).not.toBeInTheDocument());
-    const [install] = addonChanges(world);
-    expect(install?.method).toBe('POST');
-    // What was previewed is what was sent.
-    expect(JSON.parse(preview.textContent ?? '')).toEqual(install?.body);
-    const body = install?.body as {
-      spec: { addonTemplateName: string; version: string; values: { custom: Record<string, unknown>; flavor: { name?: string } } };
-    };
-    expect(body.spec).toMatchObject({ addonTemplateName: 'log-agent', version: '1.5.1', values: { custom: { log_retention_days: 30, collect_stdout: true } } });
-    expect(body.spec.values.flavor.name).toBe('autopilot-flavor2');
-    await waitFor(() => expect(row(table, 'Cloud Native Log Collection (log-agent)')).toHaveTextContent('Installing'));
-  });
+      await user.click(within(dialog).getByRole('button', { name: 'Install' }));
+      await waitFor(() => expect(dialog).not.toBeInTheDocument());
+      const [install] = addonChanges(world);
+      expect(install?.method).toBe('POST');
+      // What was previewed is what was sent.
+      expect(JSON.parse(preview.textContent ?? '')).toEqual(install?.body);
+      const body = install?.body as {
+        spec: { addonTemplateName: string; version: string; values: { custom: Record<string, unknown>; flavor: { name?: string } } };
+      };
+      expect(body.spec).toMatchObject({
+        addonTemplateName: 'log-agent',
+        version: '1.5.1',
+        values: { custom: { log_retention_days: 30, collect_stdout: true } },
+      });
+      expect(body.spec.values.flavor.name).toBe('autopilot-flavor2');
+      await waitFor(() => expect(row(table, 'Cloud Native Log Collection (log-agent)')).toHaveTextContent('Installing'));
+    },
+  );
 
   it('labels the generated fields in the chosen language', async () => {
     const { user } = await addonsOf('prod-payments', { language: 'zh-CN' });
@@ -92,7 +101,7 @@ describe('a cluster’s add-ons', () => {
     expect(retention).toHaveAccessibleDescription('LTS 保存日志的天数，取值 1–365。');
   });
 
-  it('upgrades from the current values and shows the diff of current → new values before anything is sent', async () => {
+  it('upgrades from the current values and shows the diff of current → new values before anything is sent', FORM_TEST, async () => {
     const { world, user, table } = await addonsOf('prod-payments');
     await user.click(within(row(table, 'coredns')).getByRole('button', { name: 'Upgrade coredns' }));
     const dialog = await screen.findByRole('dialog', { name: 'Upgrade coredns' });
@@ -122,7 +131,7 @@ describe('a cluster’s add-ons', () => {
     await waitFor(() => expect(row(table, 'coredns')).toHaveTextContent('Upgrading'));
   });
 
-  it('offers a rollback only when there is a revision to return to, and shows the values it returns to', async () => {
+  it('offers a rollback only when there is a revision to return to, and shows the values it returns to', FORM_TEST, async () => {
     const { world, user, table } = await addonsOf('prod-search');
     // metrics-server was never upgraded: disabled, with the reason on the focusable wrapper.
     const metrics = within(row(table, 'metrics-server')).getByRole('button', { name: 'Roll back metrics-server' });

@@ -8,6 +8,8 @@ import { apiErrorToFieldErrors } from '../../shared/forms/field-errors.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageLoader } from '../../shared/ui/page-loader.tsx';
+import { LazyYamlEditor } from '../../shared/ui/yaml-editor/lazy-yaml.tsx';
+import { toYamlText } from '../../shared/ui/yaml-editor/yaml-text.ts';
 import { compatibleVersions, proposedVersion } from './addon-actions.ts';
 import { addonMutations } from './addon-mutations.ts';
 import { addonQueries } from './addon-queries.ts';
@@ -365,13 +367,16 @@ function RollbackAccepted({
       <Alert color="green" variant="light" role="status">
         {t('addonRollback.done', { addon: title, version })}
       </Alert>
-      {restored ? (
+      {restored && from.values ? (
         <ValuesDiff
           before={addonValuesForUpdate(from.values)}
           after={addonValuesForUpdate(restored)}
           title={t('addonRollback.diff', { version })}
           afterLabel={t('addonRollback.diffRestored', { version })}
         />
+      ) : restored ? (
+        // The list did not carry the current values (digest A2): the restored ones alone, read-only.
+        <LazyYamlEditor label={t('addonRollback.diffRestored', { version })} value={toYamlText(addonValuesForUpdate(restored))} readOnly />
       ) : (
         // AMBIG (digest A2): a cloud may answer `values: null`; then there is nothing to show here.
         <Text size="sm" c="dimmed">
