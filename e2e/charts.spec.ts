@@ -96,7 +96,7 @@ test('charts and releases: upload, install with a dry run, upgrade with a diff, 
   await test.step('upgrade it with changed values and see the diff', async () => {
     await page.getByRole('button', { name: 'Upgrade' }).click();
     const dialog = page.getByRole('dialog', { name: `Upgrade ${RELEASE}` });
-    await expect(dialog.getByRole('textbox', { name: 'Deployed (revision 1)' })).toContainText('greeting: hello');
+    await expect(dialog.getByRole('textbox', { name: 'Deployed (revision 1)', exact: true })).toContainText('greeting: hello');
     const editor = dialog.getByRole('textbox', { name: 'New values' });
     await editor.click();
     await page.keyboard.press('ControlOrMeta+a');
