@@ -21,7 +21,7 @@ const FORM_TEST = { timeout: 90_000 };
 function AddonsTab({ clusterId }: { clusterId: string }) {
   const cluster = useQuery(clusterQueries.detail(clusterId));
   const c = cluster.data;
-  return c ? <ClusterAddonsPanel cluster={{ uid: clusterId, name: c.metadata.name, version: c.spec?.version ?? '', phase: c.status?.phase }} /> : null;
+  return c ? <ClusterAddonsPanel cluster={{ uid: clusterId, name: c.metadata.name ?? '', version: c.spec?.version ?? '', phase: c.status?.phase }} /> : null;
 }
 
 /** A demo cluster's Add-ons tab (src/simulator/resources/addons/seed.ts says what each one runs). */
@@ -118,7 +118,7 @@ describe('a cluster’s add-ons', () => {
     expect(within(dialog).getByText(/values change\.$/)).toBeInTheDocument();
     expect(addonChanges(world)).toEqual([]);
 
-    await user.click(within(dialog).getByRole('button', { name: 'Upgrade', exact: true }));
+    await user.click(within(dialog).getByRole('button', { name: 'Upgrade' }));
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
     const [update] = addonChanges(world);
     expect(update?.method).toBe('PUT');
