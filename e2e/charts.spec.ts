@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { gzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { writeTar } from '../src/contract/chart-package.ts';
+import { expectNoSeriousA11yViolations } from './a11y.ts';
 import { expect, test } from './fixtures.ts';
 
 /** A small chart package built here, as `helm package` would write it. */
@@ -12,17 +12,6 @@ function chartPackage(name: string, version: string, values: string): Buffer {
     'templates/configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  greeting: {{ .Values.greeting | quote }}\n',
   };
   return Buffer.from(gzipSync(writeTar(Object.entries(files).map(([path, content]) => ({ path: `${name}/${path}`, content })))));
-}
-
-/** No serious or critical accessibility violation in the page's content or an open dialog (the shell is the shell's journey's). */
-async function expectAccessible(page: Page, what: string) {
-  const dialogOpen = await page.getByRole('dialog').count();
-  const results = await new AxeBuilder({ page }).include(dialogOpen > 0 ? '[role="dialog"]' : 'main').analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `axe on ${what}`,
-  ).toEqual([]);
 }
 
 /** Chooses a file through the file picker the "Chart package" button opens, as an operator does. */
@@ -46,13 +35,13 @@ test('charts and releases: upload, install with a dry run, upgrade with a diff, 
     await expect(page.getByRole('table', { name: 'Charts' })).toBeVisible();
     await expect(quota).toBeVisible();
     usedBefore = (await quota.textContent()) ?? '';
-    await expectAccessible(page, 'the chart list');
+    await expectNoSeriousA11yViolations(page, 'the chart list');
     await page.getByRole('button', { name: 'Upload chart' }).click();
     const dialog = page.getByRole('dialog', { name: 'Upload a chart' });
     await chooseFile(page, dialog, { name: 'notes.tgz', mimeType: 'application/gzip', buffer: Buffer.from('these are notes, not a chart') });
     await expect(dialog.getByRole('alert')).toContainText('not gzip-compressed');
     await expect(dialog.getByRole('button', { name: 'Upload chart' })).toBeDisabled();
-    await expectAccessible(page, 'the upload dialog with a refusal');
+    await expectNoSeriousA11yViolations(page, 'the upload dialog with a refusal');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(quota).toHaveText(usedBefore);
   });
@@ -73,7 +62,7 @@ test('charts and releases: upload, install with a dry run, upgrade with a diff, 
     await page.getByRole('link', { name: `Open chart ${CHART} 0.1.0` }).click();
     await expect(page.getByRole('heading', { name: `${CHART} 0.1.0`, level: 1 })).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Default values (values.yaml)' })).toContainText('greeting: hello');
-    await expectAccessible(page, 'the chart detail');
+    await expectNoSeriousA11yViolations(page, 'the chart detail');
   });
 
   await test.step('install it with a dry run first', async () => {
@@ -81,7 +70,7 @@ test('charts and releases: upload, install with a dry run, upgrade with a diff, 
     await page.getByRole('combobox', { name: 'Cluster' }).click();
     await page.getByRole('option', { name: 'prod-payments' }).click();
     await expect(page.getByRole('table', { name: 'Releases on prod-payments' })).toBeVisible();
-    await expectAccessible(page, 'the release list');
+    await expectNoSeriousA11yViolations(page, 'the release list');
     await page.getByRole('button', { name: 'Install chart' }).click();
     const dialog = page.getByRole('dialog', { name: 'Install a chart on prod-payments' });
     await dialog.getByRole('combobox', { name: 'Chart', exact: true }).click();
@@ -96,7 +85,7 @@ test('charts and releases: upload, install with a dry run, upgrade with a diff, 
     const answer = dialog.getByRole('region', { name: 'Dry run' });
     await expect(answer.getByLabel('Request sent')).toContainText(`"name": "${RELEASE}"`);
     await expect(answer.getByLabel('Answer from the API')).toContainText('Dry run complete');
-    await expectAccessible(page, 'the install dialog after a dry run');
+    await expectNoSeriousA11yViolations(page, 'the install dialog after a dry run');
     await dialog.getByRole('button', { name: 'Install', exact: true }).click();
     await expect(page.getByRole('heading', { name: `Release ${RELEASE}`, level: 1 })).toBeVisible();
     await expect(page.getByText('Installing', { exact: true }).first()).toBeVisible();
@@ -107,7 +96,7 @@ test('charts and releases: upload, install with a dry run, upgrade with a diff, 
   await test.step('upgrade it with changed values and see the diff', async () => {
     await page.getByRole('button', { name: 'Upgrade' }).click();
     const dialog = page.getByRole('dialog', { name: `Upgrade ${RELEASE}` });
-    await expect(dialog.getByRole('textbox', { name: 'Deployed (revision 1)' })).toContainText('greeting: hello');
+    await expect(dialog.getByRole('textbox', { name: 'Deployed (revision 1)', exact: true })).toContainText('greeting: hello');
     const editor = dialog.getByRole('textbox', { name: 'New values' });
     await editor.click();
     await page.keyboard.press('ControlOrMeta+a');
@@ -115,7 +104,7 @@ test('charts and releases: upload, install with a dry run, upgrade with a diff, 
     const diff = dialog.getByRole('group', { name: 'Deployed → after the upgrade' });
     await expect(diff).toContainText('bonjour');
     await expect(dialog.getByText('2 lines added, 2 lines removed')).toBeVisible();
-    await expectAccessible(page, 'the upgrade dialog');
+    await expectNoSeriousA11yViolations(page, 'the upgrade dialog');
     await dialog.getByRole('button', { name: 'Upgrade release' }).click();
     await expect(dialog).toBeHidden();
     await simulator.advance(30);
@@ -128,11 +117,11 @@ test('charts and releases: upload, install with a dry run, upgrade with a diff, 
     const history = page.getByRole('table', { name: `Revisions of ${RELEASE}` });
     await expect(history.getByRole('row')).toHaveCount(3);
     await expect(page.getByRole('group', { name: 'Values: revision 1 → revision 2' })).toContainText('bonjour');
-    await expectAccessible(page, 'the release history');
+    await expectNoSeriousA11yViolations(page, 'the release history');
     await history.getByRole('button', { name: 'Roll back to 1' }).click();
     const dialog = page.getByRole('dialog', { name: `Roll back ${RELEASE}` });
     await expect(dialog.getByRole('group', { name: 'Values: current (revision 2) → revision 1' })).toContainText('hello');
-    await expectAccessible(page, 'the rollback dialog');
+    await expectNoSeriousA11yViolations(page, 'the rollback dialog');
     await dialog.getByRole('button', { name: 'Roll back to revision 1' }).click();
     await expect(dialog).toBeHidden();
     await simulator.advance(30);
@@ -144,7 +133,7 @@ test('charts and releases: upload, install with a dry run, upgrade with a diff, 
   await test.step('delete the release, naming it and its namespace, then the chart', async () => {
     await page.getByRole('button', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog', { name: `Delete release ${RELEASE} from ${NAMESPACE}?` });
-    await expectAccessible(page, 'the delete dialog');
+    await expectNoSeriousA11yViolations(page, 'the delete dialog');
     await dialog.getByRole('textbox', { name: `Type ${RELEASE} to confirm` }).fill(RELEASE);
     await dialog.getByRole('button', { name: 'Delete release' }).click();
     const list = page.getByRole('table', { name: 'Releases on prod-payments' });

@@ -1,32 +1,17 @@
-import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js';
 import { describe, expect, it } from 'vitest';
-import { formatSdkDate } from '../contract/signing.ts';
 import { DEMO_SEED } from './seed.ts';
-import { TEST_HOST, queryString, startTestSimulator } from './test-support.ts';
+import { TEST_HOST, queryString, sdkSignedHeaders, startTestSimulator } from './test-support.ts';
 
 /**
  * Requests signed by Huawei's own SDK signer (the devDependency used as a test oracle) must pass the
  * simulator's check, so the SDKs and other tools that use it can talk to the standalone simulator.
  */
 describe('requests signed by the official SDK signer', () => {
-  function sdkSign(t: ReturnType<typeof startTestSimulator>, method: string, path: string, query: Record<string, string | string[]>, data?: object) {
-    return AKSKSigner.sign(
-      {
-        method,
-        endpoint: `https://${TEST_HOST}${path}`,
-        queryParams: query,
-        headers: { 'content-type': 'application/json', 'X-Project-Id': t.sim.projectId, 'X-Sdk-Date': formatSdkDate(new Date(t.clock.now())) },
-        ...(data ? { data } : {}),
-      } as never,
-      { getAk: () => t.sim.credentials.ak, getSk: () => t.sim.credentials.sk } as never,
-    ) as Record<string, string>;
-  }
-
   it('verifies a GET with query parameters, including a repeated one', async () => {
     const t = startTestSimulator();
     const path = `${t.base}/clusters`;
     const query = { status: 'Available', version: ['v1.28'] };
-    const headers = sdkSign(t, 'GET', path, query);
+    const headers = sdkSignedHeaders(t, { method: 'GET', path, query });
     const res = await t.sim.fetch(new Request(`http://${TEST_HOST}${path}${queryString(query)}`, { headers }));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { items: { metadata: { name: string } }[] };
@@ -37,7 +22,7 @@ describe('requests signed by the official SDK signer', () => {
     const t = startTestSimulator();
     const path = `${t.base}/clusters/${DEMO_SEED.clusters['prod-search']}/tags/create`;
     const data = { tags: [{ key: 'signed-by', value: 'sdk' }] };
-    const headers = sdkSign(t, 'POST', path, {}, data);
+    const headers = sdkSignedHeaders(t, { method: 'POST', path, data });
     const res = await t.sim.fetch(new Request(`http://${TEST_HOST}${path}`, { method: 'POST', headers, body: JSON.stringify(data) }));
     expect(res.status).toBe(204);
     const tampered = await t.sim.fetch(new Request(`http://${TEST_HOST}${path}`, { method: 'POST', headers, body: JSON.stringify({ tags: [] }) }));

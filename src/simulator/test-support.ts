@@ -2,7 +2,8 @@
  * Helpers for the simulator's tests: requests are signed with the contract's `signRequest`, the same
  * code path the BFF uses, so every test also exercises the real signing path end to end.
  */
-import { UNSIGNED_PAYLOAD, signRequest, type AccessKeyPair } from '../contract/signing.ts';
+import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js';
+import { UNSIGNED_PAYLOAD, formatSdkDate, signRequest, type AccessKeyPair } from '../contract/signing.ts';
 import { createSimulator, type Simulator, type SimulatorOptions } from './create-simulator.ts';
 import { DEMO_SEED } from './seed.ts';
 import { ManualClock } from './time.ts';
@@ -53,6 +54,30 @@ export function queryString(query: Record<string, string | string[]>): string {
   for (const [key, value] of Object.entries(query)) for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/** A request as Huawei's own SDK signer (a devDependency, the test oracle) signs it. */
+export interface SdkRequest {
+  method: string;
+  path: string;
+  query?: Record<string, string | string[]>;
+  data?: object;
+  /** Default: {@link TEST_HOST}. */
+  host?: string;
+}
+
+/** The headers Huawei's SDK signer gives a request to the test simulator, signed at the simulator clock's now. */
+export function sdkSignedHeaders(t: TestSimulator, { method, path, query = {}, data, host = TEST_HOST }: SdkRequest): Record<string, string> {
+  return AKSKSigner.sign(
+    {
+      method,
+      endpoint: `https://${host}${path}`,
+      queryParams: query,
+      headers: { 'content-type': 'application/json', 'X-Project-Id': t.sim.projectId, 'X-Sdk-Date': formatSdkDate(new Date(t.clock.now())) },
+      ...(data ? { data } : {}),
+    } as never,
+    { getAk: () => t.sim.credentials.ak, getSk: () => t.sim.credentials.sk } as never,
+  ) as Record<string, string>;
 }
 
 export function startTestSimulator(options: SimulatorOptions = {}): TestSimulator {

@@ -33,6 +33,10 @@ class ResizeObserverStub implements ResizeObserver {
 }
 if (!window.ResizeObserver) window.ResizeObserver = ResizeObserverStub;
 if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};
+// Mantine's autosizing Textarea re-measures when web fonts finish loading; jsdom has no font set.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', { configurable: true, value: Object.assign(new EventTarget(), { ready: Promise.resolve() }) });
+}
 // CodeMirror measures text through Range rectangles, which jsdom does not lay out.
 if (!Range.prototype.getClientRects) {
   Range.prototype.getClientRects = () => Object.assign([] as DOMRect[], { item: () => null }) as unknown as DOMRectList;

@@ -84,6 +84,14 @@ export interface TaskState {
   steps: readonly TaskStepState[];
 }
 
+/**
+ * A plan written compactly, each step as `[name, simulated seconds]`: the form the resource modules'
+ * lifecycle tables (add-ons, releases) are written in.
+ */
+export function planOf(...steps: readonly (readonly [name: string, seconds: number])[]): TaskPlan {
+  return { steps: steps.map(([name, seconds]) => ({ name, durationMs: seconds * 1_000 })) };
+}
+
 export function planDurationMs(plan: TaskPlan): number {
   return plan.steps.reduce((sum, s) => sum + s.durationMs, 0);
 }

@@ -1,12 +1,10 @@
-import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { addonInstanceListSchema, addonInstanceSchema, addonTemplateListSchema, addonVersionSupportsCluster } from '../../../contract/addons.ts';
-import { formatSdkDate } from '../../../contract/signing.ts';
 import { DEMO_SEED } from '../../seed.ts';
-import { TEST_HOST, startTestSimulator, validCreateBody, type TestSimulator } from '../../test-support.ts';
+import { TEST_HOST, sdkSignedHeaders, startTestSimulator, validCreateBody, type TestSimulator } from '../../test-support.ts';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -513,23 +511,10 @@ describe('DeleteAutopilotAddonInstance', () => {
 });
 
 describe('requests as Huawei’s SDKs send them', () => {
-  function sdkSign(t: TestSimulator, host: string, method: string, path: string, query: Record<string, string>, data?: object) {
-    return AKSKSigner.sign(
-      {
-        method,
-        endpoint: `https://${host}${path}`,
-        queryParams: query,
-        headers: { 'content-type': 'application/json', 'X-Project-Id': t.sim.projectId, 'X-Sdk-Date': formatSdkDate(new Date(t.clock.now())) },
-        ...(data ? { data } : {}),
-      } as never,
-      { getAk: () => t.sim.credentials.ak, getSk: () => t.sim.credentials.sk } as never,
-    ) as Record<string, string>;
-  }
-
   it('accepts the cluster-prefixed host of the reference (never reading the cluster from it) and the plain one', async () => {
     const t = startTestSimulator();
     for (const host of [`${DEMO_SEED.clusters['staging-web']}.${TEST_HOST}`, TEST_HOST]) {
-      const headers = sdkSign(t, host, 'GET', '/autopilot/v3/addons', { cluster_id: PAYMENTS });
+      const headers = sdkSignedHeaders(t, { host, method: 'GET', path: '/autopilot/v3/addons', query: { cluster_id: PAYMENTS } });
       const res = await t.sim.fetch(new Request(`http://${host}/autopilot/v3/addons?cluster_id=${PAYMENTS}`, { headers }));
       expect(res.status).toBe(200);
       const body = (await res.json()) as { items: Instance[] };
@@ -543,7 +528,7 @@ describe('requests as Huawei’s SDKs send them', () => {
     const coredns = await find(t, cluster, 'coredns');
     const path = `/autopilot/v3/addons/${coredns.metadata.uid}/operation/rollback`;
     const data = { ...example<Record<string, unknown>>('RollbackAutopilotAddonInstance.request'), clusterID: cluster };
-    const headers = sdkSign(t, TEST_HOST, 'POST', path, {}, data);
+    const headers = sdkSignedHeaders(t, { method: 'POST', path, data });
     const res = await t.sim.fetch(new Request(`http://${TEST_HOST}${path}`, { method: 'POST', headers, body: JSON.stringify(data) }));
     expect(res.status).toBe(200);
     expect(((await res.json()) as Instance).status.status).toBe('rollbacking');

@@ -87,6 +87,31 @@ function translate(en: Locale, zh: Locale): JsonObject {
 
 const swr = (region: string) => ({ swr_addr: `swr.${region}.myhuaweicloud.com`, swr_user: 'autopilot-official' });
 
+/** A version as its template's table lists it: [version, supported cluster versions, stable, published at]. */
+type VersionRow = readonly [version: string, clusterVersions: string | readonly string[], stable: boolean, at: string];
+
+/** A version's change log: [en_US, zh_CN]. */
+type ChangeLog = readonly [en: string, zh: string];
+
+/**
+ * A template's versions from its compact table (oldest first) and change logs by version: what every
+ * version has comes from the row, the version's `input` and `translate` from `body`.
+ */
+function versionTable(
+  rows: readonly VersionRow[],
+  changeLogs: Readonly<Record<string, ChangeLog>>,
+  body: (version: string, changeLog: ChangeLog) => Pick<TemplateVersion, 'input' | 'translate'>,
+): TemplateVersion[] {
+  return rows.map(([version, clusterVersions, stable, at]) => ({
+    version,
+    stable,
+    clusterVersions: typeof clusterVersions === 'string' ? [clusterVersions] : [...clusterVersions],
+    ...body(version, changeLogs[version]!),
+    createdAt: at,
+    updatedAt: at,
+  }));
+}
+
 // ---------------------------------------------------------------------------------------------
 // CoreDNS (digest B.2: the 1.28.6 version object of the install example)
 // ---------------------------------------------------------------------------------------------
@@ -128,17 +153,7 @@ function corednsCustom(): JsonObject {
 }
 
 function coredns(region: string): TemplateDefinition {
-  const version = (
-    v: string,
-    clusterVersions: string[],
-    stable: boolean,
-    small: [number, string],
-    changeLog: [string, string],
-    at: string,
-  ): TemplateVersion => ({
-    version: v,
-    stable,
-    clusterVersions,
+  const version = (v: string, changeLog: ChangeLog): Pick<TemplateVersion, 'input' | 'translate'> => ({
     input: {
       basic: { cluster_ip: '10.247.3.10', image_version: v, ...swr(region) },
       parameters: {
@@ -149,7 +164,8 @@ function coredns(region: string): TemplateDefinition {
             autopilot: true,
             isDefault: true,
             replicas: 2,
-            resources: [res('coredns', small[0], small[1])],
+            // 1.28.4's standard flavor has 1 GiB, as the rollback example's `currentVersion` shows.
+            resources: [v === '1.28.4' ? res('coredns', 1, '1Gi') : res('coredns', 1, '2Gi')],
           },
           { key: 'autopilot-flavor2', name: 'autopilot-flavor2', autopilot: true, replicas: 3, resources: [res('coredns', 2, '4Gi')] },
         ]),
@@ -200,8 +216,6 @@ function coredns(region: string): TemplateDefinition {
         },
       },
     ),
-    createdAt: at,
-    updatedAt: at,
   });
   return {
     name: 'coredns',
@@ -212,41 +226,26 @@ function coredns(region: string): TemplateDefinition {
     description: COREDNS_DESCRIPTION,
     createdAt: '2023-03-02T08:11:40Z',
     updatedAt: '2024-09-12T02:30:18Z',
-    versions: [
-      version(
-        '1.25.14',
-        ['v1.(23|25).*'],
-        true,
-        [1, '2Gi'],
-        ['Adapted to CCE Autopilot v1.25 clusters.', '适配 CCE Autopilot v1.25 集群。'],
-        '2023-03-02T08:11:40Z',
-      ),
-      version(
-        '1.27.4',
-        ['v1.(25|27).*'],
-        true,
-        [1, '2Gi'],
-        ['Adapted to CCE Autopilot v1.27 clusters.', '适配 CCE Autopilot v1.27 集群。'],
-        '2023-09-14T06:20:03Z',
-      ),
-      version(
-        '1.28.4',
-        ['v1.(27|28).*'],
-        true,
-        [1, '1Gi'],
-        ['Add-on flavors can follow the cluster flavor. The add-on time zone is the same as the node.', '插件规格可与集群规格联动；插件时区与节点一致。'],
-        '2024-01-10T03:41:55Z',
-      ),
-      version('1.28.6', ['v1.(27|28).*'], true, [1, '2Gi'], ['Support autopilot cluster', '支持 Autopilot 集群。'], '2024-02-19T11:33:46Z'),
-      version(
-        '1.29.2',
-        ['v1.(28|29).*'],
-        false,
-        [1, '2Gi'],
-        ['Preview: CoreDNS 1.11 with serve-stale caching.', '预览版：CoreDNS 1.11，支持过期缓存应答。'],
-        '2024-09-12T02:30:18Z',
-      ),
-    ],
+    versions: versionTable(
+      [
+        ['1.25.14', 'v1.(23|25).*', true, '2023-03-02T08:11:40Z'],
+        ['1.27.4', 'v1.(25|27).*', true, '2023-09-14T06:20:03Z'],
+        ['1.28.4', 'v1.(27|28).*', true, '2024-01-10T03:41:55Z'],
+        ['1.28.6', 'v1.(27|28).*', true, '2024-02-19T11:33:46Z'],
+        ['1.29.2', 'v1.(28|29).*', false, '2024-09-12T02:30:18Z'],
+      ],
+      {
+        '1.25.14': ['Adapted to CCE Autopilot v1.25 clusters.', '适配 CCE Autopilot v1.25 集群。'],
+        '1.27.4': ['Adapted to CCE Autopilot v1.27 clusters.', '适配 CCE Autopilot v1.27 集群。'],
+        '1.28.4': [
+          'Add-on flavors can follow the cluster flavor. The add-on time zone is the same as the node.',
+          '插件规格可与集群规格联动；插件时区与节点一致。',
+        ],
+        '1.28.6': ['Support autopilot cluster', '支持 Autopilot 集群。'],
+        '1.29.2': ['Preview: CoreDNS 1.11 with serve-stale caching.', '预览版：CoreDNS 1.11，支持过期缓存应答。'],
+      },
+      version,
+    ),
   };
 }
 
@@ -259,10 +258,7 @@ const METRICS_DESCRIPTION =
 const METRICS_DESCRIPTION_ZH = 'Metrics Server 是集群范围的资源使用数据聚合器，为 Kubernetes 内置弹性伸缩（HPA）和 kubectl top 提供容器资源指标。';
 
 function metricsServer(region: string): TemplateDefinition {
-  const version = (v: string, clusterVersions: string[], stable: boolean, changeLog: [string, string], at: string): TemplateVersion => ({
-    version: v,
-    stable,
-    clusterVersions,
+  const version = (v: string, changeLog: ChangeLog): Pick<TemplateVersion, 'input' | 'translate'> => ({
     input: {
       basic: { image_version: v, ...swr(region) },
       parameters: {
@@ -316,8 +312,6 @@ function metricsServer(region: string): TemplateDefinition {
         },
       },
     ),
-    createdAt: at,
-    updatedAt: at,
   });
   return {
     name: 'metrics-server',
@@ -328,18 +322,21 @@ function metricsServer(region: string): TemplateDefinition {
     description: METRICS_DESCRIPTION,
     createdAt: '2023-03-02T08:12:10Z',
     updatedAt: '2024-08-20T09:02:44Z',
-    versions: [
-      version('1.3.39', ['v1.(23|25|27).*'], true, ['Adapted to CCE Autopilot clusters.', '适配 CCE Autopilot 集群。'], '2023-03-02T08:12:10Z'),
-      version('1.3.60', ['v1.(25|27|28).*'], true, ['Supports Kubernetes v1.28.', '支持 Kubernetes v1.28。'], '2023-11-21T07:45:31Z'),
-      version('1.3.68', ['v1.(27|28).*'], true, ['Multi-AZ deployment; security fixes.', '支持多可用区部署；安全加固。'], '2024-04-02T10:18:09Z'),
-      version(
-        '1.4.2',
-        ['v1.(28|29).*'],
-        false,
-        ['Preview: metrics-server 0.7 with lower memory use.', '预览版：metrics-server 0.7，内存占用更低。'],
-        '2024-08-20T09:02:44Z',
-      ),
-    ],
+    versions: versionTable(
+      [
+        ['1.3.39', 'v1.(23|25|27).*', true, '2023-03-02T08:12:10Z'],
+        ['1.3.60', 'v1.(25|27|28).*', true, '2023-11-21T07:45:31Z'],
+        ['1.3.68', 'v1.(27|28).*', true, '2024-04-02T10:18:09Z'],
+        ['1.4.2', 'v1.(28|29).*', false, '2024-08-20T09:02:44Z'],
+      ],
+      {
+        '1.3.39': ['Adapted to CCE Autopilot clusters.', '适配 CCE Autopilot 集群。'],
+        '1.3.60': ['Supports Kubernetes v1.28.', '支持 Kubernetes v1.28。'],
+        '1.3.68': ['Multi-AZ deployment; security fixes.', '支持多可用区部署；安全加固。'],
+        '1.4.2': ['Preview: metrics-server 0.7 with lower memory use.', '预览版：metrics-server 0.7，内存占用更低。'],
+      },
+      version,
+    ),
   };
 }
 
@@ -352,10 +349,7 @@ const LOG_DESCRIPTION =
 const LOG_DESCRIPTION_ZH = '云原生日志采集插件采集容器标准输出、容器内日志文件和 Kubernetes 事件，并上报到云日志服务（LTS）。';
 
 function logAgent(region: string): TemplateDefinition {
-  const version = (v: string, clusterVersions: string[], stable: boolean, changeLog: [string, string], at: string): TemplateVersion => ({
-    version: v,
-    stable,
-    clusterVersions,
+  const version = (v: string, changeLog: ChangeLog): Pick<TemplateVersion, 'input' | 'translate'> => ({
     input: {
       basic: { image_version: v, region_id: region, lts_endpoint: `lts.${region}.myhuaweicloud.com`, ...swr(region) },
       parameters: {
@@ -432,8 +426,6 @@ function logAgent(region: string): TemplateDefinition {
         },
       },
     ),
-    createdAt: at,
-    updatedAt: at,
   });
   return {
     name: 'log-agent',
@@ -444,17 +436,19 @@ function logAgent(region: string): TemplateDefinition {
     description: LOG_DESCRIPTION,
     createdAt: '2023-05-16T02:40:00Z',
     updatedAt: '2024-10-08T04:12:30Z',
-    versions: [
-      version('1.3.2', ['v1.(25|27|28).*'], true, ['Adapted to CCE Autopilot clusters.', '适配 CCE Autopilot 集群。'], '2023-05-16T02:40:00Z'),
-      version(
-        '1.5.1',
-        ['v1.(27|28).*'],
-        true,
-        ['Kubernetes events are collected; multi-line logs.', '支持采集 Kubernetes 事件和多行日志。'],
-        '2024-03-27T08:30:12Z',
-      ),
-      version('1.6.0', ['v1.(28|29).*'], false, ['Preview: OpenTelemetry collector pipeline.', '预览版：基于 OpenTelemetry 采集器。'], '2024-10-08T04:12:30Z'),
-    ],
+    versions: versionTable(
+      [
+        ['1.3.2', 'v1.(25|27|28).*', true, '2023-05-16T02:40:00Z'],
+        ['1.5.1', 'v1.(27|28).*', true, '2024-03-27T08:30:12Z'],
+        ['1.6.0', 'v1.(28|29).*', false, '2024-10-08T04:12:30Z'],
+      ],
+      {
+        '1.3.2': ['Adapted to CCE Autopilot clusters.', '适配 CCE Autopilot 集群。'],
+        '1.5.1': ['Kubernetes events are collected; multi-line logs.', '支持采集 Kubernetes 事件和多行日志。'],
+        '1.6.0': ['Preview: OpenTelemetry collector pipeline.', '预览版：基于 OpenTelemetry 采集器。'],
+      },
+      version,
+    ),
   };
 }
 
@@ -501,10 +495,7 @@ function promCustom(region: string): JsonObject {
 }
 
 function kubePrometheusStack(region: string): TemplateDefinition {
-  const version = (v: string, clusterVersions: string[], stable: boolean, changeLog: [string, string], at: string): TemplateVersion => ({
-    version: v,
-    stable,
-    clusterVersions,
+  const version = (v: string, changeLog: ChangeLog): Pick<TemplateVersion, 'input' | 'translate'> => ({
     input: {
       basic: { aom_url: '100.79.29.98:8149', region_id: region, ...swr(region) },
       parameters: {
@@ -607,8 +598,6 @@ function kubePrometheusStack(region: string): TemplateDefinition {
         },
       },
     ),
-    createdAt: at,
-    updatedAt: at,
   });
   return {
     name: 'cie-collector',
@@ -619,17 +608,20 @@ function kubePrometheusStack(region: string): TemplateDefinition {
     description: PROM_DESCRIPTION,
     createdAt: '2024-01-26T09:06:25Z',
     updatedAt: '2024-07-30T12:20:41Z',
-    versions: [
-      version('3.8.6', ['v1.(25|27).*'], true, ['Agent mode reports to AOM.', 'Agent 模式上报到 AOM。'], '2023-10-18T01:02:03Z'),
-      version('3.9.3', ['v1.(27|28).*', 'v1.(27|28).*'], true, ['The Autopilot cluster is supported.', '支持 Autopilot 集群。'], '2024-01-26T09:06:25Z'),
-      version(
-        '3.10.1',
-        ['v1.(27|28).*'],
-        true,
-        ['Sharded scraping in server mode; Grafana 10.', 'server 模式支持分片采集；Grafana 10。'],
-        '2024-07-30T12:20:41Z',
-      ),
-    ],
+    versions: versionTable(
+      [
+        ['3.8.6', 'v1.(25|27).*', true, '2023-10-18T01:02:03Z'],
+        // The template example prints this version's pattern twice (digest §1.5.3).
+        ['3.9.3', ['v1.(27|28).*', 'v1.(27|28).*'], true, '2024-01-26T09:06:25Z'],
+        ['3.10.1', 'v1.(27|28).*', true, '2024-07-30T12:20:41Z'],
+      ],
+      {
+        '3.8.6': ['Agent mode reports to AOM.', 'Agent 模式上报到 AOM。'],
+        '3.9.3': ['The Autopilot cluster is supported.', '支持 Autopilot 集群。'],
+        '3.10.1': ['Sharded scraping in server mode; Grafana 10.', 'server 模式支持分片采集；Grafana 10。'],
+      },
+      version,
+    ),
   };
 }
 

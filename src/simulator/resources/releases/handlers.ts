@@ -109,6 +109,24 @@ function abandonPending(store: SimulatorStore, release: ReleaseRecord, now: numb
   latest.updatedAt = now;
 }
 
+/** A release the create request names, with no revision yet. */
+function newRelease(key: string, clusterId: string, body: CreateReleaseBody, now: number): ReleaseRecord {
+  return { key, clusterId, namespace: body.namespace, name: body.name, description: body.description ?? '', revisions: [], createdAt: now };
+}
+
+/** A dry run's answer: the release as it would be with the new revision, "Dry run complete", and nothing stored. */
+function dryRunAnswer(store: SimulatorStore, release: ReleaseRecord, revision: ReleaseRevision): Response {
+  return jsonResponse(
+    200,
+    renderRelease(
+      store,
+      { ...release, revisions: [...release.revisions, revision] },
+      { ...revision, statusDescription: 'Dry run complete' },
+      { status: revision.status },
+    ),
+  );
+}
+
 function create(store: SimulatorStore, now: number, clusterId: string, body: CreateReleaseBody): Response {
   requireRunningCluster(store, clusterId);
   const chart = requireChart(store, body.chart_id);
@@ -127,28 +145,12 @@ function create(store: SimulatorStore, now: number, clusterId: string, body: Cre
   if (params.dry_run) {
     // AMBIG (digest A10): the dry-run answer is undocumented; chose Helm's: the release that would be
     // created, `PENDING_INSTALL` with "Dry run complete", and nothing stored.
-    const release: ReleaseRecord = {
-      key,
-      clusterId,
-      namespace: body.namespace,
-      name: body.name,
-      description: body.description ?? '',
-      revisions: [],
-      createdAt: now,
-    };
+    const release = newRelease(key, clusterId, body, now);
     const revision = newRevision((existing?.revisions.length ?? 0) + 1, chartOf(chart), values, 'PENDING_INSTALL', 'Dry run complete', now);
     release.revisions.push(revision);
     return jsonResponse(201, renderRelease(store, release, revision));
   }
-  const release: ReleaseRecord = existing ?? {
-    key,
-    clusterId,
-    namespace: body.namespace,
-    name: body.name,
-    description: body.description ?? '',
-    revisions: [],
-    createdAt: now,
-  };
+  const release = existing ?? newRelease(key, clusterId, body, now);
   if (existing && body.description !== undefined) existing.description = body.description;
   const revision = newRevision(release.revisions.length + 1, chartOf(chart), values, 'PENDING_INSTALL', 'Initial install underway', now);
   for (const r of release.revisions) if (r.status === 'DEPLOYED') r.status = SUPERSEDED;
@@ -172,16 +174,7 @@ function update(store: SimulatorStore, now: number, params: { cluster_id: string
     const deployed = [...release.revisions].reverse().find((r) => r.status === 'DEPLOYED') ?? latest;
     const values = upgradedReleaseValues(deployed.values, body.values, options.reset_values === true);
     const revision = newRevision(next, chartOf(chart), values, 'PENDING_UPGRADE', 'Preparing upgrade', now);
-    if (options.dry_run)
-      return jsonResponse(
-        200,
-        renderRelease(
-          store,
-          { ...release, revisions: [...release.revisions, revision] },
-          { ...revision, statusDescription: 'Dry run complete' },
-          { status: 'PENDING_UPGRADE' },
-        ),
-      );
+    if (options.dry_run) return dryRunAnswer(store, release, revision);
     release.revisions.push(revision);
     startRevisionTask(store, releaseUpgrade, release, revision, RELEASE_PLANS.upgrade, now);
     return jsonResponse(200, renderRelease(store, release, revision));
@@ -195,16 +188,7 @@ function update(store: SimulatorStore, now: number, params: { cluster_id: string
     throw cceError('CCE.01400001', `parameters.release_version: release ${release.name} has no revision ${targetNumber} (revisions 1–${latest.revision}).`);
   }
   const revision = newRevision(next, target, { ...target.values }, 'PENDING_ROLLBACK', `Rollback to ${targetNumber} underway`, now);
-  if (options.dry_run)
-    return jsonResponse(
-      200,
-      renderRelease(
-        store,
-        { ...release, revisions: [...release.revisions, revision] },
-        { ...revision, statusDescription: 'Dry run complete' },
-        { status: 'PENDING_ROLLBACK' },
-      ),
-    );
+  if (options.dry_run) return dryRunAnswer(store, release, revision);
   abandonPending(store, release, now, `Superseded by rollback to ${targetNumber}`);
   release.revisions.push(revision);
   startRevisionTask(store, releaseRollback, release, revision, RELEASE_PLANS.rollback, now, targetNumber);

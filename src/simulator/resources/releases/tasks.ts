@@ -1,4 +1,4 @@
-import type { TaskPlan } from '../../tasks/task.ts';
+import { planOf, type TaskPlan } from '../../tasks/task.ts';
 import { defineTaskKind } from '../../tasks/registry.ts';
 import type { SimulatorStore } from '../../store.ts';
 import { SUPERSEDED, latestRevision } from './model.ts';
@@ -11,32 +11,12 @@ export interface ReleaseTaskData {
   target?: number;
 }
 
-const SECOND = 1_000;
-
 /** Simulated durations: a small chart takes tens of seconds to apply and become ready. */
 export const RELEASE_PLANS = {
-  install: {
-    steps: [
-      { name: 'Validate', durationMs: 2 * SECOND },
-      { name: 'Apply', durationMs: 10 * SECOND },
-      { name: 'WaitReady', durationMs: 8 * SECOND },
-    ],
-  },
-  upgrade: {
-    steps: [
-      { name: 'Validate', durationMs: 2 * SECOND },
-      { name: 'Apply', durationMs: 10 * SECOND },
-      { name: 'WaitReady', durationMs: 8 * SECOND },
-    ],
-  },
-  rollback: {
-    steps: [
-      { name: 'Validate', durationMs: 2 * SECOND },
-      { name: 'Apply', durationMs: 8 * SECOND },
-      { name: 'WaitReady', durationMs: 5 * SECOND },
-    ],
-  },
-  delete: { steps: [{ name: 'Uninstall', durationMs: 6 * SECOND }] },
+  install: planOf(['Validate', 2], ['Apply', 10], ['WaitReady', 8]),
+  upgrade: planOf(['Validate', 2], ['Apply', 10], ['WaitReady', 8]),
+  rollback: planOf(['Validate', 2], ['Apply', 8], ['WaitReady', 5]),
+  delete: planOf(['Uninstall', 6]),
 } satisfies Record<string, TaskPlan>;
 
 function settleRevision(

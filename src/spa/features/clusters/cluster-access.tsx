@@ -260,10 +260,11 @@ export function ClusterAccess({ cluster }: { cluster: Cluster }) {
           <Stack>
             <Text size="sm">{t('clusterAccess.bindIntro', { name })}</Text>
             <FreeEipPicker
-              value={eipId}
+              value={bindForm.values.eipId}
               onPick={(id) => {
-                setEipId(id);
-                if (eip.isError) eip.reset();
+                bindForm.setFieldValue('eipId', id);
+                bindForm.clearFieldError('eipId');
+                setBindFailure(null);
               }}
             />
             <TextInput

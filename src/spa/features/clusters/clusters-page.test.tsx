@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import listExample from '../../../contract/examples/ListAutopilotClusters.response.json';
 import { cceClusterList, envelopeResponse, installFakeBff, jsonResponse } from '../../shared/test/fake-bff.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
+import { rowWithText } from '../../shared/test/table.ts';
 import { openWorld } from '../../shared/test/world.ts';
 import { ClustersPage } from './clusters-page.tsx';
 
@@ -32,14 +33,6 @@ function badge(scope: HTMLElement, label: string) {
   return { element, colour, spinning: element.querySelector('.mantine-Loader-root') !== null };
 }
 
-function rowOf(tableElement: HTMLElement, name: string): HTMLElement {
-  const row = within(tableElement)
-    .getAllByRole('row')
-    .find((r) => within(r).queryByText(name, { exact: true }));
-  if (!row) throw new Error(`no row for ${name}`);
-  return row;
-}
-
 describe('cluster list', () => {
   it('lists every cluster of a CCE-shaped response with name, alias, status badge, version and creation time', async () => {
     installFakeBff({ clusters: demo });
@@ -54,17 +47,17 @@ describe('cluster list', () => {
         .map((h) => h.textContent),
     ).toEqual(['Name▲', 'Status↕', 'Kubernetes version↕', 'Public endpoint↕', 'Tags↕', 'Created↕', 'Actions']);
 
-    const payments = rowOf(t, 'prod-payments');
+    const payments = rowWithText(t, 'prod-payments');
     expect(within(payments).getByText('Alias: payments')).toBeInTheDocument();
     expect(badge(payments, 'Available')).toMatchObject({ colour: 'green', spinning: false });
     expect(within(payments).getByText('v1.28')).toBeInTheDocument();
 
     // Colour by phase family: moving (blue, with a spinner), failed (red), parked (grey).
-    expect(badge(rowOf(t, 'analytics-batch'), 'Upgrading')).toMatchObject({ colour: 'blue', spinning: true });
-    expect(badge(rowOf(t, 'legacy-reporting'), 'Error')).toMatchObject({ colour: 'red', spinning: false });
-    expect(badge(rowOf(t, 'qa-regression'), 'Hibernated')).toMatchObject({ colour: 'gray', spinning: false });
+    expect(badge(rowWithText(t, 'analytics-batch'), 'Upgrading')).toMatchObject({ colour: 'blue', spinning: true });
+    expect(badge(rowWithText(t, 'legacy-reporting'), 'Error')).toMatchObject({ colour: 'red', spinning: false });
+    expect(badge(rowWithText(t, 'qa-regression'), 'Hibernated')).toMatchObject({ colour: 'gray', spinning: false });
     // A phase newer than the console still gets a badge instead of breaking the row.
-    expect(badge(rowOf(t, 'from-the-future'), 'Unknown')).toMatchObject({ colour: 'gray' });
+    expect(badge(rowWithText(t, 'from-the-future'), 'Unknown')).toMatchObject({ colour: 'gray' });
 
     expect(screen.getByText('5 clusters · Updating every 5 seconds while a cluster is changing.')).toBeInTheDocument();
     expect(screen.getByText(/project 05a2b4c6d8e0f2a4b6c8d0e2f4a6b8c0, region ap-southeast-3/)).toBeInTheDocument();
@@ -73,7 +66,7 @@ describe('cluster list', () => {
   it('shows the creation time in the chosen language with the exact ISO instant on hover', async () => {
     installFakeBff({ clusters: cceClusterList([{ name: 'prod-payments', created: '2024-05-29 17:35:40.770923 +0000 UTC' }]) });
     renderWithProviders(<ClustersPage />);
-    const row = rowOf(await table(), 'prod-payments');
+    const row = rowWithText(await table(), 'prod-payments');
     const time = row.querySelector('time');
     expect(time).toHaveAttribute('datetime', '2024-05-29T17:35:40.770Z');
     expect(time).toHaveAttribute('title', '2024-05-29T17:35:40.770Z');
@@ -83,7 +76,7 @@ describe('cluster list', () => {
   it("parses the API reference's own example response", async () => {
     installFakeBff({ clusters: listExample });
     renderWithProviders(<ClustersPage />);
-    const row = rowOf(await table(), 'test');
+    const row = rowWithText(await table(), 'test');
     expect(within(row).getByText('Alias: s00648239-b003-v127')).toBeInTheDocument();
     expect(within(row).getByText('Available')).toBeInTheDocument();
     expect(within(row).getByText('v1.27')).toBeInTheDocument();
@@ -92,7 +85,7 @@ describe('cluster list', () => {
   it("explains a phase on hover: the reference's meaning, then the reason and message the cloud gave", async () => {
     installFakeBff({ clusters: demo });
     const { user } = renderWithProviders(<ClustersPage />);
-    const badgeElement = badge(rowOf(await table(), 'legacy-reporting'), 'Error').element;
+    const badgeElement = badge(rowWithText(await table(), 'legacy-reporting'), 'Error').element;
 
     await user.hover(badgeElement);
     const tooltip = await screen.findByRole('tooltip');
@@ -110,9 +103,9 @@ describe('cluster list', () => {
     const { user } = renderWithProviders(<ClustersPage />);
     await table();
 
-    const hibernating = badge(rowOf(await table(), 'qa-regression'), 'Hibernated').element;
+    const hibernating = badge(rowWithText(await table(), 'qa-regression'), 'Hibernated').element;
     // Keyboard users reach the badge by tabbing through the row: name link, then the badge.
-    within(rowOf(await table(), 'qa-regression'))
+    within(rowWithText(await table(), 'qa-regression'))
       .getByRole('link', { name: 'qa-regression' })
       .focus();
     await user.tab();
@@ -141,7 +134,7 @@ describe('cluster list', () => {
     expect(screen.queryByRole('table', { name: 'Clusters' })).not.toBeInTheDocument();
 
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
-    expect(rowOf(await table(), 'prod-payments')).toBeInTheDocument();
+    expect(rowWithText(await table(), 'prod-payments')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
@@ -171,8 +164,8 @@ describe('cluster list', () => {
     renderWithProviders(<ClustersPage />, { language: 'zh-CN' });
     const t = await screen.findByRole('table', { name: '集群' });
     expect(screen.getByRole('heading', { level: 1, name: '集群' })).toBeInTheDocument();
-    expect(within(rowOf(t, 'prod-payments')).getByText('可用')).toBeInTheDocument();
-    expect(within(rowOf(t, 'analytics-batch')).getByText('升级中')).toBeInTheDocument();
+    expect(within(rowWithText(t, 'prod-payments')).getByText('可用')).toBeInTheDocument();
+    expect(within(rowWithText(t, 'analytics-batch')).getByText('升级中')).toBeInTheDocument();
     expect(within(t).getByRole('columnheader', { name: '创建时间' })).toBeInTheDocument();
   });
 });

@@ -8,6 +8,8 @@ import { apiErrorToFieldErrors } from '../../shared/forms/field-errors.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageLoader } from '../../shared/ui/page-loader.tsx';
+import { LazyYamlEditor } from '../../shared/ui/yaml-editor/lazy-yaml.tsx';
+import { toYamlText } from '../../shared/ui/yaml-editor/yaml-text.ts';
 import { compatibleVersions, proposedVersion } from './addon-actions.ts';
 import { addonMutations } from './addon-mutations.ts';
 import { addonQueries } from './addon-queries.ts';
@@ -296,45 +298,95 @@ function UpdateAddonForm({ mode, instance, cluster, template, onClose, current }
 
 // ---------------------------------------------------------------------------------------------
 
-/** Rollback: names the version it returns to (and that its values come back with it). */
+/**
+ * Rollback: names the version it returns to, and shows the values it returns to as a diff of current →
+ * restored values. The API names the previous version (`previousVersion`) but not its values: they
+ * come back in the answer to the rollback itself (digest §3.6, where `spec.values` are at once the
+ * source revision's), so the dialog stays open after the cloud accepts it and shows them from that
+ * answer. Nothing is shown that the cloud did not send.
+ */
 export function RollbackAddonDialog({ instance, cluster, onClose }: { instance: AddonInstance; cluster: AddonCluster; onClose: () => void }) {
   const { t } = useI18n();
   const title = instanceTitle(instance);
-  const from = instance.spec?.version ?? '';
+  // What the instance runs now, as the dialog opened (the list refreshes once the rollback is accepted).
+  const [from] = useState(() => ({ version: instance.spec?.version ?? '', values: instance.spec?.values }));
   // `previousVersion` is "the add-on version before upgrade or rollback": where a rollback returns.
   const to = instance.status?.previousVersion ?? '';
-  const rollback = useMutation({
-    ...addonMutations.rollback(),
-    onSuccess: (accepted) => {
-      notifications.show({ color: 'green', message: t('addonRollback.done', { addon: title, version: accepted.spec?.version ?? to }) });
-      onClose();
-    },
-  });
+  const rollback = useMutation(addonMutations.rollback());
+  const accepted = rollback.data;
+  const heading = t('addonRollback.title', { addon: title });
   return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('addonForm.close') }} title={t('addonRollback.title', { addon: title })}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          rollback.mutate({ params: { id: instance.metadata?.uid ?? '' }, body: { clusterID: cluster.uid } });
-        }}
-      >
-        <Stack>
-          <Text>{t('addonRollback.body', { addon: title, cluster: cluster.name, from, to: to || '—' })}</Text>
-          <Text size="sm" c="dimmed">
-            {t('addonRollback.valuesUnknown')}
-          </Text>
-          {rollback.isError ? <ErrorPanel title={t('addonRollback.title', { addon: title })} error={rollback.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('addonForm.cancel')}
-            </Button>
-            <Button type="submit" color="orange" loading={rollback.isPending}>
-              {t('addonRollback.submit', { version: to || '—' })}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('addonForm.close') }} size={accepted ? 'xl' : 'md'} title={heading}>
+      {accepted ? (
+        <RollbackAccepted accepted={accepted} title={title} from={from} onClose={onClose} />
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            rollback.mutate({ params: { id: instance.metadata?.uid ?? '' }, body: { clusterID: cluster.uid } });
+          }}
+        >
+          <Stack>
+            <Text>{t('addonRollback.body', { addon: title, cluster: cluster.name, from: from.version, to: to || '—' })}</Text>
+            <Text size="sm" c="dimmed">
+              {t('addonRollback.valuesLater')}
+            </Text>
+            {rollback.isError ? <ErrorPanel title={heading} error={rollback.error} /> : null}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('addonForm.cancel')}
+              </Button>
+              <Button type="submit" color="orange" loading={rollback.isPending}>
+                {t('addonRollback.submit', { version: to || '—' })}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
     </Modal>
+  );
+}
+
+/** The accepted rollback: the version and the values the instance returns to, as the cloud answered. */
+function RollbackAccepted({
+  accepted,
+  title,
+  from,
+  onClose,
+}: {
+  accepted: AddonInstance;
+  title: string;
+  from: { version: string; values: Record<string, unknown> | null | undefined };
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const version = accepted.spec?.version ?? '';
+  const restored = accepted.spec?.values;
+  return (
+    <Stack>
+      <Alert color="green" variant="light" role="status">
+        {t('addonRollback.done', { addon: title, version })}
+      </Alert>
+      {restored && from.values ? (
+        <ValuesDiff
+          before={addonValuesForUpdate(from.values)}
+          after={addonValuesForUpdate(restored)}
+          title={t('addonRollback.diff', { version })}
+          afterLabel={t('addonRollback.diffRestored', { version })}
+        />
+      ) : restored ? (
+        // The list did not carry the current values (digest A2): the restored ones alone, read-only.
+        <LazyYamlEditor label={t('addonRollback.diffRestored', { version })} value={toYamlText(addonValuesForUpdate(restored))} readOnly />
+      ) : (
+        // AMBIG (digest A2): a cloud may answer `values: null`; then there is nothing to show here.
+        <Text size="sm" c="dimmed">
+          {t('addonRollback.valuesNotReturned', { addon: title, version })}
+        </Text>
+      )}
+      <Group justify="flex-end">
+        <Button onClick={onClose}>{t('addonRollback.finish')}</Button>
+      </Group>
+    </Stack>
   );
 }
 

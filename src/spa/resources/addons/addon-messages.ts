@@ -120,9 +120,15 @@ export const addonMessages = {
   'addonEdit.done': 'The new values of {addon} are being applied.',
   'addonRollback.title': 'Roll back {addon}',
   'addonRollback.body': '{addon} in {cluster} returns from version {from} to version {to}, with the values it had at {to}.',
-  'addonRollback.valuesUnknown': 'The values it returns to are kept by the cloud; the console shows them once the rollback has started.',
+  'addonRollback.valuesLater':
+    'The API names the version before the last change but not its values: the cloud returns them when it accepts the rollback, and this dialog then shows them beside the current values.',
+  'addonRollback.diff': 'Values it returns to with version {version}',
+  'addonRollback.diffRestored': 'Values of {version}, restored',
+  'addonRollback.valuesNotReturned':
+    'The cloud did not include the values in its answer. “Edit values of {addon}” shows them once the rollback to {version} has finished.',
   'addonRollback.submit': 'Roll back to {version}',
   'addonRollback.done': '{addon} is rolling back to {version}.',
+  'addonRollback.finish': 'Done',
   'addonUninstall.title': 'Uninstall {addon}',
   'addonUninstall.body': '{addon} {version} is removed from cluster {cluster} with its pods and settings.',
   'addonUninstall.required': '{addon} is a required add-on: the cluster depends on it. Without it {impact}',

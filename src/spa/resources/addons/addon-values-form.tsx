@@ -233,13 +233,18 @@ export function RequestPreview({ body }: { body: unknown }) {
   );
 }
 
-/** Current → new values: a count of leaf changes and the side-by-side diff. */
-export function ValuesDiff({ before, after }: { before: AddonValues; after: AddonValues }) {
+/**
+ * Current → new values: a count of leaf changes and the side-by-side diff. `title` and `afterLabel`
+ * name another comparison (a rollback's current → restored values); by default it is the values an
+ * update is about to send.
+ */
+export function ValuesDiff({ before, after, title, afterLabel }: { before: AddonValues; after: AddonValues; title?: string; afterLabel?: string }) {
   const { t } = useI18n();
   const changes = diffValues(before, after);
+  const heading = title ?? t('addonForm.diff');
   return (
     <Stack gap="xs">
-      <Title order={4}>{t('addonForm.diff')}</Title>
+      <Title order={4}>{heading}</Title>
       {changes.length === 0 ? (
         <Alert color="gray" variant="light">
           {t('addonForm.noChanges')}
@@ -248,11 +253,11 @@ export function ValuesDiff({ before, after }: { before: AddonValues; after: Addo
         <Text size="sm">{t('addonForm.changeCount', { count: changes.length })}</Text>
       )}
       <LazyYamlDiff
-        label={t('addonForm.diff')}
+        label={heading}
         before={toYamlText(before)}
         after={toYamlText(after)}
         beforeLabel={t('addonForm.diffCurrent')}
-        afterLabel={t('addonForm.diffNew')}
+        afterLabel={afterLabel ?? t('addonForm.diffNew')}
       />
     </Stack>
   );
