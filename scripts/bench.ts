@@ -20,7 +20,8 @@
  *    a request of round n had finished. Depth 1: everything the first rows need is requested at once.
  * 2. Throughput, latency and CPU of `GET clusters` through the BFF and directly against the standalone
  *    simulator, on loopback, BENCH_CONCURRENCY (16) clients for BENCH_DURATION_MS (5 s) per run, and one
- *    client through the BFF. The BFF runs in cloud mode pointed at the standalone simulator, so the
+ *    client through the BFF; each run follows BENCH_WARMUP_MS (3 s) of the same load that is not counted
+ *    (a cold server's JIT compilation otherwise doubles the CPU figures of short runs). The BFF runs in cloud mode pointed at the standalone simulator, so the
  *    comparison includes everything the BFF adds: session, routing, validation, signing, one more HTTP
  *    hop. Both clients send over one keep-alive node:http agent; the direct one signs as Huawei's SDKs
  *    do (node:crypto HMAC-SHA256). CPU per request is each process's CPU time (user + system, all
@@ -46,6 +47,8 @@ const [SIM_PORT, BFF_PORT, SMALL_PORT, LARGE_PORT] = [0, 1, 2, 3].map((i) => BAS
 const NAVIGATIONS = Number(process.env.BENCH_NAVIGATIONS ?? 7);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+/** Unmeasured load before each measured run: JIT compilation, keep-alive sockets and caches warm up first. */
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 3000);
 /** BENCH_CPU_PROF=<dir>: the load runs' BFF writes a V8 CPU profile there when it stops (open it in Chrome DevTools). */
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 const JS_BUDGET_KB = 200;
@@ -448,27 +451,38 @@ interface LoadResult {
 
 type Send = () => Promise<{ status: number; body: Buffer }>;
 
+/** A closed loop: `concurrency` clients each sending the next request when the last is answered, for `ms`. */
+async function closedLoop(send: Send, concurrency: number, ms: number, onAnswer: (res: { status: number; body: Buffer }, latency: number) => void) {
+  const end = performance.now() + ms;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        const res = await send();
+        onAnswer(res, performance.now() - t0);
+      }
+    }),
+  );
+}
+
 async function load(send: Send, concurrency: number, processes: Record<string, number | undefined>): Promise<LoadResult> {
-  // Warm-up (JIT, keep-alive connections), then a fixed-duration closed loop with `concurrency` clients.
-  for (let i = 0; i < 200; i++) await send();
+  // Warm-up, not counted: the same load for WARMUP_MS (JIT, keep-alive connections, caches), then the measured run.
+  let warmUpErrors = 0;
+  await closedLoop(send, concurrency, WARMUP_MS, (res) => {
+    if (res.status !== 200) warmUpErrors++;
+  });
+  if (warmUpErrors > 0) throw new Error(`${warmUpErrors} requests failed during the warm-up`);
   const latencies: number[] = [];
   let errors = 0;
   let bytes = 0;
   const cpuBefore = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuTimeMs(pid)]));
   const selfBefore = process.cpuUsage();
   const started = performance.now();
-  const end = started + DURATION_MS;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (performance.now() < end) {
-        const t0 = performance.now();
-        const res = await send();
-        if (res.status !== 200) errors++;
-        bytes = res.body.byteLength;
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
+  await closedLoop(send, concurrency, DURATION_MS, (res, latency) => {
+    if (res.status !== 200) errors++;
+    bytes = res.body.byteLength;
+    latencies.push(latency);
+  });
   const seconds = (performance.now() - started) / 1000;
   const self = process.cpuUsage(selfBefore);
   const cpu: Record<string, number | undefined> = {};
@@ -556,6 +570,7 @@ async function throughput(): Promise<void> {
   console.log(
     `\n2. GET clusters (simulator seed demo), loopback, ${DURATION_MS / 1000} s per run, BFF at LOG_LEVEL=info; CPU = process CPU time (user + system) / requests`,
   );
+  console.log(`  each run after ${WARMUP_MS / 1000} s of the same load, not counted (warm-up: JIT, keep-alive connections, caches)`);
   const directRun = await load(direct, CONCURRENCY, { simulator: simulator.pid });
   console.log(`  answer: ${kb(directRun.bytes)} of JSON`);
   const directRps = row(`direct → simulator, ${CONCURRENCY} clients`, directRun);
@@ -577,7 +592,8 @@ async function throughput(): Promise<void> {
 const ONLY = process.env.BENCH_ONLY;
 
 async function main() {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does).');
+  // The first page needs the built SPA; the throughput part only the API.
+  if (ONLY !== 'throughput' && !existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does).');
   console.log(`npm run bench — ${new Date().toISOString()}, Node ${process.version}, ${machine()}\n`);
   if (ONLY !== 'throughput') await firstPage();
   if (ONLY !== 'first-page') await throughput();

@@ -22,6 +22,12 @@ describe('access log', () => {
     expect(lines[0]).toMatchObject({ level: 30, msg: 'request completed', req: { method: 'GET', url, remoteAddress: '127.0.0.1' }, res: { statusCode: 200 } });
     expect(lines[0]!.reqId).toBe(res.headers['x-request-id']);
     expect(typeof lines[0]!.responseTime).toBe('number');
+    // Written without redaction (app.ts, AccessLog): scalar fields only, none that a header or a secret could reach.
+    expect(Object.keys(lines[0]!).sort()).toEqual(['hostname', 'level', 'msg', 'pid', 'req', 'reqId', 'res', 'responseTime', 'time']);
+    // (no remotePort under inject: there is no socket)
+    expect(['host', 'method', 'remoteAddress', 'remotePort', 'url']).toEqual(expect.arrayContaining(Object.keys(lines[0]!.req as object)));
+    expect(Object.keys(lines[0]!.res as object)).toEqual(['statusCode']);
+    expect(JSON.stringify(lines[0])).not.toContain('cookie');
   });
 
   it('writes none at warn', async () => {

@@ -13,6 +13,8 @@ export const SIGNING_ALGORITHM = 'SDK-HMAC-SHA256';
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 /** The gateway rejects a request whose `X-Sdk-Date` is further than this from its clock. */
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+/** SHA-256 of no bytes, the payload hash of every request without a body (most of them: reads). */
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 export interface SignableRequest {
   method: string;
@@ -76,10 +78,9 @@ export function encodeRfc3986(value: string): string {
 
 /** `20260102T030405Z`: the basic ISO 8601 form the SDK sends in `X-Sdk-Date`. */
 export function formatSdkDate(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
+  // 2026-01-02T03:04:05.678Z, cut by position (every signature formats one).
+  const iso = date.toISOString();
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
 
 /** Parses the basic form `YYYYMMDDTHHmmssZ`; null when malformed. */
@@ -135,7 +136,7 @@ export async function computeSignature(
   const canonicalHeaders = names.map((n) => `${n}:${lower.get(n) ?? ''}\n`).join('');
   const signedHeaders = names.join(';');
   const contentSha = lower.get('x-sdk-content-sha256');
-  const payloadHash = contentSha ?? (await primitives.sha256Hex(request.body ?? ''));
+  const payloadHash = contentSha ?? (request.body === undefined || request.body.length === 0 ? EMPTY_SHA256 : await primitives.sha256Hex(request.body));
   const canonicalRequest = [
     request.method.toUpperCase(),
     canonicalUri(request.path),

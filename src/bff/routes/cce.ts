@@ -242,7 +242,7 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
       });
     }
 
-    const query = queryToSignable(q === -1 ? '' : raw.slice(q + 1));
+    const query = q === -1 ? {} : queryToSignable(raw.slice(q + 1));
     const allowed = queryKeys.get(op)!;
     const unknown = Object.keys(query).filter((k) => !allowed.has(k));
     if (unknown.length > 0) {

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +26,10 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
       // Cut the connection once the first bytes are out: no timer, the write's callback says when.
       res.write('{"partial":', () => res.socket?.destroy());
+    } else if (req.url === '/stall') {
+      // Headers and the first bytes, then nothing.
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      res.write('{"partial":');
     } else {
       // /hang: never answers
     }
@@ -75,6 +80,28 @@ describe('createHttpTransport', () => {
     const error = await transport.transport(`${origin}/hang`, { method: 'GET', headers: {}, signal: AbortSignal.timeout(50) }).catch((e: unknown) => e);
     expect((error as Error).name).toBe('TimeoutError');
     expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('rejects with the timeout when the answer stalls mid-body', async () => {
+    const error = await transport.transport(`${origin}/stall`, { method: 'GET', headers: {}, signal: AbortSignal.timeout(50) }).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('TimeoutError');
+  });
+
+  it('rejects at once with an already aborted signal, sending nothing', async () => {
+    const before = seenSockets.size;
+    const controller = new AbortController();
+    controller.abort(new Error('cancelled'));
+    await expect(transport.transport(`${origin}/ok`, { method: 'GET', headers: {}, signal: controller.signal })).rejects.toThrow('cancelled');
+    expect(seenSockets.size).toBe(before);
+  });
+
+  it('stops listening to the signal once the call is over, answered or failed', async () => {
+    // One long-lived signal across many calls (a caller's): no listener may pile up on it.
+    const signal = new AbortController().signal;
+    await transport.transport(`${origin}/ok`, { method: 'GET', headers: {}, signal });
+    await transport.transport(`${origin}/cut`, { method: 'GET', headers: {}, signal }).catch(() => undefined);
+    await transport.transport('http://127.0.0.1:9/', { method: 'GET', headers: {}, signal }).catch(() => undefined);
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
   });
 
   it('rejects when the connection is cut mid-body, instead of hanging', async () => {
