@@ -121,7 +121,7 @@ export class CceClient {
     const headers = await this.headersFor(request, service.host, token);
     const { method } = request.op;
     // Guarded: the hot path should not even build these objects when the level is off.
-    const tracing = log.isLevelEnabled('debug');
+    const tracing = log.level === 'debug' || log.level === 'trace';
     if (tracing) log.trace({ op: request.op.id, method, url, headers }, 'upstream request');
     const started = tracing ? performance.now() : 0;
     // One timer per call, cleared when the answer is in. (AbortSignal.timeout costs twice the CPU and leaves
