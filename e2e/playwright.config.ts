@@ -17,7 +17,7 @@ const server = (port: number, env: Record<string, string>) => ({
   cwd: '..',
   url: `http://127.0.0.1:${port}/api/health`,
   reuseExistingServer: false,
-  timeout: 60_000,
+  timeout: 180_000,
   stdout: 'ignore' as const,
   stderr: 'pipe' as const,
   env: {
