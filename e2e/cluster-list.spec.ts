@@ -81,6 +81,7 @@ test('an operator narrows the cluster list, shares the view by its address, and 
 
 test('counts by status above the list filter it when clicked; the status filter tells the two hibernation phases apart; numbers read one way', async ({
   page,
+  simulator,
 }) => {
   const clusters = new ClustersPage(page);
   await clusters.open();
@@ -107,6 +108,17 @@ test('counts by status above the list filter it when clicked; the status filter 
     const options = await page.getByRole('combobox', { name: 'Status' }).getByRole('option').allTextContents();
     expect(options).toContain('Hibernating (in progress)');
     expect(options).toContain('Hibernated');
+  });
+
+  await test.step('with 2,000 clusters, the count and the filtered count read the same way ("2,000", not "2000")', async () => {
+    await simulator.reset('large');
+    await page.reload();
+    await expect(page.getByText(/^2,000 clusters\b/)).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('searchbox', { name: 'Search clusters' }).fill('-0001');
+    await expect(page.getByText(/^[\d,]+ of 2,000 clusters\b/)).toBeVisible();
+    await expect(page.getByText(/\b2000\b/)).toHaveCount(0);
+    await simulator.reset('demo');
+    await page.goto('/clusters');
   });
 
   await test.step('the header names the whole project id, not a truncated one', async () => {
