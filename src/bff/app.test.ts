@@ -134,13 +134,15 @@ describe('forwarding /api/cce/*', () => {
     expect(calls[1]!.url).toBe(`${TEST_ENDPOINT}/autopilot/v3/projects/${TEST_PROJECT_ID}/clusters/${CLUSTER}/tags/create`);
   });
 
-  it('routes DELETE with its documented query and GET of a job', async () => {
+  it('routes DELETE with its documented query and GET of a job (the audit trail asks the cluster its name once)', async () => {
     const { upstream, calls } = spyUpstream(() => Response.json({}));
     const app = await appWith(upstream);
     expect((await app.inject({ method: 'DELETE', url: `${BASE}/clusters/${CLUSTER}?delete_efs=true&lts_reclaim_policy=Retain` })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: `${BASE}/jobs/job-0a1b` })).statusCode).toBe(200);
     expect(calls.map((c) => `${c.method} ${c.url.slice(TEST_ENDPOINT.length)}`)).toEqual([
       `DELETE /autopilot/v3/projects/${TEST_PROJECT_ID}/clusters/${CLUSTER}?delete_efs=true&lts_reclaim_policy=Retain`,
+      // The answer here names no cluster: the audit entry's target name is looked up.
+      `GET /autopilot/v3/projects/${TEST_PROJECT_ID}/clusters/${CLUSTER}`,
       `GET /autopilot/v3/projects/${TEST_PROJECT_ID}/jobs/job-0a1b`,
     ]);
   });

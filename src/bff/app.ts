@@ -401,7 +401,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     onMutation: async (request, outcome) => {
       const { op, params, query } = outcome.call;
       const target = auditTarget(op, params, outcome.responseBody, outcome.requestBody);
-      if (needsNameLookup(target)) target.name = await clusterName(request, params.project_id ?? upstream.projectId, target.id);
+      // Only for a call the cloud saw: one the BFF refused before signing sends nothing upstream, not even this.
+      if (outcome.forwarded && needsNameLookup(target)) target.name = await clusterName(request, params.project_id ?? upstream.projectId, target.id);
       await recordAudit(store, request, {
         action: op.id,
         targetKind: target.kind,

@@ -51,6 +51,8 @@ export interface CallOutcome {
   /** Parsed JSON answer on success (a create names the new resource's id in it). */
   responseBody?: unknown;
   error?: { code: string; requestId?: string };
+  /** Whether the call reached the cloud (false: the BFF refused it before signing, e.g. a body breaking the contract). */
+  forwarded: boolean;
 }
 
 declare module 'fastify' {
@@ -307,6 +309,7 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
         const { op } = call;
         const mutation = op.method !== 'GET' && options.onMutation !== undefined;
         const upstreamRequest: CceRequest = { op, path: call.path, query: call.query };
+        let forwarded = false;
         try {
           if (op.body?.kind === 'json') {
             upstreamRequest.body = { kind: 'json', contentType: 'application/json', bytes: validateJson(op, jsonSchemas.get(op)!, request.body) };
@@ -319,6 +322,7 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
               bytes: validateMultipart(op, op.body, request.body, contentType, multipartNames.get(op)!),
             };
           }
+          forwarded = true;
           const result = await client.send(upstreamRequest, request.log);
           checkDrift(op, result.body, result.headers['content-type'], request.log);
           if (mutation) {
@@ -328,6 +332,7 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
               requestBody: jsonOf(upstreamRequest),
               ...(upstreamRequest.body?.kind === 'multipart' ? { multipartBytes: upstreamRequest.body.bytes.byteLength } : {}),
               responseBody: parseJsonQuietly(result.body),
+              forwarded,
             });
           }
           reply.code(result.status).headers(result.headers);
@@ -339,6 +344,7 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
               status: error.status,
               requestBody: jsonOf(upstreamRequest),
               error: { code: error.code, ...(error.options.requestId ? { requestId: error.options.requestId } : {}) },
+              forwarded,
             });
           }
           throw error;
