@@ -279,9 +279,22 @@ test('a session that ends mid-wizard sends the operator to sign in and back to e
   // The review settled (the network named from the look-ups) before the session ends.
   await expect(page.getByRole('table', { name: 'What will be created' })).toContainText(`${vpcOption} · ${prod.id}`);
 
-  await test.step('the session ends (cookie gone, as after the idle timeout); creating is refused with 401', async () => {
-    await page.context().clearCookies();
+  await test.step('the session ends as Create is clicked; creating is refused with 401', async () => {
+    // The session ends on the server while the create request is on its way, as when the idle timeout
+    // strikes just then. Ended before the click, the wizard's cluster-list poll could meet it first and
+    // take the operator to sign in before the click landed: the journey would race the poll.
+    const { csrfToken } = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
+    let signedOut: number | undefined;
+    await page.route(CLUSTERS_API, async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      signedOut = (await page.request.delete('/api/session', { headers: { 'x-csrf-token': csrfToken } })).status();
+      return route.continue();
+    });
+    const create = page.waitForResponse((r) => new URL(r.url()).pathname === CLUSTERS_API && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Create cluster' }).click();
+    expect((await create).status()).toBe(401);
+    expect(signedOut).toBe(204);
+    await page.unroute(CLUSTERS_API);
     await expect(page.getByText('Your session ended. Sign in again to continue where you were.')).toBeVisible();
   });
 

@@ -1,94 +1,18 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import {
-  cceCluster,
-  CLUSTERS_PATH,
-  envelopeResponse,
-  installFetch,
-  jsonResponse,
-  operatorSession,
-  simulatorContext,
-  type ClusterFixture,
-} from '../../shared/test/fake-bff.ts';
+import { listClusters } from '../../../contract/clusters.ts';
+import { callOperation } from '../../shared/api/api-client.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
+import { openWorld, type TestWorld } from '../../shared/test/world.ts';
 import { ClustersPage } from './clusters-page.tsx';
 
 const UPGRADE_PATHS_PATH = '/api/cce/autopilot/v3/clusterupgradepaths';
 
-/** The simulator's table: each version to its own latest patch and every later version's. */
-const upgradePaths = {
-  kind: 'ClusterUpgradePaths',
-  apiVersion: 'v3',
-  metadata: {},
-  upgradePaths: [
-    { version: 'v1.25', platformVersion: 'cce.5.0', targetVersions: ['v1.25.6-r0', 'v1.27.3-r0', 'v1.28.3-r0'] },
-    { version: 'v1.27', platformVersion: 'cce.6.0', targetVersions: ['v1.27.3-r0', 'v1.28.3-r0'] },
-    { version: 'v1.28', platformVersion: 'cce.4.0', targetVersions: ['v1.28.3-r0'] },
-  ],
-};
-const PLATFORM: Record<string, string> = { 'v1.25': 'cce.5.0', 'v1.27': 'cce.6.0', 'v1.28': 'cce.4.0' };
-
-type Fixture = ClusterFixture & { endpoints?: { type?: string; url: string }[]; tags?: { key: string; value: string }[] };
-
-function cluster(fixture: Fixture) {
-  const base = cceCluster(fixture);
-  return {
-    ...base,
-    spec: { ...base.spec, platformVersion: PLATFORM[fixture.version ?? 'v1.28'], ...(fixture.tags ? { clusterTags: fixture.tags } : {}) },
-    status: { ...base.status, ...(fixture.endpoints ? { endpoints: fixture.endpoints } : {}) },
-  };
-}
-
-const fleet: Fixture[] = [
-  {
-    name: 'prod-payments',
-    alias: 'payments-live',
-    version: 'v1.28',
-    created: '2024-05-01 08:00:00.000000 +0000 UTC',
-    endpoints: [
-      { type: 'Internal', url: 'https://192.168.0.8:5443' },
-      { type: 'External', url: 'https://203.0.113.24:5443' },
-    ],
-    tags: [
-      { key: 'env', value: 'production' },
-      { key: 'team', value: 'payments' },
-      { key: 'cost-center', value: 'cc-1042' },
-    ],
-  },
-  {
-    name: 'dev-sandbox',
-    version: 'v1.25',
-    created: '2023-01-01 10:00:00.000000 +0000 UTC',
-    endpoints: [{ type: 'Internal', url: 'https://192.168.0.9:5443' }],
-    tags: [{ key: 'env', value: 'dev' }],
-  },
-  {
-    name: 'legacy-reporting',
-    phase: 'Error',
-    version: 'v1.25',
-    created: '2022-06-01 00:00:00.000000 +0000 UTC',
-    reason: 'ResourceAbnormal',
-    message: 'coredns is not ready.',
-  },
-  { name: 'batch-jobs', phase: 'Error', version: 'v1.27', created: '2024-12-01 00:00:00.000000 +0000 UTC' },
-  { name: 'search-staging', version: 'v1.27', created: '2025-01-01 00:00:00.000000 +0000 UTC' },
-];
-
-/** The BFF for the list page: context, session, the clusters, and the upgrade paths (or their failure). */
-function installBff(fixtures: Fixture[], paths: 'ok' | 'fail' = 'ok') {
-  const requests: string[] = [];
-  installFetch((request) => {
-    const { pathname } = new URL(request.url);
-    requests.push(pathname);
-    if (pathname === '/api/context') return jsonResponse(simulatorContext);
-    if (pathname === '/api/session') return jsonResponse(operatorSession);
-    if (pathname === CLUSTERS_PATH) return jsonResponse({ kind: 'Cluster', apiVersion: 'v3', items: fixtures.map(cluster) });
-    if (pathname === UPGRADE_PATHS_PATH)
-      return paths === 'ok' ? jsonResponse(upgradePaths) : envelopeResponse(503, 'BFF.UPSTREAM_UNAVAILABLE', 'The CCE endpoint did not answer.', 'req-paths');
-    return envelopeResponse(404, 'BFF.NOT_FOUND', `No route for ${pathname}`, 'req-404');
-  });
-  return requests;
+/** Every cluster name of the world's project, in name order (as the BFF lists them; the page's default sort). */
+async function namesInProject(world: TestWorld): Promise<string[]> {
+  const list = await callOperation(listClusters, { params: { project_id: world.projectId } });
+  return list.items.map((c) => c.metadata.name ?? '').sort();
 }
 
 /** Shows the router's current search string, as the address bar would. */
@@ -125,14 +49,16 @@ function rowOf(tableElement: HTMLElement, name: string) {
 
 describe('cluster list: search, filters, sort and paging in the URL', () => {
   it('searches by name or alias and writes the search into the address', async () => {
-    installBff(fleet);
+    await openWorld();
     const { user } = render();
-    expect(await names()).toHaveLength(5);
+    expect(await names()).toHaveLength(9);
 
-    await user.type(screen.getByRole('searchbox', { name: 'Search clusters' }), 'LIVE');
+    // prod-payments' alias is payments-prod: the search matches aliases, whatever the case.
+    await user.type(screen.getByRole('searchbox', { name: 'Search clusters' }), 'Payments-PROD');
     expect(await names()).toEqual(['prod-payments']);
-    expect(address().get('q')).toBe('LIVE');
-    expect(screen.getByText('1 of 5 clusters')).toBeInTheDocument();
+    expect(address().get('q')).toBe('Payments-PROD');
+    // Two demo clusters are changing, so the count also says the list polls.
+    expect(screen.getByText(/^1 of 9 clusters · Updating every 5 seconds/)).toBeInTheDocument();
 
     await user.clear(screen.getByRole('searchbox', { name: 'Search clusters' }));
     await user.type(screen.getByRole('searchbox', { name: 'Search clusters' }), 'nothing-like-this');
@@ -141,13 +67,13 @@ describe('cluster list: search, filters, sort and paging in the URL', () => {
   });
 
   it('filters by status and by version, each kept in the address', async () => {
-    installBff(fleet);
+    await openWorld();
     const { user } = render();
     await table();
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'Error');
-    expect(await names()).toEqual(['batch-jobs', 'legacy-reporting']);
-    expect(address().get('status')).toBe('Error');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'Available');
+    expect(await names()).toEqual(['dev-sandbox', 'prod-payments', 'prod-search', 'staging-web']);
+    expect(address().get('status')).toBe('Available');
 
     // The version filter offers the versions the project actually runs.
     const versionFilter = screen.getByRole('combobox', { name: 'Kubernetes version' });
@@ -156,28 +82,39 @@ describe('cluster list: search, filters, sort and paging in the URL', () => {
         .getAllByRole('option')
         .map((o) => o.textContent),
     ).toEqual(['Any', 'v1.25', 'v1.27', 'v1.28']);
-    await user.selectOptions(versionFilter, 'v1.25');
-    expect(await names()).toEqual(['legacy-reporting']);
-    expect(Object.fromEntries(address())).toEqual({ status: 'Error', version: 'v1.25' });
+    await user.selectOptions(versionFilter, 'v1.28');
+    expect(await names()).toEqual(['prod-payments', 'prod-search']);
+    expect(Object.fromEntries(address())).toEqual({ status: 'Available', version: 'v1.28' });
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'Any');
-    expect(await names()).toEqual(['dev-sandbox', 'legacy-reporting']);
+    expect(await names()).toEqual(['edge-gateway', 'ml-inference', 'prod-payments', 'prod-search']);
     expect(address().has('status')).toBe(false);
   });
 
   it('restores a shared view from the address: search, filter, sort and direction', async () => {
-    installBff(fleet);
+    await openWorld();
     render('/clusters?status=Available&sort=created&dir=desc');
-    expect(await names()).toEqual(['search-staging', 'prod-payments', 'dev-sandbox']);
+    // Ages in the demo project: prod-search 171 days, prod-payments 214, staging-web 302, dev-sandbox 533.
+    expect(await names()).toEqual(['prod-search', 'prod-payments', 'staging-web', 'dev-sandbox']);
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('Available');
     expect(screen.getByRole('columnheader', { name: /Created/ })).toHaveAttribute('aria-sort', 'descending');
     expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'none');
   });
 
   it('sorts by a column when its header is clicked, and reverses on the second click', async () => {
-    installBff(fleet);
+    await openWorld();
     const { user } = render();
-    expect(await names()).toEqual(['batch-jobs', 'dev-sandbox', 'legacy-reporting', 'prod-payments', 'search-staging']);
+    expect(await names()).toEqual([
+      'analytics-batch',
+      'dev-sandbox',
+      'edge-gateway',
+      'legacy-reporting',
+      'ml-inference',
+      'prod-payments',
+      'prod-search',
+      'qa-regression',
+      'staging-web',
+    ]);
     expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending');
 
     await user.click(screen.getByRole('button', { name: 'Sort by Kubernetes version' }));
@@ -186,62 +123,88 @@ describe('cluster list: search, filters, sort and paging in the URL', () => {
     expect(Object.fromEntries(address())).toEqual({ sort: 'version', dir: 'asc' });
 
     await user.click(screen.getByRole('button', { name: 'Sort by Kubernetes version' }));
-    expect(await names()).toEqual(['prod-payments', 'batch-jobs', 'search-staging', 'dev-sandbox', 'legacy-reporting']);
+    expect(await names()).toEqual([
+      'edge-gateway',
+      'ml-inference',
+      'prod-payments',
+      'prod-search',
+      'analytics-batch',
+      'qa-regression',
+      'staging-web',
+      'dev-sandbox',
+      'legacy-reporting',
+    ]);
     expect(screen.getByRole('columnheader', { name: /Kubernetes version/ })).toHaveAttribute('aria-sort', 'descending');
 
     await user.click(screen.getByRole('button', { name: 'Sort by Status' }));
-    expect((await names()).slice(0, 3)).toEqual(['dev-sandbox', 'prod-payments', 'search-staging']); // Available before Error
+    expect((await names()).slice(0, 4)).toEqual(['dev-sandbox', 'prod-payments', 'prod-search', 'staging-web']); // Available first
 
     // Every data column sorts, the public endpoint and tags included.
     await user.click(screen.getByRole('button', { name: 'Sort by Public endpoint' }));
     await user.click(screen.getByRole('button', { name: 'Sort by Public endpoint' }));
-    expect((await names())[0]).toBe('prod-payments');
+    expect((await names())[0]).toBe('prod-payments'); // the only one with a public API server
     expect(screen.getByRole('columnheader', { name: /Public endpoint/ })).toHaveAttribute('aria-sort', 'descending');
     await user.click(screen.getByRole('button', { name: 'Sort by Tags' }));
-    expect(await names()).toEqual(['batch-jobs', 'legacy-reporting', 'search-staging', 'dev-sandbox', 'prod-payments']); // untagged first, then env=dev before env=production
+    // By the tags' text: env=dev first, then env=production alone before env=production with a team, and so on.
+    expect(await names()).toEqual([
+      'dev-sandbox',
+      'legacy-reporting',
+      'edge-gateway',
+      'analytics-batch',
+      'ml-inference',
+      'prod-payments',
+      'prod-search',
+      'qa-regression',
+      'staging-web',
+    ]);
     expect(Object.fromEntries(address())).toEqual({ sort: 'tags', dir: 'asc' });
   });
 
-  it('pages through 2,000 clusters 20 at a time, with a selectable page size, both kept in the address', async () => {
-    const many: Fixture[] = Array.from({ length: 2_000 }, (_, i) => ({ name: `cluster-${String(i).padStart(4, '0')}`, version: 'v1.28' }));
-    installBff(many);
+  it('pages through 2,000 clusters 20 at a time, with a selectable page size, both kept in the address', { timeout: 30_000 }, async () => {
+    const world = await openWorld({ seed: 'large' });
+    const all = await namesInProject(world);
+    expect(all).toHaveLength(2_000);
     const { user } = render();
-    expect(await names()).toHaveLength(20);
-    expect((await names())[0]).toBe('cluster-0000');
+    expect(await names()).toEqual(all.slice(0, 20));
     expect(screen.getByText('Page 1 of 100')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Next page' }));
-    expect((await names())[0]).toBe('cluster-0020');
+    expect(await names()).toEqual(all.slice(20, 40));
     expect(address().get('page')).toBe('2');
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Rows per page' }), '100');
-    expect(await names()).toHaveLength(100);
+    expect(await names()).toEqual(all.slice(0, 100));
     // A new page size starts from the first page, so the operator is not dropped somewhere arbitrary.
     expect(Object.fromEntries(address())).toEqual({ size: '100' });
     expect(screen.getByText('Page 1 of 20')).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Page 20' }));
-    expect((await names()).at(-1)).toBe('cluster-1999');
+    expect(await names()).toEqual(all.slice(1_900));
     expect(screen.getByText('Page 20 of 20')).toBeInTheDocument();
   });
 
-  it('opens on the page the address names, and clamps a page that no longer exists', async () => {
-    const many: Fixture[] = Array.from({ length: 45 }, (_, i) => ({ name: `cluster-${String(i).padStart(2, '0')}`, version: 'v1.28' }));
-    installBff(many);
-    render('/clusters?page=9');
-    expect(await names()).toEqual(['cluster-40', 'cluster-41', 'cluster-42', 'cluster-43', 'cluster-44']);
-    expect(screen.getByText('Page 3 of 3')).toBeInTheDocument();
+  it('opens on the page the address names, and clamps a page that no longer exists', { timeout: 30_000 }, async () => {
+    const world = await openWorld({ seed: 'large' });
+    const all = await namesInProject(world);
+    const first = render('/clusters?page=3');
+    expect(await names()).toEqual(all.slice(40, 60));
+    expect(screen.getByText('Page 3 of 100')).toBeInTheDocument();
+    first.unmount();
+
+    render('/clusters?page=150');
+    expect(await names()).toEqual(all.slice(1_980));
+    expect(screen.getByText('Page 100 of 100')).toBeInTheDocument();
   });
 });
 
 describe('cluster list: upgrade mark, public endpoint, tags and links', () => {
   it('marks clusters that have a newer version to go to, naming the targets on hover', async () => {
-    installBff(fleet);
+    await openWorld();
     const { user } = render();
     const t = await table();
     const mark = await within(rowOf(t, 'dev-sandbox')).findByText('Upgrade available');
     expect(within(rowOf(t, 'dev-sandbox')).getByText('cce.5.0')).toBeInTheDocument();
-    expect(within(rowOf(t, 'batch-jobs')).getByText('Upgrade available')).toBeInTheDocument();
+    expect(within(rowOf(t, 'staging-web')).getByText('Upgrade available')).toBeInTheDocument();
     // The newest version has only its own patch to go to: that is not an upgrade.
     expect(within(rowOf(t, 'prod-payments')).queryByText('Upgrade available')).not.toBeInTheDocument();
 
@@ -250,16 +213,22 @@ describe('cluster list: upgrade mark, public endpoint, tags and links', () => {
   });
 
   it('still lists every cluster when the upgrade paths cannot be read, just without marks', async () => {
-    const requests = installBff(fleet, 'fail');
-    render();
-    expect(await names()).toHaveLength(5);
-    await waitFor(() => expect(requests).toContain(UPGRADE_PATHS_PATH));
+    const world = await openWorld();
+    // With the link to CCE cut, both the list and the upgrade paths fail; the list's Retry then loads it alone.
+    await world.setLink(false);
+    const { user } = render();
+    const alert = await screen.findByRole('alert');
+    expect((await world.answered('GET', UPGRADE_PATHS_PATH)).status).toBeGreaterThanOrEqual(500);
+
+    await world.setLink(true);
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await names()).toHaveLength(9);
     expect(screen.queryByText('Upgrade available')).not.toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('says whether the API server is public, shows a few tags with "+n", and links rows to the detail page', async () => {
-    installBff(fleet);
+    const world = await openWorld();
     const { user } = render();
     const t = await table();
     const payments = rowOf(t, 'prod-payments');
@@ -273,7 +242,7 @@ describe('cluster list: upgrade mark, public endpoint, tags and links', () => {
     await user.hover(within(payments).getByText('+1'));
     expect(await screen.findByRole('tooltip')).toHaveTextContent('cost-center=cc-1042');
 
-    expect(within(payments).getByRole('link', { name: 'prod-payments' })).toHaveAttribute('href', '/clusters/uid-prod-payments');
+    expect(within(payments).getByRole('link', { name: 'prod-payments' })).toHaveAttribute('href', `/clusters/${world.demo.clusters['prod-payments']}`);
     expect(screen.getByRole('link', { name: 'Create cluster' })).toHaveAttribute('href', '/clusters/new');
   });
 });

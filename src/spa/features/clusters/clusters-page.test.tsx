@@ -1,46 +1,23 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import listExample from '../../../contract/examples/ListAutopilotClusters.response.json';
-import { cceClusterList, envelopeResponse, installFakeBff, jsonResponse } from '../../shared/test/fake-bff.ts';
 import { renderWithProviders } from '../../shared/test/render.tsx';
+import { statusBadge as badge } from '../../shared/test/status-badge.ts';
 import { rowWithText } from '../../shared/test/table.ts';
 import { openWorld } from '../../shared/test/world.ts';
 import { ClustersPage } from './clusters-page.tsx';
-
-const demo = cceClusterList([
-  { name: 'prod-payments', phase: 'Available', version: 'v1.28', alias: 'payments' },
-  { name: 'analytics-batch', phase: 'Upgrading', version: 'v1.27' },
-  {
-    name: 'legacy-reporting',
-    phase: 'Error',
-    version: 'v1.25',
-    reason: 'ResourceAbnormal',
-    message: 'Control-plane add-on coredns is not ready.',
-  },
-  { name: 'qa-regression', phase: 'Hibernation', version: 'v1.27' },
-  { name: 'from-the-future', phase: 'Teleporting', version: 'v1.31' },
-]);
 
 async function table() {
   return screen.findByRole('table', { name: 'Clusters' });
 }
 
-/** The badge (the focusable element) whose text is `label`, and the Mantine colour it is drawn in. */
-function badge(scope: HTMLElement, label: string) {
-  const element = within(scope).getByText(label, { exact: true }).closest<HTMLElement>('[tabindex="0"]');
-  if (!element) throw new Error(`"${label}" is not a focusable badge`);
-  const colour = /--mantine-color-(\w+)-/.exec(element.style.getPropertyValue('--badge-color'))?.[1];
-  return { element, colour, spinning: element.querySelector('.mantine-Loader-root') !== null };
-}
-
 describe('cluster list', () => {
-  it('lists every cluster of a CCE-shaped response with name, alias, status badge, version and creation time', async () => {
-    installFakeBff({ clusters: demo });
+  it('lists every cluster of the project with name, alias, status badge, version and creation time', async () => {
+    const world = await openWorld();
     renderWithProviders(<ClustersPage />);
 
     expect(screen.getByRole('heading', { level: 1, name: 'Clusters' })).toBeInTheDocument();
     const t = await table();
-    expect(within(t).getAllByRole('row')).toHaveLength(1 + 5);
+    expect(within(t).getAllByRole('row')).toHaveLength(1 + 9);
     expect(
       within(t)
         .getAllByRole('columnheader')
@@ -48,42 +25,42 @@ describe('cluster list', () => {
     ).toEqual(['Name▲', 'Status↕', 'Kubernetes version↕', 'Public endpoint↕', 'Tags↕', 'Created↕', 'Actions']);
 
     const payments = rowWithText(t, 'prod-payments');
-    expect(within(payments).getByText('Alias: payments')).toBeInTheDocument();
+    expect(within(payments).getByText('Alias: payments-prod')).toBeInTheDocument();
     expect(badge(payments, 'Available')).toMatchObject({ colour: 'green', spinning: false });
     expect(within(payments).getByText('v1.28')).toBeInTheDocument();
+    // A cluster without an alias of its own shows none (CCE answers its name as the alias).
+    expect(within(rowWithText(t, 'staging-web')).queryByText(/^Alias:/)).not.toBeInTheDocument();
 
     // Colour by phase family: moving (blue, with a spinner), failed (red), parked (grey).
     expect(badge(rowWithText(t, 'analytics-batch'), 'Upgrading')).toMatchObject({ colour: 'blue', spinning: true });
+    expect(badge(rowWithText(t, 'ml-inference'), 'Creating')).toMatchObject({ colour: 'blue', spinning: true });
     expect(badge(rowWithText(t, 'legacy-reporting'), 'Error')).toMatchObject({ colour: 'red', spinning: false });
+    expect(badge(rowWithText(t, 'edge-gateway'), 'Unavailable')).toMatchObject({ colour: 'red', spinning: false });
     expect(badge(rowWithText(t, 'qa-regression'), 'Hibernated')).toMatchObject({ colour: 'gray', spinning: false });
-    // A phase newer than the console still gets a badge instead of breaking the row.
-    expect(badge(rowWithText(t, 'from-the-future'), 'Unknown')).toMatchObject({ colour: 'gray' });
 
-    expect(screen.getByText('5 clusters · Updating every 5 seconds while a cluster is changing.')).toBeInTheDocument();
-    expect(screen.getByText(/project 05a2b4c6d8e0f2a4b6c8d0e2f4a6b8c0, region ap-southeast-3/)).toBeInTheDocument();
+    expect(screen.getByText('9 clusters · Updating every 5 seconds while a cluster is changing.')).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(`project ${world.projectId}, region ${world.region}`))).toBeInTheDocument();
   });
 
   it('shows the creation time in the chosen language with the exact ISO instant on hover', async () => {
-    installFakeBff({ clusters: cceClusterList([{ name: 'prod-payments', created: '2024-05-29 17:35:40.770923 +0000 UTC' }]) });
-    renderWithProviders(<ClustersPage />);
-    const row = rowWithText(await table(), 'prod-payments');
-    const time = row.querySelector('time');
-    expect(time).toHaveAttribute('datetime', '2024-05-29T17:35:40.770Z');
-    expect(time).toHaveAttribute('title', '2024-05-29T17:35:40.770Z');
-    expect(time).toHaveTextContent(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2024-05-29T17:35:40.770Z')));
-  });
+    const world = await openWorld();
+    // What CCE answered, in its Go-style form: `2024-05-29 17:35:40.770923 +0000 UTC`.
+    const answered = (await (await fetch(`/api/cce/autopilot/v3/projects/${world.projectId}/clusters`)).json()) as {
+      items: { metadata: { name: string; creationTimestamp: string } }[];
+    };
+    const created = answered.items.find((c) => c.metadata.name === 'prod-payments')!.metadata.creationTimestamp;
+    const iso = created.replace(/^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3})\d* \+0000 UTC$/, '$1T$2Z');
+    expect(iso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
-  it("parses the API reference's own example response", async () => {
-    installFakeBff({ clusters: listExample });
     renderWithProviders(<ClustersPage />);
-    const row = rowWithText(await table(), 'test');
-    expect(within(row).getByText('Alias: s00648239-b003-v127')).toBeInTheDocument();
-    expect(within(row).getByText('Available')).toBeInTheDocument();
-    expect(within(row).getByText('v1.27')).toBeInTheDocument();
+    const time = rowWithText(await table(), 'prod-payments').querySelector('time');
+    expect(time).toHaveAttribute('datetime', iso);
+    expect(time).toHaveAttribute('title', iso);
+    expect(time).toHaveTextContent(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)));
   });
 
   it("explains a phase on hover: the reference's meaning, then the reason and message the cloud gave", async () => {
-    installFakeBff({ clusters: demo });
+    await openWorld();
     const { user } = renderWithProviders(<ClustersPage />);
     const badgeElement = badge(rowWithText(await table(), 'legacy-reporting'), 'Error').element;
 
@@ -91,7 +68,7 @@ describe('cluster list', () => {
     const tooltip = await screen.findByRole('tooltip');
     expect(tooltip).toHaveTextContent('Resources in the cluster are abnormal. You can manually delete the cluster.');
     expect(tooltip).toHaveTextContent('Reason: ResourceAbnormal');
-    expect(tooltip).toHaveTextContent('Details: Control-plane add-on coredns is not ready.');
+    expect(tooltip).toHaveTextContent('Details: ENI pool reconcile failed: subnet subnet-dev-eni-tiny (172.16.255.240/28) has no free IP addresses');
     expect(badgeElement).toHaveAttribute('aria-describedby', tooltip.id);
 
     await user.unhover(badgeElement);
@@ -99,9 +76,8 @@ describe('cluster list', () => {
   });
 
   it('opens the same explanation when the badge gets keyboard focus, and Escape closes it', async () => {
-    installFakeBff({ clusters: cceClusterList([{ name: 'qa-regression', phase: 'Hibernation' }]) });
+    await openWorld();
     const { user } = renderWithProviders(<ClustersPage />);
-    await table();
 
     const hibernating = badge(rowWithText(await table(), 'qa-regression'), 'Hibernated').element;
     // Keyboard users reach the badge by tabbing through the row: name link, then the badge.
@@ -117,33 +93,29 @@ describe('cluster list', () => {
   });
 
   it('shows a failure inline with the message and the request id, and Retry loads the list', async () => {
-    let calls = 0;
-    installFakeBff({
-      clusters: () =>
-        ++calls === 1
-          ? envelopeResponse(502, 'BFF.UPSTREAM_UNAVAILABLE', 'The CCE endpoint did not answer.', 'req-7f3a9c')
-          : jsonResponse(cceClusterList([{ name: 'prod-payments' }])),
-    });
+    const world = await openWorld();
+    // The BFF cannot reach the CCE API: it answers the console with its own error and request id.
+    await world.setLink(false);
     const { user } = renderWithProviders(<ClustersPage />);
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Could not load the clusters');
-    expect(alert).toHaveTextContent('The CCE endpoint did not answer.');
-    expect(within(alert).getByText('req-7f3a9c')).toBeInTheDocument();
-    expect(alert).toHaveTextContent('BFF.UPSTREAM_UNAVAILABLE');
+    expect(alert).toHaveTextContent('The CCE API could not be reached.');
+    expect(alert).toHaveTextContent('BFF.UPSTREAM_UNREACHABLE');
+    const failed = await world.answered('GET', `/api/cce/autopilot/v3/projects/${world.projectId}/clusters`);
+    expect(failed.requestId).toBeTruthy();
+    expect(within(alert).getByText(failed.requestId!)).toBeInTheDocument();
     expect(screen.queryByRole('table', { name: 'Clusters' })).not.toBeInTheDocument();
 
+    await world.setLink(true);
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(rowWithText(await table(), 'prod-payments')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('says when the console server cannot be reached at all', async () => {
-    installFakeBff({
-      clusters: () => {
-        throw new TypeError('Failed to fetch');
-      },
-    });
+    const world = await openWorld();
+    await world.close();
     renderWithProviders(<ClustersPage />);
     expect(await screen.findByRole('alert')).toHaveTextContent('The console server could not be reached.');
   });
@@ -160,7 +132,7 @@ describe('cluster list', () => {
   });
 
   it('speaks Chinese: headings, columns and the 19-phase labels come from the zh-CN messages', async () => {
-    installFakeBff({ clusters: demo });
+    await openWorld();
     renderWithProviders(<ClustersPage />, { language: 'zh-CN' });
     const t = await screen.findByRole('table', { name: '集群' });
     expect(screen.getByRole('heading', { level: 1, name: '集群' })).toBeInTheDocument();
