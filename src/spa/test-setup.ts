@@ -3,9 +3,11 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterEach, expect, vi } from 'vitest';
 import { setMissingMessageHandler } from './shared/i18n/i18n.ts';
 
-// `findBy…` waits up to 3 s (not 1 s): a page's code is transformed on first import, which on a busy
-// machine takes a while; a test still fails when the element never comes.
-configure({ asyncUtilTimeout: 3_000 });
+// `findBy…` waits up to 10 s (not 1 s): a page's code is transformed on first import, and a step of a
+// flow may take several round trips to the world's BFF and simulator, which share two cores with the
+// whole suite (the upgrade wizard's "Start upgrade" → "Upgrading" once took over 3 s in CI); a test still
+// fails when the element never comes.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom lacks the layout APIs Mantine calls: media queries (color scheme, reduced motion, responsive
 // props), ResizeObserver (ScrollArea, Table.ScrollContainer) and scrollIntoView (Combobox options).

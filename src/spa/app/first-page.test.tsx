@@ -44,7 +44,7 @@ describe('the first page', () => {
     renderApp('/clusters');
     const table = await screen.findByRole('table', { name: 'Clusters' });
     expect(within(table).getByText('Creating')).toBeInTheDocument();
-    expect(within(table).getByRole('button', { name: 'Delete cluster prod-payments' })).toBeInTheDocument();
+    expect(within(table).getByRole('button', { name: 'Actions for prod-payments' })).toBeInTheDocument();
     expect(loadedKeys(OTHER_PAGES)).toEqual([]);
   });
 
