@@ -30,7 +30,7 @@ export default function ClusterActionsMenu({ cluster, trigger, onDelete }: Clust
   const gone = cluster.status?.phase === 'Deleting';
   const refusal = refused ? { disabled: true, 'aria-describedby': reasonId } : {};
   return (
-    <Menu defaultOpened position="bottom-end" shadow="md" width={240} hideDetached={false}>
+    <Menu defaultOpened position="bottom-end" shadow="md" width={240} hideDetached={false} withInitialFocusPlaceholder={false}>
       <Menu.Target>{trigger({})}</Menu.Target>
       <Menu.Dropdown aria-label={t('clusters.actionsFor', { name })}>
         <Menu.Item component={Link} to={`/clusters/${id}`} leftSection={<IconExternalLink size={14} aria-hidden="true" />}>
@@ -39,13 +39,13 @@ export default function ClusterActionsMenu({ cluster, trigger, onDelete }: Clust
         <Menu.Item onClick={() => void navigate(`/upgrades/${id}`)} leftSection={<IconArrowUpCircle size={14} aria-hidden="true" />} {...refusal}>
           {t('clusters.action.upgrade')}
         </Menu.Item>
-        <Menu.Divider />
+        {/* No divider and no initial-focus placeholder (Mantine draws them as role="presentation", which a menu may not hold) and no red label text (red on
+            white is below 4.5:1): the red bin marks the destructive item. */}
         <Menu.Item
-          color="red"
           onClick={onDelete}
           disabled={refused || gone}
           aria-describedby={refused ? reasonId : undefined}
-          leftSection={<IconTrash size={14} aria-hidden="true" />}
+          leftSection={<IconTrash size={14} aria-hidden="true" color="var(--mantine-color-red-filled)" />}
         >
           {t('clusters.action.delete')}
         </Menu.Item>
