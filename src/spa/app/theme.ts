@@ -77,6 +77,8 @@ export const theme = createTheme({
     // A modal's header is part of the dialog, not a page banner: Mantine renders it as <header>,
     // which screen readers list as a second "banner" landmark.
     ModalHeader: { defaultProps: { component: 'div' } },
+    // A titled notification's text is Mantine's gray.6 (3.3:1 on white): the readable dimmed colour instead.
+    Notification: { styles: { description: { color: 'var(--mantine-color-dimmed)' } } },
   },
 });
 
