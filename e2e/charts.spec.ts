@@ -26,6 +26,8 @@ const RELEASE = 'journey-shop';
 const NAMESPACE = 'journey';
 
 test('charts and releases: upload, install with a dry run, upgrade with a diff, compare, roll back, delete', async ({ page, simulator }) => {
+  // A dozen steps and page-wide scans: over two minutes on a loaded machine.
+  test.slow();
   const quota = page.getByText(/^\d+ of \d+ used$/);
   let usedBefore = '';
 
