@@ -184,10 +184,9 @@ export async function openWorld({ role = 'operator', browserClock = false, ...re
  */
 export async function createClusterIn(world: TestWorld, name: string, vpcName = 'vpc-prod', eniSubnet?: string): Promise<Cluster> {
   const vpc = world.demo.vpcs[vpcName]!;
-  const projectId = ((await (await fetch('/api/context')).json()) as { projectId: string }).projectId;
   const eni = eniSubnet ? vpc.subnets.find((s) => s.name === eniSubnet)! : vpc.subnets[1]!;
   return callOperation(createCluster, {
-    params: { project_id: projectId },
+    params: { project_id: world.projectId },
     body: {
       kind: 'Cluster',
       apiVersion: 'v3',
