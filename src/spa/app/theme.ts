@@ -1,4 +1,4 @@
-import { createTheme, darken, DEFAULT_THEME, luminance, type CSSVariablesResolver, type MantineColor } from '@mantine/core';
+import { createTheme, darken, DEFAULT_THEME, lighten, luminance, type CSSVariablesResolver, type MantineColor } from '@mantine/core';
 
 const systemFonts =
   '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
@@ -11,10 +11,13 @@ function contrast(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-/** `color` darkened in small steps until text in it (or on it, for `on`) reads at AA against `background`. */
-function readable(color: string, background: string): string {
+/**
+ * `color` darkened (or, on a dark background, lightened) in small steps until text in it reads at AA
+ * against `background`.
+ */
+function readable(color: string, background: string, adjust: (c: string, by: number) => string = darken): string {
   let c = color;
-  for (let step = 0; step < 20 && contrast(c, background) < MIN_CONTRAST; step++) c = darken(c, 0.06);
+  for (let step = 0; step < 20 && contrast(c, background) < MIN_CONTRAST; step++) c = adjust(c, 0.06);
   return c;
 }
 
@@ -49,8 +52,13 @@ function accessibleColorVariables(): { light: Record<string, string>; dark: Reco
       '--mantine-color-dimmed': readable(DEFAULT_THEME.colors.gray[6], DEFAULT_THEME.colors.gray[1]),
       '--mantine-color-error': readable(DEFAULT_THEME.colors.red[7], WHITE),
     },
-    // Lighter than Mantine's on the dark body: dimmed #828282 is 4.0:1, error red.8 3.4:1.
-    dark: { '--mantine-color-dimmed': '#a3a3a3', '--mantine-color-placeholder': '#8f8f8f', '--mantine-color-error': DEFAULT_THEME.colors.red[4] },
+    // Lighter than Mantine's: dimmed #828282 is 4.0:1 on the dark body, error red.8 3.4:1. Dimmed text must
+    // also read on the lightest surface it sits on: a hovered menu item (dark.4) or table row (dark.5).
+    dark: {
+      '--mantine-color-dimmed': readable('#a3a3a3', DEFAULT_THEME.colors.dark[4], lighten),
+      '--mantine-color-placeholder': '#8f8f8f',
+      '--mantine-color-error': DEFAULT_THEME.colors.red[4],
+    },
   };
 }
 
