@@ -95,6 +95,7 @@ describe('forwarding /api/cce/*', () => {
     expect(res.json()).toEqual({ kind: 'Cluster', apiVersion: 'v3', items: [] });
     expect(res.headers['x-upstream-request-id']).toBe('up-1');
     expect(res.headers['x-request-id']).not.toBe('up-1');
+    expect(res.headers['cache-control']).toBe('no-store');
     expect(calls).toHaveLength(1);
     const call = calls[0]!;
     expect(call.method).toBe('GET');

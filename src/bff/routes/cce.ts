@@ -335,7 +335,8 @@ export async function cceRoutes(app: FastifyInstance, options: CceRouteOptions):
               forwarded,
             });
           }
-          reply.code(result.status).headers(result.headers);
+          // Cloud answers (a kubeconfig's keys, cluster details) are for this operator now: no cache, shared or not, keeps them.
+          reply.code(result.status).headers(result.headers).header('cache-control', 'no-store');
           return reply.send(result.body.byteLength > 0 ? result.body : undefined);
         } catch (error) {
           if (mutation && error instanceof ApiError) {
