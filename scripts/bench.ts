@@ -602,7 +602,9 @@ async function throughput(): Promise<void> {
   const ticksAfter = machineTicks();
   if (ticksBefore && ticksAfter && ticksAfter.total > ticksBefore.total) {
     const steal = (100 * (ticksAfter.steal - ticksBefore.steal)) / (ticksAfter.total - ticksBefore.total);
-    console.log(`  CPU time taken by the hypervisor for other guests during the runs (steal): ${steal.toFixed(1)} %`);
+    console.log(
+      `  CPU time the hypervisor gave to other guests during the runs (steal, as /proc/stat reports it; some hypervisors never do): ${steal.toFixed(1)} %`,
+    );
   }
   const rps = (r: LoadResult) => r.requests / r.seconds;
   const median = (values: number[]) => {
