@@ -179,6 +179,10 @@ for (const lang of ['en', 'zh-CN'] as const) {
         await signInAs(page, 'viewer');
         await visit(page, '/clusters', firstRow);
         await expectNoSeriousA11yViolations(page, 'viewer cluster list');
+        await page.getByRole('button', { name: l.actionsFor('prod-search') }).click();
+        await expect(page.getByRole('menu')).toBeVisible();
+        await expectNoSeriousA11yViolations(page, "viewer's row actions menu, with the reason for what is disabled");
+        await page.keyboard.press('Escape');
         await visit(page, `/clusters/${payments}?tab=edit`, (p) => p.getByRole('textbox'));
         await expectNoSeriousA11yViolations(page, 'viewer edit tab');
       });

@@ -17,7 +17,7 @@ interface ClusterActionsMenuProps {
 
 /**
  * The row's actions, opened as it loads (the first click loaded it). What the role may not do stays
- * in the menu, disabled, with the reason under the items.
+ * in the menu, disabled, with the reason under the items and as their description.
  */
 export default function ClusterActionsMenu({ cluster, trigger, onDelete }: ClusterActionsMenuProps) {
   const { t } = useI18n();
@@ -50,7 +50,9 @@ export default function ClusterActionsMenu({ cluster, trigger, onDelete }: Clust
           {t('clusters.action.delete')}
         </Menu.Item>
         {refused && session ? (
-          <Text id={reasonId} size="xs" c="dimmed" px="sm" py={6}>
+          // Shown for the eye; screen readers hear it as the disabled items' description (a menu may hold only
+          // menu items, so the text itself is kept out of the accessibility tree).
+          <Text id={reasonId} aria-hidden="true" size="xs" c="dimmed" px="sm" py={6}>
             {t('roles.cannotOperate', { role: t(`roles.${session.role}`) })}
           </Text>
         ) : null}

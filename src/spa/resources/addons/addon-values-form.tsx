@@ -50,6 +50,13 @@ interface FieldProps {
   onChange: (value: unknown) => void;
 }
 
+/** A NumberInput's value as a number, or undefined when the field was cleared or holds no number yet ("-", "1e"). */
+function numberOrNothing(next: number | string): number | undefined {
+  if (typeof next === 'number') return next;
+  const parsed = next.trim() === '' ? NaN : Number(next);
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
+
 function CustomField({ field, value, error, disabled, onChange }: FieldProps) {
   const { t } = useI18n();
   const common = { label: field.label, description: field.description, error, disabled };
@@ -57,9 +64,7 @@ function CustomField({ field, value, error, disabled, onChange }: FieldProps) {
     case 'boolean':
       return <Switch {...common} checked={value === true} onChange={(event) => onChange(event.currentTarget.checked)} />;
     case 'number':
-      return (
-        <NumberInput {...common} value={typeof value === 'number' ? value : ''} onChange={(next) => onChange(typeof next === 'number' ? next : Number(next))} />
-      );
+      return <NumberInput {...common} value={typeof value === 'number' ? value : ''} onChange={(next) => onChange(numberOrNothing(next))} />;
     case 'string':
       return (
         <TextInput {...common} value={typeof value === 'string' ? value : ''} onChange={(event) => onChange(event.currentTarget.value)} autoComplete="off" />

@@ -120,6 +120,12 @@ describe('values', () => {
     expect(changed.basic).toBe(values.basic);
   });
 
+  it('leave a cleared parameter out instead of sending it empty or as zero', () => {
+    const values = withCustomValue({ custom: { retention: '1d', scrapeSeconds: 30 } }, 'scrapeSeconds', undefined);
+    expect(values.custom).toEqual({ retention: '1d' });
+    expect(diffValues({ custom: { retention: '1d', scrapeSeconds: 30 } }, values)).toEqual([{ path: 'custom.scrapeSeconds', kind: 'removed', before: 30 }]);
+  });
+
   it('differ leaf by leaf, naming paths', () => {
     const before = { flavor: { replicas: 2, resources: [{ limitsCpu: '1000m' }] }, custom: { a: 1, list: ['x'] }, gone: true };
     const after = { flavor: { replicas: 3, resources: [{ limitsCpu: '2000m' }] }, custom: { a: 1, list: ['x', 'y'], b: 'new' } };

@@ -52,7 +52,10 @@ export function updateStartValues(
 
 /** `values.custom[key]` set to `value` (a new object: form state stays immutable). */
 export function withCustomValue(values: AddonValues, key: string, value: unknown): AddonValues {
-  return { ...values, custom: { ...(isObject(values.custom) ? values.custom : {}), [key]: value } };
+  const custom = { ...(isObject(values.custom) ? values.custom : {}), [key]: value };
+  // A cleared field leaves the parameter out (the template's default applies) rather than sending an empty or zero value.
+  if (value === undefined) delete custom[key];
+  return { ...values, custom };
 }
 
 /** `values.flavor` replaced by a flavor option's value. */
