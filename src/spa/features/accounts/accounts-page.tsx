@@ -6,6 +6,7 @@ import { createAccountBodySchema, passwordSchema, ROLES, type Account, type Crea
 import { ApiError } from '../../shared/api/api-error.ts';
 import { useCan, useSession } from '../../shared/auth/session.ts';
 import { apiErrorToFieldErrors, issuesToFieldErrors } from '../../shared/forms/field-errors.ts';
+import { localizeValidationMessage } from '../../shared/forms/validation-messages.ts';
 import { useI18n } from '../../shared/i18n/i18n-context.ts';
 import { ErrorPanel } from '../../shared/ui/error-panel.tsx';
 import { PageHeader } from '../../shared/ui/page-header.tsx';
@@ -200,7 +201,7 @@ function ResetPasswordDialog({ account, opened, onClose }: { account: Account; o
     validate: {
       password: (value) => {
         const result = passwordSchema.safeParse(value);
-        return result.success ? null : (result.error.issues[0]?.message ?? null);
+        return result.success ? null : result.error.issues[0] ? localizeValidationMessage(result.error.issues[0].message) : null;
       },
     },
   });

@@ -1,6 +1,7 @@
 import { CLUSTER_INSTALL_ADDONS_ANNOTATION, createClusterBodySchema, type Cluster, type CreateClusterBody } from '../../../contract/clusters.ts';
 import type { ApiError } from '../../shared/api/api-error.ts';
 import { apiErrorToFieldErrors, issuesToFieldErrors, type FieldErrors } from '../../shared/forms/field-errors.ts';
+import { localizeValidationMessage } from '../../shared/forms/validation-messages.ts';
 
 /** What the operator fills in; the request is derived from it, so nothing typed is lost between steps. */
 export interface CreateClusterForm {
@@ -117,7 +118,7 @@ function fieldOfPath(path: string): keyof CreateClusterForm | undefined {
 /** `spec.clusterTags.3.key` → "Tag on line 4: …", so the operator finds the line in the textarea. */
 function tagIssueMessage(path: readonly PropertyKey[], message: string): string {
   const index = path[2];
-  return typeof index === 'number' ? `Line ${index + 1}: ${message}` : message;
+  return typeof index === 'number' ? localizeValidationMessage(`Line ${index + 1}: ${message}`) : message;
 }
 
 type FormErrors = FieldErrors<keyof CreateClusterForm>;
@@ -128,8 +129,8 @@ export function validateCreateForm(form: CreateClusterForm): FormErrors {
   const errors: FormErrors = result.success
     ? {}
     : issuesToFieldErrors(result.error.issues, fieldOfPath, (field, issue) => (field === 'tags' ? tagIssueMessage(issue.path, issue.message) : issue.message));
-  if (!form.vpc.trim()) errors.vpc = 'Enter the VPC ID.';
-  if (!form.subnet.trim()) errors.subnet = 'Enter the subnet ID.';
+  if (!form.vpc.trim()) errors.vpc = localizeValidationMessage('Enter the VPC ID.');
+  if (!form.subnet.trim()) errors.subnet = localizeValidationMessage('Enter the subnet ID.');
   return errors;
 }
 

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { namespaceSchema, releaseNameSchema, type CreateReleaseBody } from '../../../contract/releases.ts';
+import { localizeValidationMessage } from '../../shared/forms/validation-messages.ts';
 import { chartQueries, chartVersions } from '../../resources/charts/chart-queries.ts';
 import { releaseDryRuns, releaseMutations } from '../../resources/releases/release-mutations.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
@@ -20,7 +21,7 @@ type Field = 'chart' | 'name' | 'namespace' | 'values';
 
 const firstError = (schema: typeof releaseNameSchema, value: string) => {
   const parsed = schema.safeParse(value);
-  return parsed.success ? undefined : parsed.error.issues[0]!.message;
+  return parsed.success ? undefined : localizeValidationMessage(parsed.error.issues[0]!.message);
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { ApiError } from '../api/api-error.ts';
+import { localizeValidationMessage } from './validation-messages.ts';
 
 /** Form errors keyed by the form's own field names. */
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
@@ -10,8 +11,8 @@ interface Issue {
 }
 
 /**
- * Validation issues of a request → the form fields that produced them (first issue per field).
- * `message` may reword an issue for its field (e.g. name the line of a multi-line input).
+ * Validation issues of a request → the form fields that produced them (first issue per field), each in
+ * the console's language. `message` may reword an issue for its field (e.g. name the line of a multi-line input).
  */
 export function issuesToFieldErrors<F extends string>(
   issues: readonly Issue[],
@@ -21,7 +22,7 @@ export function issuesToFieldErrors<F extends string>(
   const errors: FieldErrors<F> = {};
   for (const issue of issues) {
     const field = fieldOfPath(issue.path.map(String).join('.'));
-    if (field && !errors[field]) errors[field] = message(field, issue);
+    if (field && !errors[field]) errors[field] = message(field, { ...issue, message: localizeValidationMessage(issue.message) });
   }
   return errors;
 }
@@ -46,7 +47,7 @@ export function apiErrorToFieldErrors<F extends string>(
   // CCE writes its documented message first ("Invalid request. spec.values.custom.x: …"): the path may follow it.
   const prefix = /^(?:[^:]*?\.\s+)?([a-zA-Z][a-zA-Z.[\]0-9"/_-]*):\s*/.exec(error.message);
   const fromMessage = prefix ? fieldOfPath(prefix[1]!) : undefined;
-  if (fromMessage) return { [fromMessage]: error.message.slice(prefix![0].length) } as FieldErrors<F>;
+  if (fromMessage) return { [fromMessage]: localizeValidationMessage(error.message.slice(prefix![0].length)) } as FieldErrors<F>;
   const fromCode = fieldOfCode(error);
-  return fromCode ? ({ [fromCode]: error.message } as FieldErrors<F>) : {};
+  return fromCode ? ({ [fromCode]: localizeValidationMessage(error.message) } as FieldErrors<F>) : {};
 }

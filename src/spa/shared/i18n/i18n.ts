@@ -23,6 +23,10 @@ const loaded = new Set<TranslationLoader>();
 const pending = new Set<Promise<void>>();
 /** The language the console shows: translations of modules that arrive later load into it at once. */
 let active: Language = 'en';
+/** The language the console shows now (for text built outside React, such as validation messages). */
+export function activeLanguage(): Language {
+  return active;
+}
 let version = 0;
 const listeners = new Set<() => void>();
 
