@@ -1,4 +1,4 @@
-import { activeLanguage, createTranslator, defineMessages } from '../i18n/i18n.ts';
+import { activeLanguage, createTranslator, defineMessages, type Language, type Translator } from '../i18n/i18n.ts';
 import type { MessageKey } from '../i18n/message-keys.ts';
 
 /**
@@ -80,6 +80,13 @@ const PATTERNS: { key: ValidationKey; pattern: RegExp }[] = (Object.keys(validat
   })
   .sort((a, b) => Number(a.pattern.source.includes('(?<')) - Number(b.pattern.source.includes('(?<')));
 
+let translator: Translator | undefined;
+/** One translator per language shown (a form validates on every keystroke). */
+function translatorFor(language: Language): Translator {
+  if (translator?.language !== language) translator = createTranslator(language);
+  return translator;
+}
+
 /**
  * A validation message in the console's language: the contract's English matched against the table
  * above, its varying parts kept (a line's own message localized in turn). English, or a message the
@@ -88,7 +95,7 @@ const PATTERNS: { key: ValidationKey; pattern: RegExp }[] = (Object.keys(validat
 export function localizeValidationMessage(message: string): string {
   const language = activeLanguage();
   if (language === 'en') return message;
-  const { t } = createTranslator(language);
+  const { t } = translatorFor(language);
   for (const { key, pattern } of PATTERNS) {
     const match = pattern.exec(message);
     if (!match) continue;
