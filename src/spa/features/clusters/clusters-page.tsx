@@ -1,6 +1,6 @@
 import { Button, EmptyState, Group, NativeSelect, Pagination, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { CLUSTER_PHASES } from '../../../contract/clusters.ts';
 import { PermissionGate } from '../../shared/auth/permission-gate.tsx';
@@ -17,6 +17,28 @@ import { ClusterStatusCounts } from './cluster-status-counts.tsx';
 import { ClustersTable } from './clusters-table.tsx';
 import '../../resources/clusters/cluster-messages.ts';
 
+/**
+ * The list's view, kept in the URL and changed a part at a time (back to the first page unless the change names
+ * one). React Router shows a new URL in a transition, so a change made right after another (a status, then a
+ * search) would build on the URL before the first and undo it: each change builds on the last one asked for until
+ * the page shows it.
+ */
+function useViewInUrl() {
+  const [params, setParams] = useSearchParams();
+  const asked = useRef<string | null>(null);
+  useEffect(() => {
+    if (asked.current === params.toString()) asked.current = null;
+  }, [params]);
+  const view = viewFromParams(params);
+  const update = (change: Partial<ClusterListView> | ((current: ClusterListView) => Partial<ClusterListView>)) => {
+    const current = asked.current === null ? view : viewFromParams(new URLSearchParams(asked.current));
+    const next = paramsFromView({ ...current, page: 1, ...(typeof change === 'function' ? change(current) : change) });
+    asked.current = next.toString();
+    setParams(next, { replace: true });
+  };
+  return { view, update };
+}
+
 export function ClustersPage() {
   const { t, tn } = useI18n();
   const context = useQuery(contextQueries.current());
@@ -24,10 +46,9 @@ export function ClustersPage() {
 
   // Upgrade paths only decorate rows: if they fail, the list still shows (without the marks).
   const upgradePaths = useQuery(upgradePathQueries.all());
-  const [params, setParams] = useSearchParams();
-  const view = viewFromParams(params);
-  const update = (change: Partial<ClusterListView>) => setParams(paramsFromView({ ...view, page: 1, ...change }), { replace: true });
-  const onSort = (key: SortKey) => update({ sort: key, dir: view.sort === key && view.dir === 'asc' ? 'desc' : 'asc', page: view.page });
+  const { view, update } = useViewInUrl();
+  const onSort = (key: SortKey) =>
+    update((current) => ({ sort: key, dir: current.sort === key && current.dir === 'asc' ? 'desc' : 'asc', page: current.page }));
 
   const polling = list.data !== undefined && listInMotion(list.data);
   const clusters = useMemo(() => list.data?.items ?? [], [list.data]);
