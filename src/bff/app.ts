@@ -29,7 +29,7 @@ import { auditRoutes } from './routes/audit.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { simulatorControlRoutes } from './routes/simulator-control.ts';
 import type { ConsoleStore } from './store/console-store.ts';
-import { cceRoutes } from './routes/cce.ts';
+import { cceRoutes, parseJsonQuietly } from './routes/cce.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { registerSpa } from './routes/spa.ts';
 import { CceClient } from './upstream/cce-client.ts';
@@ -384,7 +384,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         { op: showCluster, path: buildPath(showCluster.path, { project_id: projectId, cluster_id: clusterId }), query: {} },
         request.log,
       );
-      return shown.status === 200 ? nameIn(JSON.parse(Buffer.from(shown.body).toString('utf8'))) : null;
+      return shown.status === 200 ? nameIn(parseJsonQuietly(shown.body)) : null;
     } catch {
       return null;
     }

@@ -192,7 +192,8 @@ function createDriftCheck(now: () => number = () => performance.now()) {
   };
 }
 
-function parseJsonQuietly(bytes: Uint8Array): unknown {
+/** A JSON body (up to 256 KB) as a value; undefined when empty, larger or not JSON. */
+export function parseJsonQuietly(bytes: Uint8Array): unknown {
   if (bytes.byteLength === 0 || bytes.byteLength > 256 * 1024) return undefined;
   try {
     return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));

@@ -146,6 +146,8 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const title = operationById(entry.action)?.title;
+  // A name beside the id when the entry kept one that says more than the id itself.
+  const named = Boolean(entry.targetName) && entry.targetName !== entry.targetId;
   return (
     <>
       <Table.Tr>
@@ -175,12 +177,12 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
             </Text>
           ) : null}
           {/* The name it had then (a deleted cluster is still recognised), and the id it is known by. */}
-          {entry.targetName && entry.targetName !== entry.targetId ? (
+          {named ? (
             <Text size="sm" fw={500}>
               {entry.targetName}
             </Text>
           ) : null}
-          <Text size={entry.targetName && entry.targetName !== entry.targetId ? 'xs' : 'sm'} ff="monospace" style={{ wordBreak: 'break-all' }}>
+          <Text size={named ? 'xs' : 'sm'} ff="monospace" style={{ wordBreak: 'break-all' }}>
             {entry.targetId ?? '—'}
           </Text>
         </Table.Td>
